@@ -1,0 +1,72 @@
+using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Data;
+
+/// <summary>
+/// The one database context: Identity, data-protection keys and the domain. Each database
+/// provider has a subclass (below) only so that each keeps its own migrations.
+/// </summary>
+public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole, string>, IDataProtectionKeyContext
+{
+    public CoProduceDbContext(DbContextOptions<CoProduceDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected CoProduceDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CommissioningProject> CommissioningProjects => Set<CommissioningProject>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CoProduceDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is stored and read back as UTC, on either provider.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // Money: pounds and pence, never floating point.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampConcurrencyVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampConcurrencyVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampConcurrencyVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}
+
+/// <summary>The SQLite flavour (the embedded default). Migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteCoProduceDbContext(DbContextOptions<SqliteCoProduceDbContext> options) : CoProduceDbContext(options);
+
+/// <summary>The SQL Server flavour (production). Migrations in Data/Migrations/SqlServer.</summary>
+public sealed class SqlServerCoProduceDbContext(DbContextOptions<SqlServerCoProduceDbContext> options) : CoProduceDbContext(options);

@@ -1,0 +1,104 @@
+using CoProduce.Web.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Data;
+
+/// <summary>Which database the portal uses: SQLite (embedded default) or SQL Server (production).</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply migrations when the portal starts. Production may prefer the idempotent script.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Seed demo accounts and fictional data into an empty database. Never on by default for SQL Server.</summary>
+    public bool? SeedDemoData { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+internal static class DatabaseSetup
+{
+    public const string ConnectionStringName = "CoProduce";
+
+    public static IServiceCollection AddCoProduceDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString = PrepareSqliteConnectionString(connectionString, environment.ContentRootPath);
+                services.AddDbContext<CoProduceDbContext, SqliteCoProduceDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
+                }
+                services.AddDbContext<CoProduceDbContext, SqlServerCoProduceDbContext>(o =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Default: a file in the app's data folder (App_Data). A relative file path is taken from the
+    /// app's folder, and the file's folder is created if it is missing.
+    /// </summary>
+    internal static string PrepareSqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/coproduce.db" : configured);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        return builder.ToString();
+    }
+
+    public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
+        if (seed)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            if (app.Environment.IsDevelopment())
+            {
+                var password = DemoDataSeeder.PasswordFrom(app.Configuration);
+                foreach (var account in DemoDataSeeder.Accounts)
+                {
+                    app.Logger.LogInformation("Demo account: {Email} / {Password} ({Role})", account.Email, password, account.Role);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Data.Seeding;
+
+/// <summary>
+/// Fills an empty database with demo accounts (one per role) and fictional people and projects,
+/// so that every page has something to show. All names and places are made up.
+/// </summary>
+internal sealed class DemoDataSeeder(
+    CoProduceDbContext db,
+    UserManager<CoProduceUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public sealed record DemoAccount(string Email, string DisplayName, string Role);
+
+    /// <summary>The demo accounts, listed in the README and printed at start-up in Development.</summary>
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("commissioner@example.org", "Sam Okafor", Roles.Commissioner),
+        new("expert@example.org", "Jo Pritchard", Roles.ExpertByExperience),
+        new("finance@example.org", "Priya Nair", Roles.FinanceOfficer),
+        new("lead@example.org", "Alex Morgan", Roles.CoProductionLead),
+    ];
+
+    /// <summary>More fictional people, so that lists have more than one row.</summary>
+    public static readonly IReadOnlyList<DemoAccount> OtherPeople =
+    [
+        new("chris.lee@example.org", "Chris Lee", Roles.Commissioner),
+        new("maya.khan@example.org", "Maya Khan", Roles.ExpertByExperience),
+        new("tom.evans@example.org", "Tom Evans", Roles.ExpertByExperience),
+        new("grace.adeyemi@example.org", "Grace Adeyemi", Roles.ExpertByExperience),
+    ];
+
+    public static string PasswordFrom(IConfiguration configuration) =>
+        configuration["DemoData:Password"] is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException("DemoData:Password must be set to seed demo accounts.");
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return; // Only an empty database is seeded.
+        }
+
+        var password = PasswordFrom(configuration);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = new Dictionary<string, string>();
+        foreach (var account in Accounts.Concat(OtherPeople))
+        {
+            var user = new CoProduceUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                CreatedUtc = now,
+            };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRoleAsync(user, account.Role));
+            ids[account.Email] = user.Id;
+        }
+
+        var sam = ids["commissioner@example.org"];
+        var chris = ids["chris.lee@example.org"];
+        var projects = new (CommissioningProject Project, CommissioningStage Stage)[]
+        {
+            (new("Short breaks for disabled children", "Children's services",
+                "Day and overnight short breaks that give disabled children new experiences and their families a rest.",
+                sam, 650_000m, false, now), CommissioningStage.Analyse),
+            (new("Carers' support service", "Adult social care",
+                "Information, advice, breaks and peer support for unpaid carers across Brackenfield.",
+                sam, 180_000m, false, now), CommissioningStage.Plan),
+            (new("Community mental health peer support", "Mental health",
+                "Peer support run by people with lived experience of mental ill-health, in every neighbourhood.",
+                chris, 3_500_000m, true, now), CommissioningStage.Analyse),
+            (new("Safe accommodation for survivors of domestic abuse", "Community safety",
+                "Safe, trauma-informed places to stay, with support to move on.",
+                chris, 45_000m, false, now), CommissioningStage.Do),
+        };
+        foreach (var (project, stage) in projects)
+        {
+            project.SetStageForDemo(stage);
+            db.CommissioningProjects.Add(project);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded {Accounts} demo accounts and {Projects} demo projects", ids.Count, projects.Length);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not seed demo data: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

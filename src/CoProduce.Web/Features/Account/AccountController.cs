@@ -1,0 +1,182 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoProduce.Web.Features.Account;
+
+/// <summary>Signing in and out, registering as an expert by experience, and resetting a password.</summary>
+public sealed class AccountController(
+    SignInManager<CoProduceUser> signInManager,
+    UserManager<CoProduceUser> userManager,
+    PasswordLinkSender passwordLinks,
+    TimeProvider clock) : Controller
+{
+    /// <summary>One message for every failed sign-in, so it never reveals whether an account exists.</summary>
+    public const string SignInFailedMessage =
+        "Enter a correct email address and password. If you have tried several times, wait 15 minutes and try again";
+
+    [AllowAnonymous]
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("sign-in")]
+    public async Task<IActionResult> SignIn(SignInForm form)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await signInManager.PasswordSignInAsync(form.Email!, form.Password!, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            }
+            ModelState.AddModelError(nameof(SignInForm.Email), SignInFailedMessage);
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    [HttpPost("sign-out")]
+    public async Task<IActionResult> SignOutOfPortal()
+    {
+        await signInManager.SignOutAsync();
+        TempData["Success"] = "You have signed out";
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("register")]
+    public IActionResult Register() => View(new RegisterForm());
+
+    /// <summary>Self-registration creates an expert by experience. Staff accounts are made by a co-production lead.</summary>
+    [AllowAnonymous]
+    [HttpPost("register")]
+    public async Task<IActionResult> Register(RegisterForm form)
+    {
+        if (ModelState.IsValid)
+        {
+            var user = new CoProduceUser
+            {
+                UserName = form.Email!.Trim(),
+                Email = form.Email.Trim(),
+                DisplayName = form.DisplayName!.Trim(),
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await userManager.CreateAsync(user, form.Password!);
+            if (created.Succeeded)
+            {
+                await userManager.AddToRoleAsync(user, Roles.ExpertByExperience);
+                await signInManager.SignInAsync(user, isPersistent: false);
+                TempData["Success"] = "Your account is ready";
+                return Redirect("/my-involvement");
+            }
+            AddIdentityErrors(created);
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
+
+    [AllowAnonymous]
+    [HttpPost("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+
+        // The same answer whether or not the account exists.
+        var user = await userManager.FindByEmailAsync(form.Email!.Trim());
+        if (user is not null)
+        {
+            await passwordLinks.SendAsync(user, Request, PasswordLinkSender.Purpose.ForgottenPassword, HttpContext.RequestAborted);
+        }
+        return RedirectToAction(nameof(ForgotPasswordSent));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password/sent")]
+    public IActionResult ForgotPasswordSent() => View();
+
+    [AllowAnonymous]
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? userId, string? token) =>
+        string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token)
+            ? View("ResetPasswordLinkProblem")
+            : View(new ResetPasswordForm { UserId = userId, Token = token });
+
+    [AllowAnonymous]
+    [HttpPost("reset-password")]
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
+    {
+        if (ModelState.IsValid)
+        {
+            var user = string.IsNullOrEmpty(form.UserId) ? null : await userManager.FindByIdAsync(form.UserId);
+            if (user is null || string.IsNullOrEmpty(form.Token))
+            {
+                return View("ResetPasswordLinkProblem");
+            }
+            var token = PasswordLinkSender.DecodeToken(form.Token);
+            var reset = token is null
+                ? IdentityResult.Failed(new IdentityErrorDescriber().InvalidToken())
+                : await userManager.ResetPasswordAsync(user, token, form.Password!);
+            if (reset.Succeeded)
+            {
+                await userManager.ResetAccessFailedCountAsync(user);
+                await userManager.SetLockoutEndDateAsync(user, null);
+                TempData["Success"] = "Your password has been changed. Sign in with your new password";
+                return RedirectToAction(nameof(SignIn));
+            }
+            if (reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+            {
+                return View("ResetPasswordLinkProblem");
+            }
+            AddIdentityErrors(reset);
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    private void AddIdentityErrors(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            switch (error.Code)
+            {
+                case nameof(IdentityErrorDescriber.DuplicateEmail):
+                case nameof(IdentityErrorDescriber.DuplicateUserName):
+                    if (!ModelState.ContainsKey(nameof(RegisterForm.Email)) || ModelState[nameof(RegisterForm.Email)]!.Errors.Count == 0)
+                    {
+                        ModelState.AddModelError(nameof(RegisterForm.Email),
+                            "There is already an account with this email address. Sign in, or reset your password if you have forgotten it");
+                    }
+                    break;
+                case nameof(IdentityErrorDescriber.InvalidEmail):
+                case nameof(IdentityErrorDescriber.InvalidUserName):
+                    ModelState.AddModelError(nameof(RegisterForm.Email), "Enter an email address in the correct format, like name@example.com");
+                    break;
+                default:
+                    ModelState.AddModelError(nameof(RegisterForm.Password), error.Description);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CoProduce.Web.Features.Account;
+
+/// <summary>
+/// Emails a one-time link to choose a password: for a forgotten password, and for a new staff
+/// account (staff never receive a password by email).
+/// </summary>
+public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, IEmailSender emailSender)
+{
+    public enum Purpose
+    {
+        ForgottenPassword,
+        NewStaffAccount,
+    }
+
+    public async Task SendAsync(CoProduceUser user, HttpRequest request, Purpose purpose, CancellationToken cancellationToken)
+    {
+        var token = await userManager.GeneratePasswordResetTokenAsync(user);
+        var link = $"{request.Scheme}://{request.Host}/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}";
+        var (subject, introduction) = purpose switch
+        {
+            Purpose.NewStaffAccount => ("Your CoProduce account",
+                "A CoProduce account has been made for you. Use this link to choose your password:"),
+            _ => ("Reset your CoProduce password",
+                "Someone asked to reset the password for your CoProduce account. If it was you, use this link to choose a new password:"),
+        };
+        var body = $"Hello {user.DisplayName},\n\n{introduction}\n\n{link}\n\n" +
+                   "The link works for 2 hours. If you did not expect this email, you can ignore it.\n\nCoProduce";
+        await emailSender.SendAsync(new EmailMessage(user.Email!, subject, body), cancellationToken);
+    }
+
+    public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? DecodeToken(string encoded)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(encoded));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

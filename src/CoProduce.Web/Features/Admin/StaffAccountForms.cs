@@ -1,0 +1,27 @@
+using FluentValidation;
+
+namespace CoProduce.Web.Features.Admin;
+
+public sealed class NewStaffAccountForm
+{
+    public string? DisplayName { get; set; }
+    public string? Email { get; set; }
+    public List<string> Roles { get; set; } = [];
+}
+
+public sealed class NewStaffAccountFormValidator : AbstractValidator<NewStaffAccountForm>
+{
+    public NewStaffAccountFormValidator()
+    {
+        RuleFor(f => f.DisplayName)
+            .NotEmpty().WithMessage("Enter the person's name")
+            .MaximumLength(Data.CoProduceUser.DisplayNameMaxLength).WithMessage("Name must be 100 characters or fewer");
+        RuleFor(f => f.Email)
+            .NotEmpty().WithMessage("Enter the person's work email address")
+            .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
+            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com");
+        RuleFor(f => f.Roles)
+            .NotEmpty().WithMessage("Select at least one role")
+            .Must(roles => roles.All(Infrastructure.Security.Roles.Staff.Contains)).WithMessage("Select roles from the list");
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace CoProduce.Web.Infrastructure.GovUk;
+
+/// <summary>
+/// &lt;govuk-error-summary /&gt;: the GOV.UK error summary, listing every ModelState error with a
+/// link to its field. Renders nothing when there are no errors. Errors with no field (key "")
+/// are listed without a link. Give a field's id in <see cref="FieldIds"/> where it is not
+/// the model name (a group's first checkbox, for example).
+/// </summary>
+[HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ErrorSummaryTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    /// <summary>Model names mapped to the id of the element the summary link should focus.</summary>
+    [HtmlAttributeName("field-ids")]
+    public IDictionary<string, string> FieldIds { get; set; } = new Dictionary<string, string>();
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var modelState = ViewContext.ViewData.ModelState;
+        if (modelState.ErrorCount == 0)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        var items = new StringBuilder();
+        foreach (var (key, entry) in modelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                var message = GovUkFieldHelpers.Encode(error.ErrorMessage);
+                if (string.IsNullOrEmpty(key))
+                {
+                    items.Append($"<li>{message}</li>");
+                }
+                else
+                {
+                    var id = FieldIds.TryGetValue(key, out var mapped) ? mapped : TagBuilder.CreateSanitizedId(key, "_");
+                    items.Append($"<li><a href=\"#{id}\">{message}</a></li>");
+                }
+            }
+        }
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "govuk-error-summary");
+        output.Attributes.SetAttribute("data-module", "govuk-error-summary");
+        output.Content.SetHtmlContent(
+            "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
+            "<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">" +
+            items + "</ul></div></div>");
+    }
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoProduce.Web.Infrastructure.Mvc;
+
+internal static class MvcSetup
+{
+    public static IServiceCollection AddCoProduceMvc(this IServiceCollection services)
+    {
+        services
+            .AddControllersWithViews(options =>
+            {
+                options.Conventions.Add(new FeatureFolderConvention());
+                // Every POST, PUT, PATCH and DELETE must carry an antiforgery token.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+
+        services.AddRouting(options =>
+        {
+            options.LowercaseUrls = true;
+            options.LowercaseQueryStrings = false;
+        });
+
+        // Validators are synchronous shape checks; their errors land in ModelState.
+        services.AddFluentValidationAutoValidation();
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        ValidatorOptions.Global.LanguageManager.Enabled = false;
+
+        services.AddScoped<Features.Account.PasswordLinkSender>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using CoProduce.Web.Infrastructure.Security;
+
+namespace CoProduce.Web.Infrastructure.Mvc;
+
+/// <summary>The council's branding, from configuration.</summary>
+public sealed class CouncilOptions
+{
+    public const string Section = "Council";
+
+    public string Name { get; set; } = "Brackenfield Council";
+    public string ServiceName { get; set; } = "CoProduce";
+}
+
+public sealed record NavigationItem(string Text, string Href);
+
+/// <summary>
+/// The service navigation each person sees, by the roles they hold. Showing a link is a
+/// convenience only: every page enforces its own policy.
+/// </summary>
+public static class ServiceNavigation
+{
+    public static IReadOnlyList<NavigationItem> For(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+
+        var items = new List<NavigationItem> { new("Home", "/") };
+        if (user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.CoProductionLead))
+        {
+            items.Add(new("Commissioning", "/commissioning"));
+        }
+        if (user.IsInRole(Roles.ExpertByExperience))
+        {
+            items.Add(new("Your involvement", "/my-involvement"));
+        }
+        if (user.IsInRole(Roles.FinanceOfficer))
+        {
+            items.Add(new("Involvement payments", "/finance"));
+        }
+        if (user.IsInRole(Roles.CoProductionLead))
+        {
+            items.Add(new("Staff accounts", "/admin/staff"));
+        }
+        return items;
+    }
+
+    /// <summary>True when the link is the current page or a section the page sits in.</summary>
+    public static bool IsCurrent(NavigationItem item, PathString path) =>
+        item.Href == "/"
+            ? path == "/" || !path.HasValue
+            : path.StartsWithSegments(item.Href, StringComparison.OrdinalIgnoreCase);
+}

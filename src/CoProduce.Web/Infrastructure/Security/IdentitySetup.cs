@@ -1,0 +1,60 @@
+using CoProduce.Web.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace CoProduce.Web.Infrastructure.Security;
+
+internal static class IdentitySetup
+{
+    public const string AuthCookieName = "CoProduce.Auth";
+    public const string AntiforgeryCookieName = "CoProduce.Antiforgery";
+
+    public static IServiceCollection AddCoProduceIdentity(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services
+            .AddIdentity<CoProduceUser, IdentityRole>(options =>
+            {
+                // Length over composition rules, as the National Cyber Security Centre advises.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CoProduceDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+
+        // Secure cookies everywhere but on a developer's plain-http localhost.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = AuthCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secure;
+            options.LoginPath = "/sign-in";
+            options.LogoutPath = "/sign-out";
+            options.AccessDeniedPath = "/access-denied";
+            options.ReturnUrlParameter = "returnUrl";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secure;
+        });
+
+        return services;
+    }
+}
