@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Hosting;
 using CoProduce.Web.Infrastructure.Mvc;
@@ -8,10 +9,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoProduceLogging();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddCoProduceDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddCoProduceDatabase(builder.Configuration);
 builder.Services.AddCoProduceIdentity(builder.Environment);
+// Keys that protect cookies and antiforgery tokens live in the database, so that several
+// instances behind a load balancer can read each other's cookies.
+builder.Services.AddDataProtection().SetApplicationName("CoProduce").PersistKeysToDbContext<CoProduceDbContext>();
 builder.Services.AddCoProduceAuthorization();
-builder.Services.AddCoProduceEmail(builder.Configuration, builder.Environment);
+builder.Services.AddCoProduceEmail(builder.Configuration);
 builder.Services.AddCoProduceMvc();
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
 builder.Services.AddHealthChecks().AddDbContextCheck<CoProduceDbContext>("database");

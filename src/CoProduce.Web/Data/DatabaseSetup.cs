@@ -1,6 +1,7 @@
 using CoProduce.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoProduce.Web.Data;
 
@@ -28,29 +29,35 @@ internal static class DatabaseSetup
 {
     public const string ConnectionStringName = "CoProduce";
 
-    public static IServiceCollection AddCoProduceDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddCoProduceDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
 
-        switch (options.Provider)
+        // The provider is fixed when the app starts; the connection string is read when the first
+        // context is made, so that tests and hosting environments can supply their own.
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                connectionString = PrepareSqliteConnectionString(connectionString, environment.ContentRootPath);
-                services.AddDbContext<CoProduceDbContext, SqliteCoProduceDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<CoProduceDbContext, SqliteCoProduceDbContext>((sp, o) =>
+                    o.UseSqlite(PrepareSqliteConnectionString(
+                        sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
+                        sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
                 break;
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
+                services.AddDbContext<CoProduceDbContext, SqlServerCoProduceDbContext>((sp, o) =>
                 {
-                    throw new InvalidOperationException(
-                        $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
-                }
-                services.AddDbContext<CoProduceDbContext, SqlServerCoProduceDbContext>(o =>
-                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                    var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+                    if (string.IsNullOrWhiteSpace(connectionString))
+                    {
+                        throw new InvalidOperationException(
+                            $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
+                    }
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+                });
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or SqlServer.");
         }
 
         services.AddScoped<DemoDataSeeder>();
@@ -79,7 +86,7 @@ internal static class DatabaseSetup
 
     public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
         if (options.MigrateOnStartup)

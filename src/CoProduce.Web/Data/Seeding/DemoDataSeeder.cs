@@ -12,7 +12,6 @@ namespace CoProduce.Web.Data.Seeding;
 internal sealed class DemoDataSeeder(
     CoProduceDbContext db,
     UserManager<CoProduceUser> users,
-    RoleManager<IdentityRole> roles,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
@@ -44,14 +43,6 @@ internal sealed class DemoDataSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
-
         if (await db.Users.AnyAsync(cancellationToken))
         {
             return; // Only an empty database is seeded.

@@ -16,8 +16,8 @@ public sealed class HomeController : Controller
             return View("Start");
         }
         var roles = Roles.All.Where(User.IsInRole).ToList();
-        return View(new HomeViewModel(User.Identity.Name ?? string.Empty, roles));
+        return View(new HomeViewModel(User.DisplayName(), User.Identity.Name ?? string.Empty, roles));
     }
 }
 
-public sealed record HomeViewModel(string UserName, IReadOnlyList<string> Roles);
+public sealed record HomeViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles);

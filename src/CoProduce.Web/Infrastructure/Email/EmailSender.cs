@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CoProduce.Web.Infrastructure.Email;
@@ -43,19 +44,21 @@ public sealed class SmtpOptions
 
 internal static class EmailSetup
 {
-    public static IServiceCollection AddCoProduceEmail(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddCoProduceEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
-        options.PickupFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.PickupFolder));
-        services.AddSingleton(options);
-        if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure<IWebHostEnvironment>((options, environment) =>
+                options.PickupFolder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.PickupFolder)));
+
+        // SMTP when a host is configured; otherwise .eml files in the pickup folder.
+        services.AddSingleton<IEmailSender>(sp =>
         {
-            services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
-        }
-        else
-        {
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        }
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.Smtp.Host)
+                ? ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp, options)
+                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp, options);
+        });
         return services;
     }
 

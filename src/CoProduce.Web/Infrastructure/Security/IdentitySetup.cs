@@ -7,6 +7,7 @@ internal static class IdentitySetup
 {
     public const string AuthCookieName = "CoProduce.Auth";
     public const string AntiforgeryCookieName = "CoProduce.Antiforgery";
+    public const string MessagesCookieName = "CoProduce.Messages";
 
     public static IServiceCollection AddCoProduceIdentity(this IServiceCollection services, IWebHostEnvironment environment)
     {
@@ -26,6 +27,7 @@ internal static class IdentitySetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<CoProduceDbContext>()
+            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
             .AddDefaultTokenProviders();
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
@@ -52,6 +54,15 @@ internal static class IdentitySetup
             options.Cookie.Name = AntiforgeryCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secure;
+        });
+
+        // Carries a success message to the next page (post/redirect/get).
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = MessagesCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = secure;
         });
 

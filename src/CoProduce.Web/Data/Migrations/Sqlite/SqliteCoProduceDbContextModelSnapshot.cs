@@ -186,6 +186,36 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-commissioner",
+                            ConcurrencyStamp = "seeded-commissioner",
+                            Name = "Commissioner",
+                            NormalizedName = "COMMISSIONER"
+                        },
+                        new
+                        {
+                            Id = "role-expertbyexperience",
+                            ConcurrencyStamp = "seeded-expertbyexperience",
+                            Name = "ExpertByExperience",
+                            NormalizedName = "EXPERTBYEXPERIENCE"
+                        },
+                        new
+                        {
+                            Id = "role-financeofficer",
+                            ConcurrencyStamp = "seeded-financeofficer",
+                            Name = "FinanceOfficer",
+                            NormalizedName = "FINANCEOFFICER"
+                        },
+                        new
+                        {
+                            Id = "role-coproductionlead",
+                            ConcurrencyStamp = "seeded-coproductionlead",
+                            Name = "CoProductionLead",
+                            NormalizedName = "COPRODUCTIONLEAD"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoProduce.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCoProduceDbContext))]
-    [Migration("20261122215337_InitialCreate")]
+    [Migration("20261122221159_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -200,6 +200,36 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedName] IS NOT NULL");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-commissioner",
+                            ConcurrencyStamp = "seeded-commissioner",
+                            Name = "Commissioner",
+                            NormalizedName = "COMMISSIONER"
+                        },
+                        new
+                        {
+                            Id = "role-expertbyexperience",
+                            ConcurrencyStamp = "seeded-expertbyexperience",
+                            Name = "ExpertByExperience",
+                            NormalizedName = "EXPERTBYEXPERIENCE"
+                        },
+                        new
+                        {
+                            Id = "role-financeofficer",
+                            ConcurrencyStamp = "seeded-financeofficer",
+                            Name = "FinanceOfficer",
+                            NormalizedName = "FINANCEOFFICER"
+                        },
+                        new
+                        {
+                            Id = "role-coproductionlead",
+                            ConcurrencyStamp = "seeded-coproductionlead",
+                            Name = "CoProductionLead",
+                            NormalizedName = "COPRODUCTIONLEAD"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

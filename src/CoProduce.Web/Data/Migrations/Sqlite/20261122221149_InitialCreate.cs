@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace CoProduce.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -198,6 +200,17 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
+                values: new object[,]
+                {
+                    { "role-commissioner", "seeded-commissioner", "Commissioner", "COMMISSIONER" },
+                    { "role-coproductionlead", "seeded-coproductionlead", "CoProductionLead", "COPRODUCTIONLEAD" },
+                    { "role-expertbyexperience", "seeded-expertbyexperience", "ExpertByExperience", "EXPERTBYEXPERIENCE" },
+                    { "role-financeofficer", "seeded-financeofficer", "FinanceOfficer", "FINANCEOFFICER" }
                 });
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoProduce.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoProduceDbContext))]
-    [Migration("20261122215325_InitialCreate")]
+    [Migration("20261122221149_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -189,6 +189,36 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-commissioner",
+                            ConcurrencyStamp = "seeded-commissioner",
+                            Name = "Commissioner",
+                            NormalizedName = "COMMISSIONER"
+                        },
+                        new
+                        {
+                            Id = "role-expertbyexperience",
+                            ConcurrencyStamp = "seeded-expertbyexperience",
+                            Name = "ExpertByExperience",
+                            NormalizedName = "EXPERTBYEXPERIENCE"
+                        },
+                        new
+                        {
+                            Id = "role-financeofficer",
+                            ConcurrencyStamp = "seeded-financeofficer",
+                            Name = "FinanceOfficer",
+                            NormalizedName = "FINANCEOFFICER"
+                        },
+                        new
+                        {
+                            Id = "role-coproductionlead",
+                            ConcurrencyStamp = "seeded-coproductionlead",
+                            Name = "CoProductionLead",
+                            NormalizedName = "COPRODUCTIONLEAD"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,88 @@
+using CoProduce.Tests.Shared;
+using CoProduce.Web.Infrastructure.Security;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CoProduce.BrowserTests;
+
+/// <summary>
+/// Every page each audience can reach, run through axe in Chromium against WCAG 2.0, 2.1 and 2.2
+/// A and AA. Pages come from the app's own list of actions, so a new page is swept without
+/// anyone remembering to add it. Forms are also checked showing their errors.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class AccessibilitySweepTests(BrowserFixture browser)
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions
+        {
+            Type = "tag",
+            Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+        },
+    };
+
+    /// <summary>Forms to submit empty, so that their error summary and inline errors are swept too.</summary>
+    private static readonly Dictionary<string, string[]> FormsWithErrors = new()
+    {
+        [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password"],
+        [Roles.CoProductionLead] = ["/admin/staff/new"],
+    };
+
+    public static TheoryData<string> Audiences() => [.. AccessExpectations.Audiences];
+
+    [Theory]
+    [MemberData(nameof(Audiences))]
+    public async Task EveryReachablePage_HasNoWcagAaViolations(string audience)
+    {
+        var page = await browser.NewPageAsync();
+        if (audience != AccessExpectations.Anonymous)
+        {
+            await browser.SignInAsync(page, audience);
+        }
+
+        var urls = AccessExpectations.Discover(browser.App.Services)
+            .Where(a => a.Method is "GET" or "ANY" && !a.HasRouteParameters)
+            .Where(a => AccessExpectations.IsAllowed(AccessExpectations.Expected[a.Key], audience))
+            .Select(a => a.Url)
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(urls);
+
+        var problems = new List<string>();
+        foreach (var url in urls)
+        {
+            await page.GotoAsync(url);
+            problems.AddRange(await ViolationsAsync(page, url));
+        }
+        foreach (var url in FormsWithErrors.GetValueOrDefault(audience, []))
+        {
+            await page.GotoAsync(url);
+            await page.Locator("main form[novalidate] button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync(".govuk-error-summary");
+            problems.AddRange(await ViolationsAsync(page, url + " (with errors)"));
+        }
+
+        Assert.True(problems.Count == 0, $"Accessibility problems for {audience}:\n" + string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task Sweep_PageWithUnlabelledField_IsCaught()
+    {
+        // The sweep must be able to fail: an input with no label breaks WCAG 2.0 A.
+        var page = await browser.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>Test</title></head><body><main><h1>Form</h1><input type=\"text\" id=\"name\"></main></body></html>");
+
+        var problems = await ViolationsAsync(page, "test page");
+
+        Assert.Contains(problems, p => p.Contains("label", StringComparison.Ordinal));
+    }
+
+    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string label)
+    {
+        var result = await page.RunAxe(WcagAa);
+        return result.Violations.Select(v =>
+            $"{label}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+    }
+}

@@ -1,0 +1,258 @@
+using System.Net;
+using CoProduce.Tests.Shared;
+using CoProduce.Web.Features.Account;
+using CoProduce.Web.Infrastructure.Email;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace CoProduce.IntegrationTests;
+
+public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    public static TheoryData<string, string[], string[]> NavigationByRole => new()
+    {
+        { Roles.Commissioner, ["Home", "Commissioning"], ["Your involvement", "Involvement payments", "Staff accounts"] },
+        { Roles.ExpertByExperience, ["Home", "Your involvement"], ["Commissioning", "Involvement payments", "Staff accounts"] },
+        { Roles.FinanceOfficer, ["Home", "Involvement payments"], ["Commissioning", "Your involvement", "Staff accounts"] },
+        { Roles.CoProductionLead, ["Home", "Commissioning", "Staff accounts"], ["Your involvement", "Involvement payments"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NavigationByRole))]
+    public async Task SignIn_DemoAccount_SeesOwnRoleNavigation(string role, string[] shown, string[] hidden)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SignInAsync(DemoUsers.EmailFor(role), DemoUsers.Password(portal));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Location());
+
+        var home = await client.GetPageAsync("/");
+        var links = home.QuerySelectorAll(".govuk-service-navigation__list a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal("Your home", home.QuerySelector("h1")?.TextContent.Trim());
+        Assert.All(shown, item => Assert.Contains(item, links));
+        Assert.All(hidden, item => Assert.DoesNotContain(item, links));
+        Assert.NotNull(home.QuerySelector("form[action='/sign-out'] button"));
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsGovUkErrorSummary()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SignInAsync(DemoUsers.EmailFor(Roles.FinanceOfficer), "not-the-password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.Equal(["#Email " + AccountController.SignInFailedMessage], page.ErrorSummaryLinks());
+        var email = page.QuerySelector("#Email")!;
+        Assert.Contains("Email-error", email.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Contains("govuk-form-group--error", email.ParentElement!.ClassName, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, page.QuerySelector("#Password")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownEmail_ShowsSameMessageAsWrongPassword()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SignInAsync("nobody@example.org", "whatever-password");
+
+        var page = await response.ReadPageAsync();
+        Assert.Equal(["#Email " + AccountController.SignInFailedMessage], page.ErrorSummaryLinks());
+    }
+
+    [Fact]
+    public async Task SignIn_EmptyForm_AsksForBothFields()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SignInAsync(string.Empty, string.Empty);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Equal(["#Email Enter your email address", "#Password Enter your password"], page.ErrorSummaryLinks());
+    }
+
+    [Fact]
+    public async Task SignIn_FiveFailures_LocksAccountEvenForRightPassword()
+    {
+        using var client = portal.CreatePortalClient();
+        const string email = "tom.evans@example.org";
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await client.SignInAsync(email, "wrong-password-" + attempt);
+        }
+        var response = await client.SignInAsync(email, DemoUsers.Password(portal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/steal", "/")]
+    [InlineData("//evil.example/steal", "/")]
+    [InlineData("/finance", "/finance")]
+    public async Task SignIn_ReturnUrl_OnlyLocalAddressesAreFollowed(string returnUrl, string expectedLocation)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SignInAsync(DemoUsers.EmailFor(Roles.FinanceOfficer), DemoUsers.Password(portal), returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Location());
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var client = portal.CreatePortalClient();
+        using var form = new FormUrlEncodedContent([new("Email", DemoUsers.EmailFor(Roles.Commissioner)), new("Password", DemoUsers.Password(portal))]);
+
+        var response = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(IdentitySetup.AuthCookieName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync(DemoUsers.EmailFor(Roles.FinanceOfficer), DemoUsers.Password(portal));
+
+        var response = await client.SubmitFormAsync("/", "/sign-out", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetAsync(new Uri("/finance", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("https://localhost/sign-in", after.Location(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_NewPerson_BecomesExpertByExperienceAndIsSignedIn()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SubmitFormAsync("/register", "/register",
+        [
+            new("DisplayName", "Rowan Hale"),
+            new("Email", "rowan.hale@example.org"),
+            new("Password", "a long enough password"),
+            new("ConfirmPassword", "a long enough password"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/my-involvement", response.Location());
+        var involvement = await client.GetPageAsync("/my-involvement");
+        Assert.Contains("Rowan Hale", involvement.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Your account is ready", involvement.QuerySelector(".govuk-notification-banner__heading")?.TextContent.Trim());
+        var commissioning = await client.GetAsync(new Uri("/commissioning", UriKind.Relative));
+        Assert.Contains("/access-denied", commissioning.Location(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_InvalidAnswers_KeepsWhatWasTypedAndExplains()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SubmitFormAsync("/register", "/register",
+        [
+            new("DisplayName", "Kit"),
+            new("Email", DemoUsers.EmailFor(Roles.ExpertByExperience)),
+            new("Password", "short"),
+            new("ConfirmPassword", "different"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Equal(
+        [
+            "#Password Password must be 10 characters or more",
+            "#ConfirmPassword The passwords do not match. Enter the same password twice",
+        ], page.ErrorSummaryLinks());
+        Assert.Equal("Kit", page.QuerySelector("#DisplayName")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Register_EmailAlreadyUsed_SaysSoByTheField()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SubmitFormAsync("/register", "/register",
+        [
+            new("DisplayName", "Someone"),
+            new("Email", DemoUsers.EmailFor(Roles.ExpertByExperience)),
+            new("Password", "a long enough password"),
+            new("ConfirmPassword", "a long enough password"),
+        ]);
+
+        var page = await response.ReadPageAsync();
+        Assert.Equal(["#Email There is already an account with this email address. Sign in, or reset your password if you have forgotten it"], page.ErrorSummaryLinks());
+    }
+
+    [Fact]
+    public async Task ForgotPassword_KnownEmail_EmailsLinkThatSetsNewPassword()
+    {
+        var email = new Mock<IEmailSender>();
+        EmailMessage? sent = null;
+        email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<EmailMessage, CancellationToken>((message, _) => sent = message)
+            .Returns(Task.CompletedTask);
+        using var app = new CoProduceAppFactory { TestServices = s => s.AddSingleton(email.Object) };
+        using var client = app.CreatePortalClient();
+
+        var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "maya.khan@example.org")]);
+
+        Assert.Equal("/forgot-password/sent", asked.Location());
+        Assert.NotNull(sent);
+        Assert.Equal("maya.khan@example.org", sent.To);
+        var link = sent.TextBody.Split('\n').Single(line => line.Contains("/reset-password?", StringComparison.Ordinal)).Trim();
+        var resetPage = new Uri(link).PathAndQuery;
+
+        var reset = await client.SubmitFormAsync(resetPage, "/reset-password", await HiddenFieldsAsync(client, resetPage,
+            new("Password", "my brand new password"), new("ConfirmPassword", "my brand new password")));
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var signIn = await client.SignInAsync("maya.khan@example.org", "my brand new password");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Location());
+    }
+
+    [Fact]
+    public async Task ForgotPassword_UnknownEmail_SameAnswerAndNoEmail()
+    {
+        var email = new Mock<IEmailSender>();
+        using var app = new CoProduceAppFactory { TestServices = s => s.AddSingleton(email.Object) };
+        using var client = app.CreatePortalClient();
+
+        var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "nobody@example.org")]);
+
+        Assert.Equal("/forgot-password/sent", asked.Location());
+        email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ResetPassword_TamperedToken_ShowsExpiredLinkPage()
+    {
+        using var client = portal.CreatePortalClient();
+        const string page = "/reset-password?userId=nobody&token=bm90LWEtdG9rZW4";
+
+        var response = await client.SubmitFormAsync(page, "/reset-password", await HiddenFieldsAsync(client, page,
+            new("Password", "another long password"), new("ConfirmPassword", "another long password")));
+
+        var result = await response.ReadPageAsync();
+        Assert.Equal("This link has expired", result.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    private static async Task<List<KeyValuePair<string, string>>> HiddenFieldsAsync(HttpClient client, string pageUrl, params KeyValuePair<string, string>[] fields)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var hidden = page.QuerySelectorAll("form[action='/reset-password'] input[type=hidden]")
+            .Where(input => input.GetAttribute("name") != "__RequestVerificationToken")
+            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name")!, input.GetAttribute("value") ?? string.Empty));
+        return [.. hidden, .. fields];
+    }
+}

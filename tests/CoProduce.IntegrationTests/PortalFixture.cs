@@ -1,0 +1,76 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CoProduce.Tests.Shared;
+
+namespace CoProduce.IntegrationTests;
+
+/// <summary>One running app per test class, with a signed-in client per role kept for reuse.</summary>
+public sealed class PortalFixture : CoProduceAppFactory
+{
+    private readonly Dictionary<string, HttpClient> _clients = [];
+
+    public async Task<HttpClient> ClientForAsync(string audience)
+    {
+        if (_clients.TryGetValue(audience, out var client))
+        {
+            return client;
+        }
+        client = CreatePortalClient();
+        if (audience != AccessExpectations.Anonymous)
+        {
+            var response = await client.SignInAsync(DemoUsers.EmailFor(audience), DemoUsers.Password(this));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        _clients[audience] = client;
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Talking to the portal as a browser would: read pages, fill forms with their antiforgery token.</summary>
+public static class PortalClientExtensions
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        return await response.ReadPageAsync();
+    }
+
+    public static async Task<IHtmlDocument> ReadPageAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Loads the page with the form, then posts the fields with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var token = page.QuerySelector("form[action='" + actionUrl + "'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No form posting to {actionUrl} with an antiforgery token on {pageUrl}");
+        var form = fields.Append(new("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password, string? returnUrl = null) =>
+        client.SubmitFormAsync(returnUrl is null ? "/sign-in" : "/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl), "/sign-in",
+        [
+            new("Email", email),
+            new("Password", password),
+            new("ReturnUrl", returnUrl ?? string.Empty),
+        ]);
+
+    public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;
+
+    public static IReadOnlyList<string> ErrorSummaryLinks(this IHtmlDocument page) =>
+        page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href") + " " + a.TextContent.Trim()).ToList();
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using CoProduce.Tests.Shared;
+using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace CoProduce.IntegrationTests;
+
+public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Create_ByLead_MakesAccountWithRolesAndEmailsPasswordLink()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+
+        var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+        [
+            new("DisplayName", "Ada Brook"),
+            new("Email", "ada.brook@example.org"),
+            new("Roles", Roles.Commissioner),
+            new("Roles", Roles.CoProductionLead),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await lead.GetPageAsync("/admin/staff");
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("ada.brook@example.org", StringComparison.Ordinal));
+        Assert.Contains("Co-production lead", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Commissioner", row.TextContent, StringComparison.Ordinal);
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
+        var user = await users.FindByEmailAsync("ada.brook@example.org");
+        Assert.NotNull(user);
+        Assert.False(await users.HasPasswordAsync(user));
+        Assert.Equal([Roles.Commissioner, Roles.CoProductionLead], (await users.GetRolesAsync(user)).Order());
+
+        // The pickup folder holds the email, with a link to choose a password.
+        var emails = Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)).ToList();
+        var email = Assert.Single(emails, m => m.To.Mailboxes.Any(a => a.Address == "ada.brook@example.org"));
+        Assert.Equal("Your CoProduce account", email.Subject);
+        Assert.Contains("/reset-password?userId=", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_NoRoleAndBadEmail_ShowsErrorsAndKeepsName()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+
+        var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+        [
+            new("DisplayName", "Ben Ash"),
+            new("Email", "not-an-email"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Equal(
+        [
+            "#Email Enter an email address in the correct format, like name@example.com",
+            "#Roles Select at least one role",
+        ], page.ErrorSummaryLinks());
+        Assert.NotNull(page.QuerySelector("input#Roles[type=checkbox]"));
+        Assert.Equal("Ben Ash", page.QuerySelector("#DisplayName")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Create_ExpertRoleSmuggledIn_IsRefused()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+
+        var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+        [
+            new("DisplayName", "Cy Dale"),
+            new("Email", "cy.dale@example.org"),
+            new("Roles", Roles.ExpertByExperience),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
+        Assert.Null(await users.FindByEmailAsync("cy.dale@example.org"));
+    }
+
+    [Fact]
+    public async Task Index_ListsStaffButNotExperts()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+
+        var page = await lead.GetPageAsync("/admin/staff");
+
+        var text = page.QuerySelector("table")!.TextContent;
+        Assert.Contains("commissioner@example.org", text, StringComparison.Ordinal);
+        Assert.Contains("finance@example.org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("expert@example.org", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,70 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Email;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace CoProduce.UnitTests;
+
+public sealed class InfrastructureTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-unit", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task PickupFolderSender_WritesEmlWithBodyAndAttachment()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.Zero));
+        var options = new EmailOptions { PickupFolder = _folder, FromAddress = "council@example.org", FromName = "Brackenfield Council" };
+        var sender = new PickupFolderEmailSender(options, clock, NullLogger<PickupFolderEmailSender>.Instance);
+
+        await sender.SendAsync(new EmailMessage("jo@example.org", "Your place is confirmed", "See you on Tuesday.")
+        {
+            Attachments = [new EmailAttachment("invite.ics", "text/calendar", "BEGIN:VCALENDAR"u8.ToArray())],
+        });
+
+        var file = Assert.Single(Directory.GetFiles(_folder, "*.eml"));
+        Assert.StartsWith("20260303-093000-", Path.GetFileName(file), StringComparison.Ordinal);
+        var message = await MimeMessage.LoadAsync(file);
+        Assert.Equal("Your place is confirmed", message.Subject);
+        Assert.Equal("jo@example.org", message.To.Mailboxes.Single().Address);
+        Assert.Equal("council@example.org", message.From.Mailboxes.Single().Address);
+        Assert.Contains("See you on Tuesday.", message.TextBody, StringComparison.Ordinal);
+        Assert.Equal("invite.ics", message.Attachments.Single().ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public void SqliteConnectionString_RelativePath_IsUnderTheAppFolderWhichIsCreated()
+    {
+        var result = DatabaseSetup.PrepareSqliteConnectionString("Data Source=App_Data/coproduce.db", _folder);
+
+        Assert.Equal($"Data Source={Path.Combine(_folder, "App_Data", "coproduce.db")}", result);
+        Assert.True(Directory.Exists(Path.Combine(_folder, "App_Data")));
+    }
+
+    [Fact]
+    public void SqliteConnectionString_NotConfigured_DefaultsToAppData()
+    {
+        var result = DatabaseSetup.PrepareSqliteConnectionString(null, _folder);
+
+        Assert.EndsWith(Path.Combine("App_Data", "coproduce.db"), result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SqliteConnectionString_AbsolutePath_IsKept()
+    {
+        var path = Path.Combine(_folder, "elsewhere", "data.db");
+
+        var result = DatabaseSetup.PrepareSqliteConnectionString($"Data Source={path};Cache=Shared", _folder);
+
+        Assert.Contains($"Data Source={path}", result, StringComparison.Ordinal);
+        Assert.Contains("Cache=Shared", result, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using CoProduce.Web.Infrastructure.Mvc;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace CoProduce.UnitTests;
+
+public sealed class ServiceNavigationTests
+{
+    private static ClaimsPrincipal Person(params string[] roles) =>
+        new(new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.Name, "someone")), "test"));
+
+    public static TheoryData<string[], string[]> Cases => new()
+    {
+        { [Roles.Commissioner], ["Home", "Commissioning"] },
+        { [Roles.ExpertByExperience], ["Home", "Your involvement"] },
+        { [Roles.FinanceOfficer], ["Home", "Involvement payments"] },
+        { [Roles.CoProductionLead], ["Home", "Commissioning", "Staff accounts"] },
+        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Commissioning", "Staff accounts"] },
+        { [Roles.Commissioner, Roles.FinanceOfficer], ["Home", "Commissioning", "Involvement payments"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void For_Roles_ShowsTheirSections(string[] roles, string[] expected)
+    {
+        var items = ServiceNavigation.For(Person(roles)).Select(i => i.Text);
+
+        Assert.Equal(expected, items);
+    }
+
+    [Fact]
+    public void For_Anonymous_ShowsNothing()
+    {
+        Assert.Empty(ServiceNavigation.For(new ClaimsPrincipal(new ClaimsIdentity())));
+    }
+
+    [Theory]
+    [InlineData("/", "/", true)]
+    [InlineData("/", "/commissioning", false)]
+    [InlineData("/commissioning", "/commissioning", true)]
+    [InlineData("/commissioning", "/commissioning/projects/4", true)]
+    [InlineData("/commissioning", "/commissioning-rules", false)]
+    [InlineData("/admin/staff", "/admin/staff/new", true)]
+    public void IsCurrent_MatchesWholeSegments(string href, string path, bool expected)
+    {
+        Assert.Equal(expected, ServiceNavigation.IsCurrent(new NavigationItem("x", href), new PathString(path)));
+    }
+}

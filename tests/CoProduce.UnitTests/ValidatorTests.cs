@@ -1,0 +1,80 @@
+using CoProduce.Web.Features.Account;
+using CoProduce.Web.Features.Admin;
+using CoProduce.Web.Infrastructure.Security;
+using FluentValidation;
+
+namespace CoProduce.UnitTests;
+
+/// <summary>Form shape checks, with the GOV.UK-style messages people will read.</summary>
+public sealed class ValidatorTests
+{
+    private static Dictionary<string, string> Errors<T>(IValidator<T> validator, T form) =>
+        validator.Validate(form).Errors
+            .GroupBy(e => e.PropertyName)
+            .ToDictionary(g => g.Key, g => g.First().ErrorMessage);
+
+    public static TheoryData<string?, string?, string?, string?, string?> RegisterCases => new()
+    {
+        // name, email, password, confirm, expected first error (field: message) or null
+        { "Jo", "jo@example.org", "long enough pw", "long enough pw", null },
+        { "", "jo@example.org", "long enough pw", "long enough pw", "DisplayName: Enter the name you like to be called" },
+        { new string('a', 101), "jo@example.org", "long enough pw", "long enough pw", "DisplayName: Your name must be 100 characters or fewer" },
+        { new string('a', 100), "jo@example.org", "long enough pw", "long enough pw", null },
+        { "Jo", "", "long enough pw", "long enough pw", "Email: Enter your email address" },
+        { "Jo", "jo.example.org", "long enough pw", "long enough pw", "Email: Enter an email address in the correct format, like name@example.com" },
+        { "Jo", "jo@example.org", "", "", "Password: Enter a password" },
+        { "Jo", "jo@example.org", "123456789", "123456789", "Password: Password must be 10 characters or more" },
+        { "Jo", "jo@example.org", "1234567890", "1234567890", null },
+        { "Jo", "jo@example.org", "long enough pw", "long enough pX", "ConfirmPassword: The passwords do not match. Enter the same password twice" },
+        { "Jo", "jo@example.org", "long enough pw", "", "ConfirmPassword: Enter your password again" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RegisterCases))]
+    public void Register_Cases(string? name, string? email, string? password, string? confirm, string? expected)
+    {
+        var errors = Errors(new RegisterFormValidator(), new RegisterForm { DisplayName = name, Email = email, Password = password, ConfirmPassword = confirm });
+
+        if (expected is null)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            var (field, message) = (expected[..expected.IndexOf(':', StringComparison.Ordinal)], expected[(expected.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+            Assert.Equal(message, Assert.Contains(field, errors));
+        }
+    }
+
+    [Theory]
+    [InlineData("a@example.org", "pw", 0)]
+    [InlineData("", "pw", 1)]
+    [InlineData("a@example.org", "", 1)]
+    [InlineData(null, null, 2)]
+    public void SignIn_OnlyAsksForBothFields(string? email, string? password, int expectedErrors)
+    {
+        // Sign-in does not check the email's format: a wrong address gets the same answer as a wrong password.
+        var errors = Errors(new SignInFormValidator(), new SignInForm { Email = email, Password = password });
+
+        Assert.Equal(expectedErrors, errors.Count);
+    }
+
+    public static TheoryData<string[], string?> StaffRoleCases => new()
+    {
+        { [Roles.Commissioner], null },
+        { [Roles.FinanceOfficer, Roles.CoProductionLead], null },
+        { [], "Select at least one role" },
+        { [Roles.ExpertByExperience], "Select roles from the list" },
+        { [Roles.Commissioner, "Administrator"], "Select roles from the list" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaffRoleCases))]
+    public void NewStaffAccount_Roles(string[] roles, string? expected)
+    {
+        var errors = Errors(new NewStaffAccountFormValidator(), new NewStaffAccountForm { DisplayName = "Ada", Email = "ada@example.org", Roles = [.. roles] });
+
+        Assert.Equal(expected, errors.GetValueOrDefault(nameof(NewStaffAccountForm.Roles)));
+        Assert.Equal(expected is null ? 0 : 1, errors.Count);
+    }
+}

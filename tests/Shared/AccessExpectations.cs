@@ -1,0 +1,99 @@
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.Tests.Shared;
+
+/// <summary>
+/// Who may reach each controller action: the authorization matrix. Every action in the app must
+/// be listed here, so that a new page cannot ship without someone deciding who may see it.
+/// </summary>
+public static class AccessExpectations
+{
+    public const string Anyone = "anyone";
+    public const string SignedIn = "signed-in";
+    public const string Anonymous = "anonymous";
+
+    /// <summary>Action key ("Controller.Action METHOD") to <see cref="Anyone"/>, <see cref="SignedIn"/> or a policy name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
+    {
+        ["Home.Index GET"] = Anyone,
+        ["Account.SignIn GET"] = Anyone,
+        ["Account.SignIn POST"] = Anyone,
+        ["Account.SignOutOfPortal POST"] = SignedIn,
+        ["Account.Register GET"] = Anyone,
+        ["Account.Register POST"] = Anyone,
+        ["Account.ForgotPassword GET"] = Anyone,
+        ["Account.ForgotPassword POST"] = Anyone,
+        ["Account.ForgotPasswordSent GET"] = Anyone,
+        ["Account.ResetPassword GET"] = Anyone,
+        ["Account.ResetPassword POST"] = Anyone,
+        ["Account.AccessDenied GET"] = Anyone,
+        ["Public.AccessibilityStatement GET"] = Anyone,
+        ["Public.Privacy GET"] = Anyone,
+        ["Public.Cookies GET"] = Anyone,
+        ["Errors.ServerError ANY"] = Anyone,
+        ["Errors.Status ANY"] = Anyone,
+        ["Errors.PageNotFound ANY"] = Anyone,
+        ["Commissioning.Index GET"] = Policies.CommissioningAccess,
+        ["Involvement.Index GET"] = Policies.ExpertSelfService,
+        ["Finance.Index GET"] = Policies.FinanceAccess,
+        ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
+        ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,
+        ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
+    };
+
+    /// <summary>Values put into route templates when a test calls an action.</summary>
+    private static readonly Dictionary<string, string> SampleRouteValues = new()
+    {
+        ["statusCode"] = "404",
+        ["id"] = "1",
+    };
+
+    /// <summary>Anonymous visitors and each role, as the matrix's columns.</summary>
+    public static IReadOnlyList<string> Audiences => [Anonymous, .. Roles.All];
+
+    public static bool IsAllowed(string expectation, string audience) => expectation switch
+    {
+        Anyone => true,
+        SignedIn => audience != Anonymous,
+        _ => audience != Anonymous && Policies.RolesByPolicy[expectation].Contains(audience),
+    };
+
+    public sealed record PortalAction(string Key, string Method, string Url, bool HasRouteParameters);
+
+    /// <summary>Every controller action the running app has, with a URL to call it.</summary>
+    public static IReadOnlyList<PortalAction> Discover(IServiceProvider services)
+    {
+        var actions = services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<ControllerActionDescriptor>();
+        var result = new List<PortalAction>();
+        foreach (var action in actions)
+        {
+            var methods = action.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>()
+                .SelectMany(c => c.HttpMethods).ToList() ?? [];
+            var template = action.AttributeRouteInfo?.Template;
+            // The fallback action has no route of its own: it answers any unknown address.
+            var url = template is null ? "/no-such-page-here" : "/" + FillTemplate(template);
+            var hasParameters = template?.Contains('{', StringComparison.Ordinal) == true;
+            foreach (var method in methods.Count == 0 ? ["ANY"] : methods)
+            {
+                result.Add(new PortalAction($"{action.ControllerName}.{action.ActionName} {method}", method, url, hasParameters));
+            }
+        }
+        return result.DistinctBy(a => a.Key).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private static string FillTemplate(string template)
+    {
+        var parsed = Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(template);
+        var segments = parsed.Segments.Select(segment => string.Concat(segment.Parts.Select(part =>
+            part.IsParameter
+                ? SampleRouteValues.TryGetValue(part.Name!, out var value)
+                    ? value
+                    : throw new InvalidOperationException($"Add a sample value for route parameter '{part.Name}' in {nameof(AccessExpectations)}.")
+                : part.Text)));
+        return string.Join('/', segments);
+    }
+}

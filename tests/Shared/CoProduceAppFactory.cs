@@ -1,0 +1,88 @@
+using CoProduce.Web.Data.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.Tests.Shared;
+
+/// <summary>
+/// The real app, on a real SQLite file of its own (migrated and seeded at start-up, as in
+/// production), with its own email pickup folder. Not the Development environment, so the
+/// error pages, secure cookies and JSON logs are the production ones.
+/// </summary>
+public class CoProduceAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "coproduce.db");
+
+    public string MailFolder => Path.Combine(_folder, "mail");
+
+    /// <summary>Edges to replace for a test (clock, email sender).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    public string Environment { get; init; } = "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:CoProduce", $"Data Source={DatabasePath}");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.ConfigureTestServices(services => TestServices?.Invoke(services));
+    }
+
+    /// <summary>A client on https (the cookies are Secure) that does not follow redirects.</summary>
+    public HttpClient CreatePortalClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>The seeded demo accounts, one per role.</summary>
+public static class DemoUsers
+{
+    public static string EmailFor(string role) => DemoDataSeeder.Accounts.Single(a => a.Role == role).Email;
+
+    public static string Password(WebApplicationFactory<Program> factory) =>
+        DemoDataSeeder.PasswordFrom(factory.Services.GetRequiredService<IConfiguration>());
+}
+
+/// <summary>Where test runs leave screenshots and scripts: artifacts/ at the repository root (git-ignored).</summary>
+public static class TestArtifacts
+{
+    public static string Folder(string name)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CoProduce.sln")))
+        {
+            directory = directory.Parent;
+        }
+        var root = directory?.FullName ?? Path.GetTempPath();
+        var folder = Path.Combine(root, "artifacts", name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
