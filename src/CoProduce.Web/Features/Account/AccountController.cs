@@ -107,10 +107,16 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("reset-password")]
-    public IActionResult ResetPassword(string? userId, string? token) =>
-        string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token)
-            ? View("ResetPasswordLinkProblem")
-            : View(new ResetPasswordForm { UserId = userId, Token = token });
+    public async Task<IActionResult> ResetPassword(string? userId, string? token)
+    {
+        // Check the link before asking for a new password twice.
+        var user = string.IsNullOrEmpty(userId) ? null : await userManager.FindByIdAsync(userId);
+        var decoded = string.IsNullOrEmpty(token) ? null : PasswordLinkSender.DecodeToken(token);
+        var valid = user is not null && decoded is not null &&
+            await userManager.VerifyUserTokenAsync(user, userManager.Options.Tokens.PasswordResetTokenProvider,
+                UserManager<CoProduceUser>.ResetPasswordTokenPurpose, decoded);
+        return valid ? View(new ResetPasswordForm { UserId = userId, Token = token }) : View("ResetPasswordLinkProblem");
+    }
 
     [AllowAnonymous]
     [HttpPost("reset-password")]

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -32,7 +33,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         }
 
         var items = new StringBuilder();
-        foreach (var (key, entry) in modelState)
+        foreach (var (key, entry) in InPageOrder(modelState))
         {
             foreach (var error in entry.Errors)
             {
@@ -57,5 +58,28 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             "<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">" +
             items + "</ul></div></div>");
+    }
+
+    /// <summary>
+    /// The Design System lists errors in the order the fields appear. ModelState does not keep
+    /// that order, so errors are sorted by where their property is declared on the form model
+    /// (form models declare their fields in page order); errors not about a field come first.
+    /// </summary>
+    private IEnumerable<KeyValuePair<string, ModelStateEntry>> InPageOrder(ModelStateDictionary modelState)
+    {
+        var declared = ViewContext.ViewData.ModelMetadata.Properties.Select(p => p.PropertyName).ToList();
+        int Position(string key)
+        {
+            if (key.Length == 0)
+            {
+                return -1;
+            }
+            var index = declared.IndexOf(key.Split('.', '[')[0]);
+            return index < 0 ? int.MaxValue : index;
+        }
+        return modelState
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => new KeyValuePair<string, ModelStateEntry>(e.Key, e.Value!))
+            .OrderBy(e => Position(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal);
     }
 }
