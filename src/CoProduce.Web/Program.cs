@@ -1,6 +1,7 @@
 using CoProduce.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using CoProduce.Web.Infrastructure.Email;
+using CoProduce.Web.Infrastructure.Files;
 using CoProduce.Web.Infrastructure.Hosting;
 using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Security;
@@ -16,6 +17,7 @@ builder.Services.AddCoProduceIdentity(builder.Environment);
 builder.Services.AddDataProtection().SetApplicationName("CoProduce").PersistKeysToDbContext<CoProduceDbContext>();
 builder.Services.AddCoProduceAuthorization();
 builder.Services.AddCoProduceEmail(builder.Configuration);
+builder.Services.AddCoProduceFileStore(builder.Configuration);
 builder.Services.AddCoProduceMvc();
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
 builder.Services.AddHealthChecks().AddDbContextCheck<CoProduceDbContext>("database");

@@ -77,6 +77,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(BaseUrl + "/");
     }
 
+    /// <summary>Signs in with the keyboard alone: Tab to each field, type, Enter.</summary>
+    public async Task SignInWithKeyboardAsync(IPage page, string role)
+    {
+        await page.GotoAsync("/sign-in");
+        await Keyboard.TabToAsync(page, "#Email");
+        await page.Keyboard.TypeAsync(DemoUsers.EmailFor(role));
+        await Keyboard.TabToAsync(page, "#Password");
+        await page.Keyboard.TypeAsync(DemoUsers.Password(App));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + "/");
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestArtifacts.Folder("screenshots"), name + ".png"), FullPage = true });
+
     private static X509Certificate2 SelfSignedCertificate()
     {
         using var key = RSA.Create(2048);

@@ -14,7 +14,7 @@ public sealed class KeyboardTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/sign-in");
 
-        await TabToAsync(page, "Email");
+        await Keyboard.TabToAsync(page, "#Email");
         await page.Keyboard.TypeAsync(DemoUsers.EmailFor(Roles.Commissioner));
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Password", await FocusedIdAsync(page));
@@ -24,7 +24,7 @@ public sealed class KeyboardTests(BrowserFixture browser)
         await page.WaitForURLAsync(browser.BaseUrl + "/");
         Assert.Equal("Your home", await page.Locator("h1").InnerTextAsync());
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
-        Assert.True(await navigation.GetByRole(AriaRole.Link, new() { Name = "Commissioning" }).IsVisibleAsync());
+        Assert.True(await navigation.GetByRole(AriaRole.Link, new() { Name = "Projects" }).IsVisibleAsync());
 
         // The skip link is the first thing the keyboard reaches, and it works.
         await page.Keyboard.PressAsync("Tab");
@@ -37,7 +37,7 @@ public sealed class KeyboardTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/sign-in");
 
-        await TabToAsync(page, "Email");
+        await Keyboard.TabToAsync(page, "#Email");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".govuk-error-summary");
 
@@ -49,17 +49,4 @@ public sealed class KeyboardTests(BrowserFixture browser)
     }
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("document.activeElement?.id ?? ''");
-
-    private static async Task TabToAsync(IPage page, string id)
-    {
-        for (var presses = 0; presses < 30; presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await FocusedIdAsync(page) == id)
-            {
-                return;
-            }
-        }
-        Assert.Fail($"Could not reach #{id} with the Tab key");
-    }
 }

@@ -12,10 +12,10 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
 {
     public static TheoryData<string, string[], string[]> NavigationByRole => new()
     {
-        { Roles.Commissioner, ["Home", "Commissioning"], ["Your involvement", "Involvement payments", "Staff accounts"] },
-        { Roles.ExpertByExperience, ["Home", "Your involvement"], ["Commissioning", "Involvement payments", "Staff accounts"] },
-        { Roles.FinanceOfficer, ["Home", "Involvement payments"], ["Commissioning", "Your involvement", "Staff accounts"] },
-        { Roles.CoProductionLead, ["Home", "Commissioning", "Staff accounts"], ["Your involvement", "Involvement payments"] },
+        { Roles.Commissioner, ["Home", "Projects"], ["Your involvement", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.ExpertByExperience, ["Home", "Your involvement"], ["Projects", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.FinanceOfficer, ["Home", "Involvement payments"], ["Projects", "Your involvement", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.CoProductionLead, ["Home", "Projects", "Exceptions", "Tier rules", "Staff accounts"], ["Your involvement", "Involvement payments"] },
     };
 
     [Theory]
@@ -149,7 +149,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         var involvement = await client.GetPageAsync("/my-involvement");
         Assert.Contains("Rowan Hale", involvement.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Your account is ready", involvement.QuerySelector(".govuk-notification-banner__heading")?.TextContent.Trim());
-        var commissioning = await client.GetAsync(new Uri("/commissioning", UriKind.Relative));
+        var commissioning = await client.GetAsync(new Uri("/projects", UriKind.Relative));
         Assert.Contains("/access-denied", commissioning.Location(), StringComparison.Ordinal);
     }
 
@@ -235,13 +235,32 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
     }
 
     [Fact]
-    public async Task ResetPassword_TamperedToken_ShowsExpiredLinkPage()
+    public async Task ResetPassword_TamperedLink_SaysSoBeforeAskingForAPassword()
     {
         using var client = portal.CreatePortalClient();
-        const string page = "/reset-password?userId=nobody&token=bm90LWEtdG9rZW4";
+        var user = await client.GetPageAsync("/forgot-password"); // any page, for cookies
+        Assert.NotNull(user);
 
-        var response = await client.SubmitFormAsync(page, "/reset-password", await HiddenFieldsAsync(client, page,
-            new("Password", "another long password"), new("ConfirmPassword", "another long password")));
+        var page = await client.GetPageAsync("/reset-password?userId=nobody&token=bm90LWEtdG9rZW4");
+
+        Assert.Equal("This link has expired", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Null(page.QuerySelector("input[type=password]"));
+    }
+
+    [Fact]
+    public async Task ResetPassword_TamperedTokenPostedDirectly_IsRefused()
+    {
+        using var client = portal.CreatePortalClient();
+        var signInPage = await client.GetPageAsync("/sign-in");
+        var token = signInPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent(
+        [
+            new("UserId", "nobody"), new("Token", "bm90LWEtdG9rZW4"),
+            new("Password", "another long password"), new("ConfirmPassword", "another long password"),
+            new("__RequestVerificationToken", token),
+        ]);
+
+        var response = await client.PostAsync(new Uri("/reset-password", UriKind.Relative), form);
 
         var result = await response.ReadPageAsync();
         Assert.Equal("This link has expired", result.QuerySelector("h1")?.TextContent.Trim());

@@ -12,12 +12,12 @@ public sealed class ServiceNavigationTests
 
     public static TheoryData<string[], string[]> Cases => new()
     {
-        { [Roles.Commissioner], ["Home", "Commissioning"] },
+        { [Roles.Commissioner], ["Home", "Projects"] },
         { [Roles.ExpertByExperience], ["Home", "Your involvement"] },
         { [Roles.FinanceOfficer], ["Home", "Involvement payments"] },
-        { [Roles.CoProductionLead], ["Home", "Commissioning", "Staff accounts"] },
-        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Commissioning", "Staff accounts"] },
-        { [Roles.Commissioner, Roles.FinanceOfficer], ["Home", "Commissioning", "Involvement payments"] },
+        { [Roles.CoProductionLead], ["Home", "Projects", "Exceptions", "Tier rules", "Staff accounts"] },
+        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Projects", "Exceptions", "Tier rules", "Staff accounts"] },
+        { [Roles.Commissioner, Roles.FinanceOfficer], ["Home", "Projects", "Involvement payments"] },
     };
 
     [Theory]
@@ -37,10 +37,10 @@ public sealed class ServiceNavigationTests
 
     [Theory]
     [InlineData("/", "/", true)]
-    [InlineData("/", "/commissioning", false)]
-    [InlineData("/commissioning", "/commissioning", true)]
-    [InlineData("/commissioning", "/commissioning/projects/4", true)]
-    [InlineData("/commissioning", "/commissioning-rules", false)]
+    [InlineData("/", "/projects", false)]
+    [InlineData("/projects", "/projects", true)]
+    [InlineData("/projects", "/projects/4/edit", true)]
+    [InlineData("/projects", "/projects-archive", false)]
     [InlineData("/admin/staff", "/admin/staff/new", true)]
     public void IsCurrent_MatchesWholeSegments(string href, string path, bool expected)
     {

@@ -36,7 +36,28 @@ public static class AccessExpectations
         ["Errors.ServerError ANY"] = Anyone,
         ["Errors.Status ANY"] = Anyone,
         ["Errors.PageNotFound ANY"] = Anyone,
-        ["Commissioning.Index GET"] = Policies.CommissioningAccess,
+        ["CoProductionRules.Index GET"] = Anyone,
+        ["Projects.Index GET"] = Policies.ProjectsEdit,
+        ["Projects.Create GET"] = Policies.ProjectsEdit,
+        ["Projects.Create POST"] = Policies.ProjectsEdit,
+        ["Projects.Show GET"] = Policies.ProjectsEdit,
+        ["Projects.Edit GET"] = Policies.ProjectsEdit,
+        ["Projects.Edit POST"] = Policies.ProjectsEdit,
+        ["Projects.AddEvidence GET"] = Policies.ProjectsEdit,
+        ["Projects.AddEvidence POST"] = Policies.ProjectsEdit,
+        ["Projects.DownloadAttachment GET"] = Policies.ProjectsEdit,
+        ["Projects.RequestException GET"] = Policies.ProjectsEdit,
+        ["Projects.RequestException POST"] = Policies.ProjectsEdit,
+        ["Projects.MoveStage GET"] = Policies.ProjectsEdit,
+        ["Projects.MoveStage POST"] = Policies.ProjectsEdit,
+        ["Exceptions.Index GET"] = Policies.ExceptionsDecide,
+        ["Exceptions.Decide GET"] = Policies.ExceptionsDecide,
+        ["Exceptions.Decide POST"] = Policies.ExceptionsDecide,
+        ["Rules.Index GET"] = Policies.RuleSetsManage,
+        ["Rules.Draft GET"] = Policies.RuleSetsManage,
+        ["Rules.Draft POST"] = Policies.RuleSetsManage,
+        ["Rules.Reassess GET"] = Policies.RuleSetsManage,
+        ["Rules.Reassess POST"] = Policies.RuleSetsManage,
         ["Involvement.Index GET"] = Policies.ExpertSelfService,
         ["Finance.Index GET"] = Policies.FinanceAccess,
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
@@ -49,6 +70,9 @@ public static class AccessExpectations
     {
         ["statusCode"] = "404",
         ["id"] = "1",
+        ["code"] = "R1",
+        ["evidenceId"] = "1",
+        ["attachmentId"] = "1",
     };
 
     /// <summary>Anonymous visitors and each role, as the matrix's columns.</summary>
@@ -61,7 +85,7 @@ public static class AccessExpectations
         _ => audience != Anonymous && Policies.RolesByPolicy[expectation].Contains(audience),
     };
 
-    public sealed record PortalAction(string Key, string Method, string Url, bool HasRouteParameters);
+    public sealed record PortalAction(string Key, string Method, string Url);
 
     /// <summary>Every controller action the running app has, with a URL to call it.</summary>
     public static IReadOnlyList<PortalAction> Discover(IServiceProvider services)
@@ -76,10 +100,9 @@ public static class AccessExpectations
             var template = action.AttributeRouteInfo?.Template;
             // The fallback action has no route of its own: it answers any unknown address.
             var url = template is null ? "/no-such-page-here" : "/" + FillTemplate(template);
-            var hasParameters = template?.Contains('{', StringComparison.Ordinal) == true;
             foreach (var method in methods.Count == 0 ? ["ANY"] : methods)
             {
-                result.Add(new PortalAction($"{action.ControllerName}.{action.ActionName} {method}", method, url, hasParameters));
+                result.Add(new PortalAction($"{action.ControllerName}.{action.ActionName} {method}", method, url));
             }
         }
         return result.DistinctBy(a => a.Key).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();

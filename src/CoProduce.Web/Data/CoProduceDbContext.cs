@@ -1,3 +1,4 @@
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,14 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
 
     public DbSet<CommissioningProject> CommissioningProjects => Set<CommissioningProject>();
 
+    public DbSet<ProjectRequirement> ProjectRequirements => Set<ProjectRequirement>();
+
+    public DbSet<ExceptionRequest> ExceptionRequests => Set<ExceptionRequest>();
+
+    public DbSet<TierRuleSet> TierRuleSets => Set<TierRuleSet>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,18 +52,24 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampConcurrencyVersions();
+        CheckAndStampChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampConcurrencyVersions();
+        CheckAndStampChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private void StampConcurrencyVersions()
+    private void CheckAndStampChanges()
     {
+        // The audit log is append-only: history is never rewritten.
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<IConcurrencyVersioned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

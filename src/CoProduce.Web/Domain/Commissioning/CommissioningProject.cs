@@ -3,14 +3,22 @@ using CoProduce.Web.Domain.Common;
 namespace CoProduce.Web.Domain.Commissioning;
 
 /// <summary>
-/// A service being commissioned, and its tender. The tier rules, requirements, evidence and
-/// stage history arrive with the commissioning feature; this is the part every page needs.
+/// A service being commissioned, and its tender. Its value and key-decision flag decide its tier
+/// and so the co-production it requires; it moves through Analyse → Plan → Do → Review only when
+/// the requirements due by each stage are met.
 /// </summary>
 public class CommissioningProject : IConcurrencyVersioned
 {
     public const int TitleMaxLength = 200;
     public const int ServiceAreaMaxLength = 100;
     public const int SummaryMaxLength = 2000;
+    public const int TierReasonMaxLength = 300;
+
+    /// <summary>Far beyond any council contract; guards against typing mistakes and overflow.</summary>
+    public const decimal MaximumValue = 100_000_000_000m;
+
+    private readonly List<ProjectRequirement> _requirements = [];
+    private readonly List<StageMove> _stageMoves = [];
 
     private CommissioningProject()
     {
@@ -20,7 +28,7 @@ public class CommissioningProject : IConcurrencyVersioned
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
-        ArgumentOutOfRangeException.ThrowIfNegative(estimatedValue);
+        CheckValue(estimatedValue);
         Title = title;
         ServiceArea = serviceArea;
         Summary = summary;
@@ -43,9 +51,21 @@ public class CommissioningProject : IConcurrencyVersioned
 
     public bool IsKeyDecision { get; private set; }
     public CommissioningStage Stage { get; private set; }
+
+    /// <summary>The rule set this project was assessed under (kept, so history is never rewritten).</summary>
+    public int? RuleSetId { get; private set; }
+
+    public int RuleSetVersion { get; private set; }
+    public int Tier { get; private set; }
+    public string TierReason { get; private set; } = string.Empty;
     public DateTime CreatedUtc { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
     public Guid Version { get; set; }
+
+    public IReadOnlyList<ProjectRequirement> Requirements => _requirements;
+    public IReadOnlyList<StageMove> StageMoves => _stageMoves;
+
+    public ProjectRequirement? Requirement(string code) => _requirements.FirstOrDefault(r => r.Code == code);
 
     public void Rename(string title, DateTime nowUtc)
     {
@@ -54,6 +74,140 @@ public class CommissioningProject : IConcurrencyVersioned
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>Moves a seeded or migrated project straight to a stage (demo data only).</summary>
-    internal void SetStageForDemo(CommissioningStage stage) => Stage = stage;
+    public void Describe(string title, string serviceArea, string summary, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Title = title;
+        ServiceArea = serviceArea;
+        Summary = summary;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// Changes the value or key-decision flag and re-assesses at once under the project's own rule set.
+    /// Returns what changed, in plain English (empty when nothing did).
+    /// </summary>
+    public IReadOnlyList<string> ChangeValue(decimal estimatedValue, bool isKeyDecision, TierRuleSet rules, DateTime nowUtc)
+    {
+        CheckValue(estimatedValue);
+        EstimatedValue = estimatedValue;
+        IsKeyDecision = isKeyDecision;
+        UpdatedUtc = nowUtc;
+        return Assess(rules);
+    }
+
+    /// <summary>
+    /// Assesses (or re-assesses) the project under a rule set. Existing requirements and their
+    /// evidence are kept; newly required items are added as outstanding, even when the project is
+    /// already past the stage they were due by (they then show as overdue); items no longer
+    /// required are kept but marked so. Returns what changed, in plain English.
+    /// </summary>
+    public IReadOnlyList<string> Assess(TierRuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var assessment = TierAssessor.Assess(EstimatedValue, IsKeyDecision, rules);
+        var changes = new List<string>();
+        var firstAssessment = Tier == 0;
+
+        if (!firstAssessment && assessment.Tier != Tier)
+        {
+            changes.Add($"This project is now tier {assessment.Tier} (it was tier {Tier}). {assessment.Reason}.");
+        }
+        if (!firstAssessment && assessment.RuleSetVersion != RuleSetVersion)
+        {
+            changes.Add($"Now assessed under rules version {assessment.RuleSetVersion} (it was version {RuleSetVersion}).");
+        }
+
+        var requiredCodes = assessment.Required.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var definition in assessment.Required)
+        {
+            var existing = Requirement(definition.Code);
+            if (existing is null)
+            {
+                _requirements.Add(new ProjectRequirement(definition));
+                if (!firstAssessment)
+                {
+                    changes.Add(NewlyRequired(definition));
+                }
+            }
+            else
+            {
+                if (!existing.IsRequired && !firstAssessment)
+                {
+                    changes.Add(NewlyRequired(definition));
+                }
+                existing.Update(definition, isRequired: true);
+            }
+        }
+        foreach (var requirement in _requirements.Where(r => r.IsRequired && !requiredCodes.Contains(r.Code)))
+        {
+            requirement.MarkNotRequired();
+            changes.Add($"{requirement.ShortName} is no longer required. Anything recorded for it is kept.");
+        }
+
+        RuleSetId = rules.Id == 0 ? RuleSetId : rules.Id;
+        RuleSetVersion = assessment.RuleSetVersion;
+        Tier = assessment.Tier;
+        TierReason = assessment.Reason;
+        return changes;
+    }
+
+    public GateResult CheckLeavingStage() => StageGate.CheckLeaving(Stage, _requirements);
+
+    /// <summary>Moves to the next stage when the gate allows, recording who, when and why.</summary>
+    public GateResult MoveToNextStage(string byUserId, string note, DateTime nowUtc)
+    {
+        var gate = CheckLeavingStage();
+        if (!gate.MayLeave)
+        {
+            return gate;
+        }
+        var next = Stage.Next()!.Value;
+        _stageMoves.Add(new StageMove(Stage, next, byUserId, nowUtc, note));
+        Stage = next;
+        UpdatedUtc = nowUtc;
+        return gate;
+    }
+
+    private string NewlyRequired(RequirementDefinition definition) =>
+        definition.DueBy < Stage
+            ? $"Now required: {definition.ShortName}, by the end of {definition.DueBy}. This is overdue: the project is past {definition.DueBy}."
+            : $"Now required: {definition.ShortName}, by the end of {definition.DueBy}.";
+
+    private static void CheckValue(decimal value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaximumValue);
+        if (decimal.Round(value, 2) != value)
+        {
+            throw new ArgumentException("A value in pounds has at most two decimal places.", nameof(value));
+        }
+    }
+}
+
+/// <summary>A recorded move from one stage to the next.</summary>
+public sealed class StageMove
+{
+    public const int NoteMaxLength = 1000;
+
+    private StageMove()
+    {
+    }
+
+    internal StageMove(CommissioningStage from, CommissioningStage to, string byUserId, DateTime atUtc, string note)
+    {
+        From = from;
+        To = to;
+        ByUserId = byUserId;
+        AtUtc = atUtc;
+        Note = note;
+    }
+
+    public int Id { get; private set; }
+    public int ProjectId { get; private set; }
+    public CommissioningStage From { get; private set; }
+    public CommissioningStage To { get; private set; }
+    public string ByUserId { get; private set; } = string.Empty;
+    public DateTime AtUtc { get; private set; }
+    public string Note { get; private set; } = string.Empty;
 }

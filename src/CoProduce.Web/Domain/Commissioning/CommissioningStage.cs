@@ -8,3 +8,22 @@ public enum CommissioningStage
     Do = 3,
     Review = 4,
 }
+
+public static class CommissioningStages
+{
+    public static readonly IReadOnlyList<CommissioningStage> InOrder =
+        [CommissioningStage.Analyse, CommissioningStage.Plan, CommissioningStage.Do, CommissioningStage.Review];
+
+    /// <summary>The stage after this one, or null after Review (the last).</summary>
+    public static CommissioningStage? Next(this CommissioningStage stage) =>
+        stage == CommissioningStage.Review ? null : stage + 1;
+
+    public static string Describe(this CommissioningStage stage) => stage switch
+    {
+        CommissioningStage.Analyse => "Analyse: understand need",
+        CommissioningStage.Plan => "Plan: business case and service specification",
+        CommissioningStage.Do => "Do: tender, award and mobilise",
+        CommissioningStage.Review => "Review: monitor and learn",
+        _ => stage.ToString(),
+    };
+}

@@ -17,6 +17,10 @@ internal static class GovUkFieldHelpers
 
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);
 
+    /// <summary>What was posted for a field name, if the form is being re-shown.</summary>
+    public static string? AttemptedOrModelValue(ViewContext viewContext, string name) =>
+        viewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.AttemptedValue : null;
+
     /// <summary>The value to show in a field: what was posted if the form is being re-shown, else the model's.</summary>
     public static string? AttemptedOrModelValue(ViewContext viewContext, ModelExpression expression)
     {

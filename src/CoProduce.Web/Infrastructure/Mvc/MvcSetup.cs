@@ -29,6 +29,7 @@ internal static class MvcSetup
         ValidatorOptions.Global.LanguageManager.Enabled = false;
 
         services.AddScoped<Features.Account.PasswordLinkSender>();
+        services.AddScoped<Features.Commissioning.ProjectService>();
         return services;
     }
 }

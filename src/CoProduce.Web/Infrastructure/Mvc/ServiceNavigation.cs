@@ -30,7 +30,7 @@ public static class ServiceNavigation
         var items = new List<NavigationItem> { new("Home", "/") };
         if (user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.CoProductionLead))
         {
-            items.Add(new("Commissioning", "/commissioning"));
+            items.Add(new("Projects", "/projects"));
         }
         if (user.IsInRole(Roles.ExpertByExperience))
         {
@@ -42,6 +42,8 @@ public static class ServiceNavigation
         }
         if (user.IsInRole(Roles.CoProductionLead))
         {
+            items.Add(new("Exceptions", "/exceptions"));
+            items.Add(new("Tier rules", "/rules"));
             items.Add(new("Staff accounts", "/admin/staff"));
         }
         return items;

@@ -8,8 +8,8 @@ namespace CoProduce.Web.Infrastructure.Security;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Plan commissioning projects and their co-production.</summary>
-    public const string CommissioningAccess = nameof(CommissioningAccess);
+    /// <summary>See, create and edit commissioning projects, their evidence and stage moves.</summary>
+    public const string ProjectsEdit = nameof(ProjectsEdit);
 
     /// <summary>An expert by experience using their own pages.</summary>
     public const string ExpertSelfService = nameof(ExpertSelfService);
@@ -17,15 +17,23 @@ public static class Policies
     /// <summary>Review and approve involvement payments.</summary>
     public const string FinanceAccess = nameof(FinanceAccess);
 
-    /// <summary>Run the scheme: staff accounts, rule sets, exceptions.</summary>
+    /// <summary>Approve or decline exceptions to required co-production.</summary>
+    public const string ExceptionsDecide = nameof(ExceptionsDecide);
+
+    /// <summary>Publish new versions of the tier rules and re-assess projects onto them.</summary>
+    public const string RuleSetsManage = nameof(RuleSetsManage);
+
+    /// <summary>Run the scheme: staff accounts.</summary>
     public const string SchemeAdministration = nameof(SchemeAdministration);
 
     /// <summary>Which roles each policy admits. The authorization matrix test reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
-        [CommissioningAccess] = [Roles.Commissioner, Roles.CoProductionLead],
+        [ProjectsEdit] = [Roles.Commissioner, Roles.CoProductionLead],
         [ExpertSelfService] = [Roles.ExpertByExperience],
         [FinanceAccess] = [Roles.FinanceOfficer],
+        [ExceptionsDecide] = [Roles.CoProductionLead],
+        [RuleSetsManage] = [Roles.CoProductionLead],
         [SchemeAdministration] = [Roles.CoProductionLead],
     };
 

@@ -95,6 +95,50 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.CommissioningProject", b =>
                 {
                     b.Property<int>("Id")
@@ -117,6 +161,12 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("RuleSetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RuleSetVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("ServiceArea")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -131,6 +181,14 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TierReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -148,9 +206,274 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("RuleSetId");
+
                     b.HasIndex("Stage");
 
+                    b.HasIndex("Tier");
+
                     b.ToTable("CommissioningProjects");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LivedExperienceCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ProjectRequirementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WhatWasDone")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectRequirementId");
+
+                    b.ToTable("Evidence");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.EvidenceAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.ToTable("EvidenceAttachment");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.ExceptionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ProjectRequirementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Decision");
+
+                    b.HasIndex("ProjectRequirementId");
+
+                    b.ToTable("ExceptionRequests");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.ProjectRequirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("DueBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ProjectRequirements");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.StageMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("StageMove");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.TierRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("TierRuleSets");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Bands = "[{\"tier\":1,\"upperBound\":50000},{\"tier\":2,\"upperBound\":200000},{\"tier\":3,\"upperBound\":500000},{\"tier\":4,\"upperBound\":3000000},{\"tier\":5,\"upperBound\":null}]",
+                            ChangeNote = "Plymouth City Council Contract Standing Orders (July 2024), section 5 of the Co-production Commissioning Toolkit.",
+                            EffectiveFromUtc = new DateTime(2024, 7, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            PublishedByUserId = "system",
+                            Requirements = "[{\"code\":\"R1\",\"shortName\":\"Engagement findings shape the service specification\",\"wording\":\"Review relevant findings from local and national engagement activities and research to identify themes that shape the service specification.\",\"introducedAtTier\":1,\"dueBy\":1},{\"code\":\"R2\",\"shortName\":\"Co-produced equality impact assessment (EIA)\",\"wording\":\"Co-produce the equality impact assessment (EIA) with key stakeholders, including people who have relevant lived experience.\",\"introducedAtTier\":1,\"dueBy\":1},{\"code\":\"R3\",\"shortName\":\"Co-produced climate impact assessment (CIA)\",\"wording\":\"Co-produce the climate impact assessment (CIA) with key stakeholders, including people who have relevant lived experience.\",\"introducedAtTier\":1,\"dueBy\":2},{\"code\":\"R4\",\"shortName\":\"Engagement findings shape the business case\",\"wording\":\"Review relevant findings from local and national engagement activities and research to identify themes that shape the business case.\",\"introducedAtTier\":2,\"dueBy\":2},{\"code\":\"R5\",\"shortName\":\"Co-produced method statement question\",\"wording\":\"Co-produce at least one method statement question with people who have relevant lived experience, or those who represent them, before the tender is published.\",\"introducedAtTier\":3,\"dueBy\":2},{\"code\":\"R6\",\"shortName\":\"Co-produced service specification\",\"wording\":\"Co-produce the service specification with key stakeholders, including people who have relevant lived experience.\",\"introducedAtTier\":4,\"dueBy\":2},{\"code\":\"R7\",\"shortName\":\"Appreciative Enquiry interviews\",\"wording\":\"Carry out Appreciative Enquiry interviews to shape the commissioning intentions.\",\"introducedAtTier\":5,\"dueBy\":1}]",
+                            Version = 1
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -342,6 +665,58 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.TierRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.Evidence", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.ProjectRequirement", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ProjectRequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.EvidenceAttachment", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.Evidence", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.ExceptionRequest", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.ProjectRequirement", "Requirement")
+                        .WithMany("Exceptions")
+                        .HasForeignKey("ProjectRequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Requirement");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.ProjectRequirement", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany("Requirements")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.StageMove", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany("StageMoves")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -393,6 +768,25 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.CommissioningProject", b =>
+                {
+                    b.Navigation("Requirements");
+
+                    b.Navigation("StageMoves");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.Evidence", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.ProjectRequirement", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Exceptions");
                 });
 #pragma warning restore 612, 618
         }

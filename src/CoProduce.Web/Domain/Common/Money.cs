@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace CoProduce.Web.Domain.Common;
+
+/// <summary>Money is pounds and pence in a decimal. This shows it the way people write it.</summary>
+public static class Money
+{
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>"£650,000" for whole pounds, "£1,250.50" otherwise.</summary>
+    public static string Format(decimal amount) =>
+        decimal.Truncate(amount) == amount
+            ? amount.ToString("C0", UkCulture)
+            : amount.ToString("C2", UkCulture);
+
+    /// <summary>
+    /// Reads what a person typed: "£1,250,000", "1250000", " 1,250.50 ". Returns false for
+    /// anything else, including more than two decimal places.
+    /// </summary>
+    public static bool TryParse(string? text, out decimal amount)
+    {
+        amount = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var cleaned = text.Trim().Replace("£", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (cleaned.Length == 0 || cleaned.Length > 30)
+        {
+            return false;
+        }
+        if (!decimal.TryParse(cleaned, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, UkCulture, out var parsed))
+        {
+            return false;
+        }
+        if (decimal.Round(parsed, 2) != parsed)
+        {
+            return false;
+        }
+        amount = parsed;
+        return true;
+    }
+}

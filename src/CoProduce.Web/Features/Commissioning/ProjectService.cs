@@ -1,0 +1,123 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Audit;
+using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Commissioning;
+
+/// <summary>
+/// Loads and saves commissioning projects. The domain decides (tiers, gates, exceptions); this
+/// class fetches what it needs, writes the audit log beside each change, and saves once.
+/// </summary>
+public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IFileStore files)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<CommissioningProject?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.CommissioningProjects
+            .Include(p => p.Requirements).ThenInclude(r => r.Evidence).ThenInclude(e => e.Attachments)
+            .Include(p => p.Requirements).ThenInclude(r => r.Exceptions)
+            .Include(p => p.StageMoves)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<TierRuleSet> CurrentRulesAsync(CancellationToken cancellationToken) =>
+        db.TierRuleSets.OrderByDescending(r => r.Version).FirstAsync(cancellationToken);
+
+    public async Task<TierRuleSet> RulesOfAsync(CommissioningProject project, CancellationToken cancellationToken) =>
+        await db.TierRuleSets.SingleOrDefaultAsync(r => r.Id == project.RuleSetId, cancellationToken)
+        ?? await CurrentRulesAsync(cancellationToken);
+
+    public async Task<int> CreateAsync(ProjectDetails details, string userId, CancellationToken cancellationToken)
+    {
+        var rules = await CurrentRulesAsync(cancellationToken);
+        var project = new CommissioningProject(details.Title, details.ServiceArea, details.Summary, userId, details.Value, details.IsKeyDecision, Now);
+        project.Assess(rules);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.CommissioningProjects.Add(project);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectCreated,
+            $"Project created. {project.TierReason}.", userId, Now, after: Describe(project)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return project.Id;
+    }
+
+    /// <summary>Saves edited details; a new value or key-decision flag re-assesses at once. Returns what changed.</summary>
+    public async Task<IReadOnlyList<string>> UpdateAsync(CommissioningProject project, ProjectDetails details, string userId, CancellationToken cancellationToken)
+    {
+        var before = Describe(project);
+        var changes = new List<string>();
+        if (details.Title != project.Title || details.ServiceArea != project.ServiceArea || details.Summary != project.Summary)
+        {
+            project.Describe(details.Title, details.ServiceArea, details.Summary, Now);
+            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectDetailsChanged, "Project details changed.", userId, Now, before, Describe(project)));
+        }
+        if (details.Value != project.EstimatedValue || details.IsKeyDecision != project.IsKeyDecision)
+        {
+            var valueBefore = ValueText(project);
+            var tierBefore = project.Tier;
+            changes.AddRange(project.ChangeValue(details.Value, details.IsKeyDecision, await RulesOfAsync(project, cancellationToken), Now));
+            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ValueChanged,
+                $"Value or key decision changed: tier {tierBefore} to tier {project.Tier}. " + string.Join(" ", changes),
+                userId, Now, valueBefore, ValueText(project)));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return changes;
+    }
+
+    public async Task AddEvidenceAsync(CommissioningProject project, ProjectRequirement requirement, NewEvidence evidence, string userId, CancellationToken cancellationToken)
+    {
+        var added = requirement.AddEvidence(evidence.WhatWasDone, evidence.DoneOn, evidence.LivedExperienceCount, evidence.Notes, userId, Now);
+        foreach (var file in evidence.Files)
+        {
+            await using var stream = file.Open();
+            var key = await files.SaveAsync(stream, cancellationToken);
+            added.Attach(new EvidenceAttachment(file.SafeFileName, file.ContentType, file.Length, key));
+        }
+        db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.EvidenceAdded,
+            $"Evidence added for {requirement.Code} ({requirement.ShortName}): {evidence.WhatWasDone}", userId, Now,
+            after: $"{evidence.DoneOn:d MMMM yyyy}; {evidence.LivedExperienceCount} people with lived experience; {evidence.Files.Count} file(s)"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RequestExceptionAsync(CommissioningProject project, ProjectRequirement requirement, string reason, string userId, CancellationToken cancellationToken)
+    {
+        requirement.RequestException(reason, userId, Now);
+        db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ExceptionRequested,
+            $"Exception requested for {requirement.Code} ({requirement.ShortName}).", userId, Now, after: reason));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<GateResult> MoveToNextStageAsync(CommissioningProject project, string note, string userId, CancellationToken cancellationToken)
+    {
+        var from = project.Stage;
+        var gate = project.MoveToNextStage(userId, note, Now);
+        if (gate.MayLeave)
+        {
+            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.StageMoved,
+                $"Moved from {from} to {project.Stage}." + (string.IsNullOrWhiteSpace(note) ? string.Empty : " " + note),
+                userId, Now, from.ToString(), project.Stage.ToString()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return gate;
+    }
+
+    public async Task<Stream?> OpenAttachmentAsync(string storageKey, CancellationToken cancellationToken) =>
+        await files.OpenAsync(storageKey, cancellationToken);
+
+    private static string ValueText(CommissioningProject p) =>
+        $"{Money.Format(p.EstimatedValue)}{(p.IsKeyDecision ? ", key decision" : string.Empty)} (tier {p.Tier})";
+
+    private static string Describe(CommissioningProject p) =>
+        $"{p.Title}; {p.ServiceArea}; {ValueText(p)}";
+}
+
+public sealed record ProjectDetails(string Title, string ServiceArea, string Summary, decimal Value, bool IsKeyDecision);
+
+public sealed record NewEvidence(string WhatWasDone, DateOnly DoneOn, int LivedExperienceCount, string Notes, IReadOnlyList<CheckedFile> Files);
+
+/// <summary>An uploaded file that has passed <see cref="AttachmentRules"/>.</summary>
+public sealed record CheckedFile(string SafeFileName, string ContentType, long Length, Func<Stream> Open);

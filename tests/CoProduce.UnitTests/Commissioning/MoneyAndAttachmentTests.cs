@@ -1,0 +1,65 @@
+using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
+
+namespace CoProduce.UnitTests.Commissioning;
+
+public sealed class MoneyAndAttachmentTests
+{
+    [Theory]
+    [InlineData("1250000", true, 1_250_000)]
+    [InlineData("£1,250,000", true, 1_250_000)]
+    [InlineData(" £1,250.50 ", true, 1_250.50)]
+    [InlineData("0", true, 0)]
+    [InlineData("50000.01", true, 50_000.01)]
+    [InlineData("", false, 0)]
+    [InlineData("   ", false, 0)]
+    [InlineData("abc", false, 0)]
+    [InlineData("12.345", false, 0)]
+    [InlineData("1e6", false, 0)]
+    [InlineData("99999999999999999999999999999999", false, 0)]
+    public void TryParse_WhatPeopleType(string text, bool ok, decimal expected)
+    {
+        Assert.Equal(ok, Money.TryParse(text, out var amount));
+        Assert.Equal(expected, amount);
+    }
+
+    [Theory]
+    [InlineData(650_000, "£650,000")]
+    [InlineData(1_250.5, "£1,250.50")]
+    [InlineData(0, "£0")]
+    public void Format_EnGb(decimal amount, string expected) => Assert.Equal(expected, Money.Format(amount));
+
+    private static readonly byte[] Pdf = "%PDF-1.7\n"u8.ToArray();
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] Exe = "MZ\x90\0\x03\0\0\0"u8.ToArray();
+
+    public static TheoryData<string, long, byte[], bool, string, string?> AttachmentCases => new()
+    {
+        { "minutes.pdf", 1000, Pdf, true, "application/pdf", null },
+        { "photo.PNG", 1000, Png, true, "image/png", null },
+        { "minutes.pdf", AttachmentRules.MaxBytes, Pdf, true, "application/pdf", null },
+        { "minutes.pdf", AttachmentRules.MaxBytes + 1, Pdf, false, "", "The selected file must be smaller than 10MB" },
+        { "minutes.pdf", 0, [], false, "", "The selected file is empty" },
+        { "virus.pdf", 1000, Exe, false, "", "The selected file must be a PDF, Word document, JPG or PNG" },
+        { "minutes.exe", 1000, Pdf, false, "", "The selected file must be a PDF, Word document, JPG or PNG" },
+        { "photo.pdf", 1000, Png, false, "", "The selected file must be a PDF, Word document, JPG or PNG" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AttachmentCases))]
+    public void Check_Attachments(string name, long length, byte[] header, bool allowed, string contentType, string? problem)
+    {
+        var check = AttachmentRules.Check(name, length, header);
+
+        Assert.Equal((allowed, contentType, problem), (check.IsAllowed, check.ContentType, check.Problem));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData(@"C:\Users\sam\Evidence notes.pdf", "Evidence notes.pdf")]
+    [InlineData("<script>.pdf", "_script_.pdf")]
+    [InlineData("...", "attachment")]
+    [InlineData(null, "attachment")]
+    public void SafeFileName_DropsFoldersAndOddCharacters(string? name, string expected) =>
+        Assert.Equal(expected, AttachmentRules.SafeFileName(name));
+}
