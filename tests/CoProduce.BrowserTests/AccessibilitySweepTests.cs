@@ -64,6 +64,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             }
             problems.AddRange(await ViolationsAsync(page, url));
             problems.AddRange(await ReflowProblemsAsync(page, url));
+            await BrowserFixture.ScreenshotAsync(page, $"pages/{audience}{url.Replace('/', '_')}");
         }
         foreach (var url in FormsWithErrors.GetValueOrDefault(audience, []))
         {

@@ -89,6 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(BaseUrl + "/");
     }
 
+    /// <summary>Saves a full-page screenshot in artifacts/screenshots (a name may contain one folder).</summary>
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestArtifacts.Folder("screenshots"), name + ".png"), FullPage = true });
 

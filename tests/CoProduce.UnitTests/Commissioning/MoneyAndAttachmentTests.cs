@@ -16,6 +16,9 @@ public sealed class MoneyAndAttachmentTests
     [InlineData("abc", false, 0)]
     [InlineData("12.345", false, 0)]
     [InlineData("1e6", false, 0)]
+    [InlineData("12,50", false, 0)]
+    [InlineData("1,2345", false, 0)]
+    [InlineData("1,234,567.89", true, 1_234_567.89)]
     [InlineData("99999999999999999999999999999999", false, 0)]
     public void TryParse_WhatPeopleType(string text, bool ok, decimal expected)
     {

@@ -35,6 +35,9 @@ public sealed class TierRuleSetRulesTests
         { Valid with { DueBy = CommissioningStage.Review }, "Select the stage requirement 1 must be met by: Analyse, Plan or Do" },
         { Valid with { DueBy = (CommissioningStage)9 }, "Select the stage requirement 1 must be met by: Analyse, Plan or Do" },
         { Valid with { Code = "" }, "Enter a code of up to 10 characters for requirement 1" },
+        { Valid with { Code = "R-8b" }, null },
+        { Valid with { Code = "R/8" }, "Use only letters, numbers and hyphens in the code for requirement 1" },
+        { Valid with { Code = "R 8" }, "Use only letters, numbers and hyphens in the code for requirement 1" },
         { Valid with { ShortName = " " }, "Enter a short name of up to 120 characters for requirement 1" },
         { Valid with { Wording = "" }, "Enter what requirement 1 asks for, in up to 500 characters" },
     };

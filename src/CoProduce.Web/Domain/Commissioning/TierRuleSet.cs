@@ -130,6 +130,11 @@ public static class TierRuleSetRules
             {
                 problems.Add(new($"Requirements[{i}].Code", $"Enter a code of up to {CodeMaxLength} characters for requirement {i + 1}"));
             }
+            else if (!r.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                // Codes appear in web addresses and page anchors.
+                problems.Add(new($"Requirements[{i}].Code", $"Use only letters, numbers and hyphens in the code for requirement {i + 1}"));
+            }
             else if (requirements.Take(i).Any(other => string.Equals(other.Code, r.Code, StringComparison.OrdinalIgnoreCase)))
             {
                 problems.Add(new($"Requirements[{i}].Code", $"Code {r.Code} is used twice: each requirement needs its own code"));

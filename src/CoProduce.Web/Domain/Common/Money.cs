@@ -3,9 +3,12 @@ using System.Globalization;
 namespace CoProduce.Web.Domain.Common;
 
 /// <summary>Money is pounds and pence in a decimal. This shows it the way people write it.</summary>
-public static class Money
+public static partial class Money
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d*)?$")]
+    private static partial System.Text.RegularExpressions.Regex ThousandsPattern();
 
     /// <summary>"£650,000" for whole pounds, "£1,250.50" otherwise.</summary>
     public static string Format(decimal amount) =>
@@ -26,6 +29,11 @@ public static class Money
         }
         var cleaned = text.Trim().Replace("£", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (cleaned.Length == 0 || cleaned.Length > 30)
+        {
+            return false;
+        }
+        // Commas only as thousands separators: "1,250,000" yes, "12,50" (a decimal comma) no.
+        if (cleaned.Contains(',', StringComparison.Ordinal) && !ThousandsPattern().IsMatch(cleaned))
         {
             return false;
         }

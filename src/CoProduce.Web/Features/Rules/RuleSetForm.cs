@@ -66,7 +66,8 @@ public sealed class RuleSetForm
             }
             var tier = int.TryParse(row.Tier, out var t) ? t : 0;
             var due = Enum.TryParse<CommissioningStage>(row.DueBy, out var d) ? d : 0;
-            requirements.Add((i, new RequirementDefinition(row.Code?.Trim() ?? string.Empty, row.ShortName?.Trim() ?? string.Empty,
+            // Codes are kept in capitals so that "r1" and "R1" are the same requirement.
+            requirements.Add((i, new RequirementDefinition(row.Code?.Trim().ToUpperInvariant() ?? string.Empty, row.ShortName?.Trim() ?? string.Empty,
                 row.Wording?.Trim() ?? string.Empty, tier, due)));
         }
 

@@ -14,6 +14,7 @@ internal static class MvcSetup
                 options.Conventions.Add(new FeatureFolderConvention());
                 // Every POST, PUT, PATCH and DELETE must carry an antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new ConcurrencyConflictFilter());
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
