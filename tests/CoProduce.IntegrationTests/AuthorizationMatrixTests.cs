@@ -57,5 +57,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal) : IClassFixtu
 
         Assert.True(expectedAllowed != denied,
             $"{actionKey} as {audience}: expected {(expectedAllowed ? "allowed" : "denied")}, got {(int)response.StatusCode} {location}");
+        // An allowed page must also work: a server error is not access. (/error is the error page itself.)
+        if (expectedAllowed && action.Method != "POST" && action.Url != "/error")
+        {
+            Assert.True((int)response.StatusCode < 500, $"{actionKey} as {audience} failed with {(int)response.StatusCode}");
+        }
     }
 }

@@ -87,6 +87,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("Community mental health peer support", Titles(tier5));
         Assert.Equal(["Carers' support service"], Titles(search));
         Assert.DoesNotContain("Community mental health peer support", Titles(mine)); // Chris Lee's
+        Assert.Contains("Short breaks for disabled children", Titles(mine)); // Sam Okafor's own
     }
 
     [Fact]
@@ -224,6 +225,76 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("£650,000 (tier 4)", audit.Before);
         Assert.Equal("£3,500,000 (tier 5)", audit.After);
     }
+
+    [Fact]
+    public async Task Edit_FromAStaleForm_IsRefusedAndNothingIsOverwritten()
+    {
+        var sam = await portal.ClientForAsync(Roles.Commissioner);
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        var id = await CreateProjectAsync(sam, "Two editors", "650000");
+        var samsForm = await sam.GetPageAsync($"/projects/{id}/edit");
+        var samsVersion = samsForm.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var samsToken = samsForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // The lead raises the value first.
+        await lead.SubmitFormAsync($"/projects/{id}/edit", $"/projects/{id}/edit", [.. ProjectFields("Two editors", "3500000"), new("Version", await CurrentVersionAsync(lead, id))]);
+        // Sam saves a title change from the form loaded before that.
+        using var stale = new FormUrlEncodedContent([.. ProjectFields("Two editors, renamed", "650000"), new("Version", samsVersion), new("__RequestVerificationToken", samsToken)]);
+        var response = await sam.PostAsync(new Uri($"/projects/{id}/edit", UriKind.Relative), stale);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("Someone else changed this at the same time", (await response.ReadPageAsync()).QuerySelector("h1")?.TextContent.Trim());
+        var project = await LoadAsync(id);
+        Assert.Equal(("Two editors", 3_500_000m, 5), (project.Title, project.EstimatedValue, project.Tier));
+    }
+
+    [Fact]
+    public async Task MoveStage_SubmittedTwice_MovesOnlyOnce()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await CreateProjectAsync(client, "Double click", "40000");
+        foreach (var code in new[] { "R1", "R2", "R3" })
+        {
+            await PostEvidenceAsync(client, id, code, "Done with the forum", "1", "11", "2026", "5", null);
+        }
+        var page = await client.GetPageAsync($"/projects/{id}/next-stage");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("FromStage", page.QuerySelector("input[name=FromStage]")!.GetAttribute("value")!),
+            new("Note", ""),
+            new("__RequestVerificationToken", page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+        };
+
+        using var first = new FormUrlEncodedContent(fields);
+        using var second = new FormUrlEncodedContent(fields);
+        await client.PostAsync(new Uri($"/projects/{id}/next-stage", UriKind.Relative), first);
+        await client.PostAsync(new Uri($"/projects/{id}/next-stage", UriKind.Relative), second);
+
+        var project = await LoadAsync(id);
+        Assert.Equal(CommissioningStage.Plan, project.Stage); // all of Plan's items were met too, yet it did not skip on to Do
+        Assert.Single(project.StageMoves);
+    }
+
+    [Fact]
+    public async Task StartUp_ProjectsWithoutATier_AreAssessedOnce()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var project = new CommissioningProject("From before the rules", "Area", "Summary", await db.Users.Select(u => u.Id).FirstAsync(), 650_000m, false, DateTime.UtcNow);
+        db.CommissioningProjects.Add(project);
+        await db.SaveChangesAsync();
+        Assert.Equal(0, project.Tier);
+
+        await DatabaseSetup.AssessUnassessedProjectsAsync(db, TimeProvider.System);
+        await DatabaseSetup.AssessUnassessedProjectsAsync(db, TimeProvider.System);
+
+        var saved = await LoadAsync(project.Id);
+        Assert.Equal((4, 1, 6), (saved.Tier, saved.RuleSetVersion, saved.Requirements.Count));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.ProjectId == project.Id));
+    }
+
+    private static async Task<string> CurrentVersionAsync(HttpClient client, int id) =>
+        (await client.GetPageAsync($"/projects/{id}/edit")).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
 
     [Fact]
     public async Task AuditLog_IsAppendOnly()

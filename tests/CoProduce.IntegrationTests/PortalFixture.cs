@@ -50,13 +50,23 @@ public static class PortalClientExtensions
     public static async Task<IHtmlDocument> ReadPageAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Loads the page with the form, then posts the fields with the page's antiforgery token.</summary>
+    /// <summary>
+    /// Loads the page with the form, then posts the given fields as a browser would: with the
+    /// form's hidden fields (its antiforgery token among them) unless a test gives its own value.
+    /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetPageAsync(pageUrl);
-        var token = page.QuerySelector("form[action='" + actionUrl + "'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No form posting to {actionUrl} with an antiforgery token on {pageUrl}");
-        var form = fields.Append(new("__RequestVerificationToken", token));
+        var formElement = page.QuerySelector("form[action='" + actionUrl + "']");
+        if (formElement?.QuerySelector("input[name=__RequestVerificationToken]") is null)
+        {
+            throw new InvalidOperationException($"No form posting to {actionUrl} with an antiforgery token on {pageUrl}");
+        }
+        var given = fields.ToList();
+        var hidden = formElement.QuerySelectorAll("input[type=hidden]")
+            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name") ?? string.Empty, input.GetAttribute("value") ?? string.Empty))
+            .Where(field => field.Key.Length > 0 && given.All(g => g.Key != field.Key));
+        var form = given.Concat(hidden);
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
     }

@@ -140,6 +140,16 @@ public sealed class RulesTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
+    public async Task PublicRules_BothWrong_ErrorsInPageOrder()
+    {
+        using var client = portal.CreatePortalClient();
+
+        var page = await client.GetPageAsync("/co-production-rules?value=&keyDecision=");
+
+        Assert.Equal(["#value Enter the estimated value in pounds, like 250000", "#keyDecision Select yes if this is a key decision"], page.ErrorSummaryLinks());
+    }
+
+    [Fact]
     public async Task PublicRules_NoQuestionYet_ShowsTheBlankForm()
     {
         using var client = portal.CreatePortalClient();

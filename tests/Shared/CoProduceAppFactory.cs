@@ -32,6 +32,7 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:CoProduce", $"Data Source={DatabasePath}");
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }

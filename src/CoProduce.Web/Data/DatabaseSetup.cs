@@ -84,6 +84,27 @@ internal static class DatabaseSetup
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Projects made before the tier rules existed have no tier: assess them under the first rule
+    /// set, once, with an audit entry, so that none can slip through the stage gates.
+    /// </summary>
+    internal static async Task AssessUnassessedProjectsAsync(CoProduceDbContext db, TimeProvider clock)
+    {
+        var unassessed = await db.CommissioningProjects.Include(p => p.Requirements).Where(p => p.RuleSetVersion == 0).ToListAsync();
+        if (unassessed.Count == 0)
+        {
+            return;
+        }
+        var first = await db.TierRuleSets.OrderBy(r => r.Version).FirstAsync();
+        foreach (var project in unassessed)
+        {
+            project.Assess(first);
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry(project.Id, Domain.Audit.AuditActions.ProjectReassessed,
+                $"Assessed under rules version {first.Version} when the tier rules were introduced. {project.TierReason}.", "system", clock.GetUtcNow().UtcDateTime));
+        }
+        await db.SaveChangesAsync();
+    }
+
     public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -92,6 +113,7 @@ internal static class DatabaseSetup
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync();
+            await AssessUnassessedProjectsAsync(db, app.Services.GetRequiredService<TimeProvider>());
         }
 
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;

@@ -63,6 +63,7 @@ public sealed class MoneyAndAttachmentTests
     [InlineData("<script>.pdf", "_script_.pdf")]
     [InlineData("...", "attachment")]
     [InlineData(null, "attachment")]
+    [InlineData("Minutes 12.03 and a very long title with no real extension that goes on and on and on past the limit of names we keep", "Minutes 12.03 and a very long title with no real extension that goes on and on and on past the limit")]
     public void SafeFileName_DropsFoldersAndOddCharacters(string? name, string expected) =>
         Assert.Equal(expected, AttachmentRules.SafeFileName(name));
 }

@@ -85,6 +85,7 @@ internal sealed class ExceptionRequestConfiguration : IEntityTypeConfiguration<E
         builder.Property(e => e.RequestedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(e => e.DecidedByUserId).HasMaxLength(450);
         builder.Property(e => e.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => e.Decision);
     }
 }

@@ -59,8 +59,11 @@ public static class AttachmentRules
         }
         if (kept.Length > FileNameMaxLength)
         {
+            // Keep a short extension; a long "extension" is just part of the name.
             var extension = Path.GetExtension(kept);
-            kept = kept[..(FileNameMaxLength - extension.Length)] + extension;
+            kept = extension.Length is > 0 and <= 10
+                ? kept[..(FileNameMaxLength - extension.Length)] + extension
+                : kept[..FileNameMaxLength];
         }
         return kept;
     }

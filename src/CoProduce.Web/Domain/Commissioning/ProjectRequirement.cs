@@ -1,3 +1,5 @@
+using CoProduce.Web.Domain.Common;
+
 namespace CoProduce.Web.Domain.Commissioning;
 
 public enum RequirementStatus
@@ -173,7 +175,7 @@ public enum ExceptionDecision
 }
 
 /// <summary>A request to excuse a requirement, and a co-production lead's written decision on it.</summary>
-public sealed class ExceptionRequest
+public sealed class ExceptionRequest : IConcurrencyVersioned
 {
     public const int ReasonMaxLength = 2000;
 
@@ -198,6 +200,9 @@ public sealed class ExceptionRequest
     public string? DecisionReason { get; private set; }
     public string? DecidedByUserId { get; private set; }
     public DateTime? DecidedUtc { get; private set; }
+
+    /// <summary>Two leads deciding at the same moment: the second save is refused, not silently applied.</summary>
+    public Guid Version { get; set; }
 
     /// <summary>
     /// A lead decides, with a written reason. Nobody decides on an exception they asked for,

@@ -17,6 +17,9 @@ public sealed class ProjectForm
     /// <summary>"yes" or "no", from radios.</summary>
     public string? KeyDecision { get; set; }
 
+    /// <summary>The project's version when the form was filled in (edits only): a stale form is refused.</summary>
+    public Guid? Version { get; set; }
+
     public static IEnumerable<SelectListItem> YesNo => [new("Yes", "yes"), new("No", "no")];
 
     /// <summary>Only for a form that has passed its validator.</summary>
@@ -32,6 +35,7 @@ public sealed class ProjectForm
         Summary = p.Summary,
         Value = p.EstimatedValue.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")),
         KeyDecision = p.IsKeyDecision ? "yes" : "no",
+        Version = p.Version,
     };
 }
 
@@ -110,7 +114,7 @@ public sealed class EvidenceFormValidator : AbstractValidator<EvidenceForm>
             {
                 context.AddFailure("The date it was done must be a real date, like 27 3 2026");
             }
-            else if (date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            else if (date > UkTime.Today(clock))
             {
                 context.AddFailure("The date it was done must be today or in the past");
             }
@@ -141,6 +145,9 @@ public sealed class ExceptionRequestFormValidator : AbstractValidator<ExceptionR
 public sealed class StageMoveForm
 {
     public string? Note { get; set; }
+
+    /// <summary>The stage the person saw: a second click, or a colleague's old tab, must not move on twice.</summary>
+    public CommissioningStage? FromStage { get; set; }
 }
 
 public sealed class StageMoveFormValidator : AbstractValidator<StageMoveForm>

@@ -35,19 +35,26 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         var rules = await CurrentRulesAsync(cancellationToken);
         var project = new CommissioningProject(details.Title, details.ServiceArea, details.Summary, userId, details.Value, details.IsKeyDecision, Now);
         project.Assess(rules);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.CommissioningProjects.Add(project);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectCreated,
-            $"Project created. {project.TierReason}.", userId, Now, after: Describe(project)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // The project needs its id before the audit entry can name it: two saves, one transaction,
+        // run through the execution strategy because SQL Server's retrying strategy requires it.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectCreated,
+                $"Project created. {project.TierReason}.", userId, Now, after: Describe(project)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
         return project.Id;
     }
 
     /// <summary>Saves edited details; a new value or key-decision flag re-assesses at once. Returns what changed.</summary>
-    public async Task<IReadOnlyList<string>> UpdateAsync(CommissioningProject project, ProjectDetails details, string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> UpdateAsync(CommissioningProject project, ProjectDetails details, Guid editedVersion, string userId, CancellationToken cancellationToken)
     {
+        // The form was filled in from this version: if someone has saved since, refuse rather than overwrite.
+        db.Entry(project).Property(p => p.Version).OriginalValue = editedVersion;
         var before = Describe(project);
         var changes = new List<string>();
         if (details.Title != project.Title || details.ServiceArea != project.ServiceArea || details.Summary != project.Summary)

@@ -110,7 +110,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
-        var changes = await projects.UpdateAsync(project, form.ToDetails(), Me, cancellationToken);
+        var changes = await projects.UpdateAsync(project, form.ToDetails(), form.Version ?? project.Version, Me, cancellationToken);
         TempData["Success"] = changes.Count == 0 ? "Project saved" : "Project saved. " + string.Join(" ", changes);
         return RedirectToAction(nameof(Show), new { id });
     }
@@ -128,8 +128,9 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
     }
 
     [HttpPost("projects/{id:int}/requirements/{code}/evidence")]
-    [RequestSizeLimit(AttachmentRules.MaxBytes + 1_000_000)]
-    [RequestFormLimits(MultipartBodyLengthLimit = AttachmentRules.MaxBytes + 1_000_000)]
+    // Well above the 10MB rule, so that a larger file gets the friendly message by the field.
+    [RequestSizeLimit(3 * AttachmentRules.MaxBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 3 * AttachmentRules.MaxBytes)]
     public async Task<IActionResult> AddEvidence(int id, string code, EvidenceForm form, CancellationToken cancellationToken)
     {
         var (project, requirement) = await RequirementAsync(id, code, cancellationToken);
@@ -216,7 +217,18 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
-        await projects.RequestExceptionAsync(project!, requirement, form.Reason!.Trim(), Me, cancellationToken);
+        try
+        {
+            await projects.RequestExceptionAsync(project!, requirement, form.Reason!.Trim(), Me, cancellationToken);
+        }
+        catch (InvalidOperationException alreadyAsked)
+        {
+            // Someone asked in the moment between loading and saving.
+            ModelState.AddModelError(nameof(ExceptionRequestForm.Reason), alreadyAsked.Message);
+            SetRequirementContext(project!, requirement);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
         TempData["Success"] = $"Exception requested for {requirement.ShortName}. A co-production lead will decide";
         return Redirect($"/projects/{id}#requirement-{requirement.Code}");
     }
@@ -229,7 +241,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         {
             return NotFound();
         }
-        return View(await StageMoveModelAsync(project, new StageMoveForm(), cancellationToken));
+        return View(await StageMoveModelAsync(project, new StageMoveForm { FromStage = project.Stage }, cancellationToken));
     }
 
     [HttpPost("projects/{id:int}/next-stage")]
@@ -239,6 +251,11 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         if (project is null)
         {
             return NotFound();
+        }
+        if (form.FromStage != project.Stage)
+        {
+            TempData["Success"] = $"This project is already in {project.Stage}";
+            return RedirectToAction(nameof(Show), new { id });
         }
         if (ModelState.IsValid)
         {

@@ -21,9 +21,9 @@ public sealed class CoProductionRulesController(CoProduceDbContext db) : Control
     {
         var rules = await db.TierRuleSets.AsNoTracking().OrderByDescending(r => r.Version).FirstAsync(cancellationToken);
         var model = new RulesQuestionModel(value, keyDecision, rules, null);
-        if (value is null && keyDecision is null)
+        if (!Request.Query.ContainsKey("value") && !Request.Query.ContainsKey("keyDecision"))
         {
-            return View(model); // the blank question
+            return View(model); // the blank question, not yet asked
         }
 
         var error = ValueProblem(value, out var amount);

@@ -81,6 +81,15 @@ public sealed class RuleSetForm
 
     private static string MapToPage(string field, List<int> boundRows, List<int> requirementRows)
     {
+        // Problems about the whole list point at its first box.
+        if (field == "UpperBounds")
+        {
+            return "UpperBounds[0]";
+        }
+        if (field == "Requirements")
+        {
+            return "Requirements[0].Code";
+        }
         var match = System.Text.RegularExpressions.Regex.Match(field, @"^(UpperBounds|Requirements)\[(\d+)\](.*)$");
         if (!match.Success)
         {
@@ -110,7 +119,10 @@ public sealed class RuleSetFormValidator : AbstractValidator<RuleSetForm>
         RuleFor(f => f.ChangeNote)
             .NotEmpty().WithMessage("Enter what changed and why, for example the new standing orders")
             .MaximumLength(1000).WithMessage("What changed must be 1,000 characters or fewer");
-        RuleFor(f => f.Requirements.Count).LessThanOrEqualTo(30).WithMessage("A rule set can have up to 30 requirements");
-        RuleFor(f => f.UpperBounds.Count).LessThanOrEqualTo(10).WithMessage("A rule set can have up to 10 tiers");
+        // Only filled-in rows count: the form always offers one empty row to add.
+        RuleFor(f => f.Requirements).Must(rows => rows.Count(r => !r.IsBlank) <= 30)
+            .OverridePropertyName("Requirements[0].Code").WithMessage("A rule set can have up to 30 requirements");
+        RuleFor(f => f.UpperBounds).Must(bounds => bounds.Count(b => !string.IsNullOrWhiteSpace(b)) <= 10)
+            .OverridePropertyName("UpperBounds[0]").WithMessage("A rule set can have up to 11 tiers (10 upper limits)");
     }
 }

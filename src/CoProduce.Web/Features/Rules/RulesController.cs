@@ -52,7 +52,23 @@ public sealed class RulesController(CoProduceDbContext db, UserManager<CoProduce
         db.AuditEntries.Add(new AuditEntry(null, AuditActions.RuleSetPublished,
             $"Tier rules version {next.Version} published: {next.ChangeNote}", users.GetUserId(User)!, Now,
             Summarise(latest), Summarise(next)));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.TierRuleSets.AnyAsync(r => r.Version == next.Version, cancellationToken))
+            {
+                throw;
+            }
+            // Another lead published this version number a moment ago.
+            ModelState.AddModelError(string.Empty,
+                $"Another co-production lead has just published version {next.Version}. Look at it before publishing yours.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(new DraftModel(form, null));
+        }
         TempData["Success"] = $"Rules version {next.Version} published. New projects use it from now on. Choose which existing projects to re-assess";
         return RedirectToAction(nameof(Reassess));
     }

@@ -63,23 +63,61 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     /// <summary>
     /// The Design System lists errors in the order the fields appear. ModelState does not keep
     /// that order, so errors are sorted by where their property is declared on the form model
-    /// (form models declare their fields in page order); errors not about a field come first.
+    /// (form models declare their fields in page order), row numbers compared as numbers, and
+    /// errors not about a field first.
     /// </summary>
-    private IEnumerable<KeyValuePair<string, ModelStateEntry>> InPageOrder(ModelStateDictionary modelState)
-    {
-        var declared = ViewContext.ViewData.ModelMetadata.Properties.Select(p => p.PropertyName).ToList();
-        int Position(string key)
-        {
-            if (key.Length == 0)
-            {
-                return -1;
-            }
-            var index = declared.IndexOf(key.Split('.', '[')[0]);
-            return index < 0 ? int.MaxValue : index;
-        }
-        return modelState
+    private IEnumerable<KeyValuePair<string, ModelStateEntry>> InPageOrder(ModelStateDictionary modelState) =>
+        modelState
             .Where(e => e.Value is { Errors.Count: > 0 })
             .Select(e => new KeyValuePair<string, ModelStateEntry>(e.Key, e.Value!))
-            .OrderBy(e => Position(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal);
+            .OrderBy(e => Position(e.Key), PositionComparer.Instance)
+            .ThenBy(e => e.Key, StringComparer.Ordinal);
+
+    /// <summary>"Requirements[2].DueBy" → [index of Requirements, 2, index of DueBy].</summary>
+    private List<int> Position(string key)
+    {
+        var position = new List<int>();
+        if (key.Length == 0)
+        {
+            return [-1];
+        }
+        var metadata = ViewContext.ViewData.ModelMetadata;
+        foreach (var part in key.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? part : part[..bracket];
+            var properties = metadata.Properties.ToList();
+            var index = properties.FindIndex(p => string.Equals(p.PropertyName, name, StringComparison.OrdinalIgnoreCase));
+            position.Add(index < 0 ? int.MaxValue : index);
+            if (index < 0)
+            {
+                break;
+            }
+            metadata = properties[index];
+            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..].TrimEnd(']'), out var row))
+            {
+                position.Add(row);
+                metadata = metadata.ElementMetadata ?? metadata;
+            }
+        }
+        return position;
+    }
+
+    private sealed class PositionComparer : IComparer<List<int>>
+    {
+        public static readonly PositionComparer Instance = new();
+
+        public int Compare(List<int>? x, List<int>? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Count, y!.Count); i++)
+            {
+                var order = x[i].CompareTo(y[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+            return x.Count.CompareTo(y.Count);
+        }
     }
 }

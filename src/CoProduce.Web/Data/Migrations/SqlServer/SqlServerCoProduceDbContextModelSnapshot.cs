@@ -332,6 +332,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Decision");

@@ -316,6 +316,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Decision");

@@ -1,0 +1,31 @@
+namespace CoProduce.Web.Domain.Common;
+
+/// <summary>
+/// Times are stored in UTC and shown, and compared with "today", in UK time: a meeting at 10am
+/// in June is 10am BST, and "today" changes at midnight in Brackenfield, not in Greenwich.
+/// </summary>
+public static class UkTime
+{
+    private static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateTime ToUk(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToUk(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The UTC moment of a UK wall-clock time on a UK date.</summary>
+    public static DateTime ToUtc(DateOnly date, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), Zone);
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc; // a machine without time zone data: better UTC than a crash
+        }
+    }
+}
