@@ -1,0 +1,71 @@
+namespace CoProduce.Web.Domain.Activities;
+
+public enum SignUpStatus { Requested, Confirmed, WaitingList, Offered, Declined, Withdrawn }
+
+public enum Attendance { NotRecorded, Attended, DidNotAttend, CancelledByCouncil }
+
+public sealed record SessionNotes(string? Preparation, string? CheckIn, string? Debrief);
+
+/// <summary>One person's request to take part in one activity, and what became of it.</summary>
+public sealed class SignUp
+{
+    private SignUp()
+    {
+    }
+
+    internal SignUp(int expertProfileId, string whatWouldHelp, DateTime nowUtc)
+    {
+        ExpertProfileId = expertProfileId;
+        WhatWouldHelp = whatWouldHelp;
+        Status = SignUpStatus.Requested;
+        RequestedUtc = nowUtc;
+        UpdatedUtc = nowUtc;
+    }
+
+    public int Id { get; private set; }
+    public int ActivityId { get; private set; }
+    public int ExpertProfileId { get; private set; }
+    public string WhatWouldHelp { get; private set; } = string.Empty;
+    public SignUpStatus Status { get; private set; }
+    public string? DeclineMessage { get; private set; }
+    public Attendance Attendance { get; private set; }
+    public decimal? Hours { get; private set; }
+    public string? PreparationNotes { get; private set; }
+    public string? CheckInNotes { get; private set; }
+    public string? DebriefNotes { get; private set; }
+    public DateTime RequestedUtc { get; private set; }
+    public DateTime UpdatedUtc { get; private set; }
+    public DateTime? ReminderSentUtc { get; private set; }
+
+    internal void SetStatus(SignUpStatus status, DateTime nowUtc)
+    {
+        Status = status;
+        UpdatedUtc = nowUtc;
+    }
+
+    internal void Decline(string message, DateTime nowUtc)
+    {
+        DeclineMessage = message;
+        SetStatus(SignUpStatus.Declined, nowUtc);
+    }
+
+    internal void Renew(string whatWouldHelp, DateTime nowUtc)
+    {
+        WhatWouldHelp = whatWouldHelp;
+        DeclineMessage = null;
+        RequestedUtc = nowUtc;
+        SetStatus(SignUpStatus.Requested, nowUtc);
+    }
+
+    internal void RecordAttendance(Attendance attendance, decimal? hours, SessionNotes notes, DateTime nowUtc)
+    {
+        Attendance = attendance;
+        Hours = hours;
+        PreparationNotes = notes.Preparation;
+        CheckInNotes = notes.CheckIn;
+        DebriefNotes = notes.Debrief;
+        UpdatedUtc = nowUtc;
+    }
+
+    public void MarkReminderSent(DateTime nowUtc) => ReminderSentUtc = nowUtc;
+}

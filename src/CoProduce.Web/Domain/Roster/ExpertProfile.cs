@@ -1,0 +1,177 @@
+namespace CoProduce.Web.Domain.Roster;
+
+public enum LivedExperienceArea
+{
+    Carer, YoungCarer, LearningDisability, Autism, MentalHealth, PhysicalDisability, SensoryImpairment,
+    OlderPeople, DomesticAbuse, Homelessness, SubstanceUse, RefugeeOrAsylum, Other,
+}
+
+/// <summary>Access and communication needs, after the Accessible Information Standard.</summary>
+public enum AccessNeed
+{
+    EasyRead, LargePrint, BslInterpreter, AnotherLanguage, HearingLoop, StepFreeAccess, SupportWorker, QuietSpace, RegularBreaks, Other,
+}
+
+public enum ContactMethod { Email, Phone, TextMessage }
+
+public enum TimeOfDay { Morning, Afternoon, Evening }
+
+public enum TakingPart { InPerson, Online, Either }
+
+public enum PaymentPreference { BankTransfer, Voucher, NoPayment }
+
+/// <summary>
+/// What an expert by experience tells the council about themselves. Lived experience and
+/// health information is special category data: it is only kept with explicit consent, and a
+/// person without consent (or who withdrew it) is not on the roster.
+/// </summary>
+public sealed class ExpertProfile
+{
+    public const int NameMaxLength = 100;
+    public const int TextMaxLength = 500;
+
+    private ExpertProfile()
+    {
+    }
+
+    public ExpertProfile(string userId, string preferredName, string contactEmail, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        UserId = userId;
+        PreferredName = preferredName;
+        ContactEmail = contactEmail;
+        PreferredContact = ContactMethod.Email;
+        Mode = TakingPart.Either;
+        CreatedUtc = nowUtc;
+        UpdatedUtc = nowUtc;
+    }
+
+    public int Id { get; private set; }
+    public string UserId { get; private set; } = string.Empty;
+    public string PreferredName { get; private set; } = string.Empty;
+    public string? ContactEmail { get; private set; }
+    public string? ContactPhone { get; private set; }
+    public ContactMethod PreferredContact { get; private set; }
+
+    public IReadOnlySet<LivedExperienceArea> LivedExperience { get; private set; } = new HashSet<LivedExperienceArea>();
+    public string? LivedExperienceOther { get; private set; }
+
+    public IReadOnlySet<AccessNeed> AccessNeeds { get; private set; } = new HashSet<AccessNeed>();
+    public string? Language { get; private set; }
+    public string? AccessNeedsOther { get; private set; }
+
+    public IReadOnlySet<DayOfWeek> AvailableDays { get; private set; } = new HashSet<DayOfWeek>();
+    public IReadOnlySet<TimeOfDay> TimesOfDay { get; private set; } = new HashSet<TimeOfDay>();
+    public TakingPart Mode { get; private set; }
+    public int? TravelMiles { get; private set; }
+
+    public PaymentPreference? PaymentPreference { get; private set; }
+
+    public DateTime? ConsentGivenUtc { get; private set; }
+    public string? ConsentNoticeVersion { get; private set; }
+    public DateTime? ConsentWithdrawnUtc { get; private set; }
+    public DateTime? AnonymisedUtc { get; private set; }
+    public DateTime CreatedUtc { get; private set; }
+    public DateTime UpdatedUtc { get; private set; }
+
+    public bool HasConsent => ConsentGivenUtc is not null && ConsentWithdrawnUtc is null && AnonymisedUtc is null;
+
+    /// <summary>Only people who have consented appear on the roster organisers search.</summary>
+    public bool IsOnRoster => HasConsent;
+
+    public void SetContact(string preferredName, string? email, string? phone, ContactMethod preferred, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(preferredName);
+        if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone))
+        {
+            throw new ArgumentException("Give an email address or a phone number, or both.");
+        }
+        PreferredName = preferredName;
+        ContactEmail = Blank(email);
+        ContactPhone = Blank(phone);
+        PreferredContact = preferred;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Lived experience is special category data: it can only be recorded with consent.</summary>
+    public void SetLivedExperience(IEnumerable<LivedExperienceArea> areas, string? other, DateTime nowUtc)
+    {
+        RequireConsent();
+        LivedExperience = areas.ToHashSet();
+        LivedExperienceOther = LivedExperience.Contains(LivedExperienceArea.Other) ? Blank(other) : null;
+        UpdatedUtc = nowUtc;
+    }
+
+    public void SetAccessNeeds(IEnumerable<AccessNeed> needs, string? language, string? other, DateTime nowUtc)
+    {
+        RequireConsent();
+        AccessNeeds = needs.ToHashSet();
+        Language = AccessNeeds.Contains(AccessNeed.AnotherLanguage) ? Blank(language) : null;
+        AccessNeedsOther = AccessNeeds.Contains(AccessNeed.Other) ? Blank(other) : null;
+        UpdatedUtc = nowUtc;
+    }
+
+    public void SetAvailability(IEnumerable<DayOfWeek> days, IEnumerable<TimeOfDay> times, TakingPart mode, int? travelMiles, DateTime nowUtc)
+    {
+        if (travelMiles is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(travelMiles));
+        }
+        AvailableDays = days.ToHashSet();
+        TimesOfDay = times.ToHashSet();
+        Mode = mode;
+        TravelMiles = travelMiles;
+        UpdatedUtc = nowUtc;
+    }
+
+    public void SetPaymentPreference(PaymentPreference preference, DateTime nowUtc)
+    {
+        PaymentPreference = preference;
+        UpdatedUtc = nowUtc;
+    }
+
+    public void GiveConsent(string privacyNoticeVersion, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(privacyNoticeVersion);
+        ConsentGivenUtc = nowUtc;
+        ConsentNoticeVersion = privacyNoticeVersion;
+        ConsentWithdrawnUtc = null;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Withdrawing consent takes the person off the roster at once and clears their special category data.</summary>
+    public void WithdrawConsent(DateTime nowUtc)
+    {
+        ConsentWithdrawnUtc = nowUtc;
+        LivedExperience = new HashSet<LivedExperienceArea>();
+        LivedExperienceOther = null;
+        AccessNeeds = new HashSet<AccessNeed>();
+        Language = null;
+        AccessNeedsOther = null;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Deletion: personal data goes; the bare record of taking part stays, without a name.</summary>
+    public void Anonymise(DateTime nowUtc)
+    {
+        WithdrawConsent(nowUtc);
+        PreferredName = "Deleted person";
+        ContactEmail = null;
+        ContactPhone = null;
+        AvailableDays = new HashSet<DayOfWeek>();
+        TimesOfDay = new HashSet<TimeOfDay>();
+        TravelMiles = null;
+        PaymentPreference = null;
+        AnonymisedUtc = nowUtc;
+    }
+
+    private void RequireConsent()
+    {
+        if (!HasConsent)
+        {
+            throw new InvalidOperationException("Lived experience and access needs can only be recorded with the person's consent.");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

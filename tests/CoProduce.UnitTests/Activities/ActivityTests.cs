@@ -1,0 +1,198 @@
+using System.Reflection;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Roster;
+
+namespace CoProduce.UnitTests.Activities;
+
+public sealed class ActivityTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
+
+    private static Activity OpenActivity(int places)
+    {
+        var activity = new Activity(1, "Workshop", ActivityType.Workshop, "About short breaks",
+            new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
+            new ActivityPlace(ActivityMode.InPerson, "Brackenfield Library", "Step-free, hearing loop", null),
+            places, [LivedExperienceArea.Carer], LadderRung.CoProduction, true, "organiser", Now);
+        activity.MoveTo(ActivityStatus.Open, Now);
+        return activity;
+    }
+
+    /// <summary>Sign-ups get ids when saved; tests give them ids by hand.</summary>
+    private static SignUp Request(Activity activity, int profileId)
+    {
+        var signUp = activity.RequestPlace(profileId, "A quiet room", Today, Now);
+        typeof(SignUp).GetProperty(nameof(SignUp.Id))!.SetValue(signUp, profileId);
+        return signUp;
+    }
+
+    [Fact]
+    public void Confirm_UpToPlaces_ThenRefuses()
+    {
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        var c = Request(activity, 3);
+
+        activity.Confirm(a.Id, Now);
+        activity.Confirm(b.Id, Now);
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(c.Id, Now));
+
+        Assert.Equal("Every place is taken. Put them on the waiting list instead.", refused.Message);
+        Assert.Equal(2, activity.ConfirmedCount);
+        Assert.Equal(SignUpStatus.Requested, c.Status);
+    }
+
+    [Fact]
+    public void Withdraw_FreesThePlace_ForAnOfferTheyAccept()
+    {
+        var activity = OpenActivity(places: 1);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.Confirm(a.Id, Now);
+        activity.WaitList(b.Id, Now);
+
+        Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, Now)); // no free place yet
+        activity.Withdraw(a.Id, Now);
+        activity.OfferPlace(b.Id, Now);
+
+        Assert.Equal(SignUpStatus.Offered, b.Status);
+        Assert.Equal(0, activity.ConfirmedCount); // an offer is not a booking
+        activity.AcceptOffer(b.Id, Now);
+        Assert.Equal((SignUpStatus.Confirmed, 1), (b.Status, activity.ConfirmedCount));
+    }
+
+    [Fact]
+    public void OfferPlace_OneFreePlace_OnlyOneOfferAtATime()
+    {
+        var activity = OpenActivity(places: 1);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.WaitList(a.Id, Now);
+        activity.WaitList(b.Id, Now);
+
+        activity.OfferPlace(a.Id, Now);
+
+        Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, Now));
+    }
+
+    [Fact]
+    public void Decline_NeedsAKindMessage_AndTheyMayAskAgain()
+    {
+        var activity = OpenActivity(places: 1);
+        var a = Request(activity, 1);
+
+        Assert.Throws<ArgumentException>(() => activity.Decline(a.Id, " ", Now));
+        activity.Decline(a.Id, "Thank you for offering. This group is for carers; we will tell you about the next one.", Now);
+
+        Assert.Equal(SignUpStatus.Declined, a.Status);
+        var again = activity.RequestPlace(1, "", Today, Now);
+        Assert.Same(a, again);
+        Assert.Equal(SignUpStatus.Requested, again.Status);
+    }
+
+    [Fact]
+    public void RequestPlace_Twice_IsRefused()
+    {
+        var activity = OpenActivity(places: 3);
+        Request(activity, 1);
+
+        Assert.Throws<ActivityRuleException>(() => activity.RequestPlace(1, "", Today, Now));
+    }
+
+    [Theory]
+    [InlineData(ActivityStatus.Draft, 0, false)]
+    [InlineData(ActivityStatus.Open, 0, true)]
+    [InlineData(ActivityStatus.Open, 5, true)]
+    [InlineData(ActivityStatus.Open, 6, false)]
+    [InlineData(ActivityStatus.Closed, 0, false)]
+    public void AcceptsSignUps_OpenUntilTheClosingDate(ActivityStatus status, int daysFromNow, bool expected)
+    {
+        var activity = OpenActivity(places: 3);
+        if (status == ActivityStatus.Closed)
+        {
+            activity.MoveTo(ActivityStatus.Closed, Now);
+        }
+        else if (status == ActivityStatus.Draft)
+        {
+            activity = new Activity(1, "Draft", ActivityType.Workshop, "", new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(11, 0), Today.AddDays(5)),
+                new ActivityPlace(ActivityMode.Online, null, null, "Link"), 3, [], LadderRung.CoDesign, false, "organiser", Now);
+        }
+
+        Assert.Equal(expected, activity.AcceptsSignUps(Today.AddDays(daysFromNow)));
+    }
+
+    [Theory]
+    [InlineData(ActivityStatus.Draft, ActivityStatus.Open, true)]
+    [InlineData(ActivityStatus.Draft, ActivityStatus.Completed, false)]
+    [InlineData(ActivityStatus.Open, ActivityStatus.Closed, true)]
+    [InlineData(ActivityStatus.Closed, ActivityStatus.Open, true)]
+    [InlineData(ActivityStatus.Closed, ActivityStatus.Completed, true)]
+    [InlineData(ActivityStatus.Completed, ActivityStatus.Cancelled, false)]
+    [InlineData(ActivityStatus.Cancelled, ActivityStatus.Open, false)]
+    public void MoveTo_Lifecycle(ActivityStatus from, ActivityStatus to, bool allowed)
+    {
+        var activity = OpenActivity(places: 1);
+        var status = typeof(Activity).GetProperty(nameof(Activity.Status))!;
+        status.SetValue(activity, from);
+
+        var error = Record.Exception(() => activity.MoveTo(to, Now));
+
+        Assert.Equal(allowed, error is null);
+        Assert.Equal(allowed ? to : from, activity.Status);
+    }
+
+    [Fact]
+    public void RecordAttendance_OnlyForPlaces_HoursOnlyWhenAttended()
+    {
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.Confirm(a.Id, Now);
+        activity.Confirm(b.Id, Now);
+
+        Assert.Throws<ActivityRuleException>(() => activity.RecordAttendance(99, Attendance.Attended, 2, new(null, null, null), Now));
+        activity.RecordAttendance(a.Id, Attendance.Attended, 2.5m, new("Sent easy read agenda", "Fine", "Wants to come again"), Now);
+        activity.RecordAttendance(b.Id, Attendance.DidNotAttend, 2.5m, new(null, null, null), Now);
+
+        Assert.Equal((Attendance.Attended, 2.5m, "Wants to come again"), (a.Attendance, a.Hours, a.DebriefNotes));
+        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (b.Attendance, b.Hours));
+    }
+
+    [Fact]
+    public void Update_FewerPlacesThanConfirmed_IsRefused()
+    {
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.Confirm(a.Id, Now);
+        activity.Confirm(b.Id, Now);
+
+        Assert.Throws<ActivityRuleException>(() => activity.Update("Workshop", ActivityType.Workshop, "", new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
+            new ActivityPlace(ActivityMode.InPerson, "Library", null, null), 1, [], LadderRung.CoProduction, true, null, Now));
+    }
+
+    [Fact]
+    public void Balance_CountsLivedExperienceOfThoseConfirmed()
+    {
+        var activity = OpenActivity(places: 3);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        Request(activity, 3);
+        activity.Confirm(a.Id, Now);
+        activity.Confirm(b.Id, Now);
+        var experience = new Dictionary<int, IReadOnlySet<LivedExperienceArea>>
+        {
+            [1] = new HashSet<LivedExperienceArea> { LivedExperienceArea.Carer, LivedExperienceArea.Autism },
+            [2] = new HashSet<LivedExperienceArea> { LivedExperienceArea.Carer },
+            [3] = new HashSet<LivedExperienceArea> { LivedExperienceArea.MentalHealth },
+        };
+
+        var balance = activity.Balance(experience);
+
+        Assert.Equal(2, balance[LivedExperienceArea.Carer]);
+        Assert.Equal(1, balance[LivedExperienceArea.Autism]);
+        Assert.False(balance.ContainsKey(LivedExperienceArea.MentalHealth));
+    }
+}
