@@ -12,10 +12,10 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
 {
     public static TheoryData<string, string[], string[]> NavigationByRole => new()
     {
-        { Roles.Commissioner, ["Home", "Projects"], ["Your involvement", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
-        { Roles.ExpertByExperience, ["Home", "Your involvement"], ["Projects", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
-        { Roles.FinanceOfficer, ["Home", "Involvement payments"], ["Projects", "Your involvement", "Exceptions", "Tier rules", "Staff accounts"] },
-        { Roles.CoProductionLead, ["Home", "Projects", "Exceptions", "Tier rules", "Staff accounts"], ["Your involvement", "Involvement payments"] },
+        { Roles.Commissioner, ["Home", "Projects", "Activities", "Roster"], ["Your involvement", "Your profile", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.ExpertByExperience, ["Home", "Your involvement", "Find activities", "Your profile"], ["Projects", "Roster", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.FinanceOfficer, ["Home", "Involvement payments"], ["Projects", "Roster", "Your involvement", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.CoProductionLead, ["Home", "Projects", "Roster", "Exceptions", "Tier rules", "Staff accounts"], ["Your involvement", "Your profile", "Involvement payments"] },
     };
 
     [Theory]
@@ -145,10 +145,9 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/my-involvement", response.Location());
+        Assert.Equal("/profile", response.Location());
         var involvement = await client.GetPageAsync("/my-involvement");
         Assert.Contains("Rowan Hale", involvement.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Your account is ready", involvement.QuerySelector(".govuk-notification-banner__heading")?.TextContent.Trim());
         var commissioning = await client.GetAsync(new Uri("/projects", UriKind.Relative));
         Assert.Contains("/access-denied", commissioning.Location(), StringComparison.Ordinal);
     }

@@ -107,10 +107,11 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
             new("ConfirmPassword", "a long enough password"),
         ]);
 
-        Assert.Equal("/my-involvement", response.Location());
+        Assert.Equal("/profile", response.Location());
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
         Assert.Equal(1, await db.Users.CountAsync());
         Assert.Equal(0, await db.CommissioningProjects.CountAsync());
+        Assert.Equal(1, await db.ExpertProfiles.CountAsync());
     }
 }

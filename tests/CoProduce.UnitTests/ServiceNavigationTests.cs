@@ -12,12 +12,12 @@ public sealed class ServiceNavigationTests
 
     public static TheoryData<string[], string[]> Cases => new()
     {
-        { [Roles.Commissioner], ["Home", "Projects"] },
-        { [Roles.ExpertByExperience], ["Home", "Your involvement"] },
+        { [Roles.Commissioner], ["Home", "Projects", "Activities", "Roster"] },
+        { [Roles.ExpertByExperience], ["Home", "Your involvement", "Find activities", "Your profile"] },
         { [Roles.FinanceOfficer], ["Home", "Involvement payments"] },
-        { [Roles.CoProductionLead], ["Home", "Projects", "Exceptions", "Tier rules", "Staff accounts"] },
-        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Projects", "Exceptions", "Tier rules", "Staff accounts"] },
-        { [Roles.Commissioner, Roles.FinanceOfficer], ["Home", "Projects", "Involvement payments"] },
+        { [Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Staff accounts"] },
+        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Staff accounts"] },
+        { [Roles.Commissioner, Roles.FinanceOfficer], ["Home", "Projects", "Activities", "Roster", "Involvement payments"] },
     };
 
     [Theory]

@@ -1,6 +1,8 @@
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Roster;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +37,12 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
     public DbSet<TierRuleSet> TierRuleSets => Set<TierRuleSet>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<SignUp> SignUps => Set<SignUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

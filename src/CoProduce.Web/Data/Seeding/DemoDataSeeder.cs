@@ -1,5 +1,7 @@
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -115,7 +117,68 @@ internal sealed class DemoDataSeeder(
                 $"Project created: {project.Title}. {project.TierReason}.", project.OwnerId, earlier));
         }
         await db.SaveChangesAsync(cancellationToken);
+
+        await SeedRosterAsync(ids, sam, carers, shortBreaks, now, cancellationToken);
         logger.LogInformation("Seeded {Accounts} demo accounts and {Projects} demo projects", ids.Count, projects.Length);
+    }
+
+    /// <summary>Fictional experts by experience with their consent and needs, and a few activities.</summary>
+    private async Task SeedRosterAsync(Dictionary<string, string> ids, string organiser, CommissioningProject carers,
+        CommissioningProject shortBreaks, DateTime now, CancellationToken cancellationToken)
+    {
+        const string notice = "2026-11";
+        var jo = new ExpertProfile(ids["expert@example.org"], "Jo", "expert@example.org", now);
+        jo.GiveConsent(notice, now);
+        jo.SetLivedExperience([LivedExperienceArea.Carer, LivedExperienceArea.MentalHealth], null, now);
+        jo.SetAccessNeeds([AccessNeed.EasyRead, AccessNeed.QuietSpace], null, null, now);
+        jo.SetAvailability([DayOfWeek.Tuesday, DayOfWeek.Thursday], [TimeOfDay.Morning], TakingPart.Either, 5, now);
+        jo.SetPaymentPreference(PaymentPreference.Voucher, now);
+
+        var maya = new ExpertProfile(ids["maya.khan@example.org"], "Maya", "maya.khan@example.org", now);
+        maya.GiveConsent(notice, now);
+        maya.SetLivedExperience([LivedExperienceArea.Autism, LivedExperienceArea.YoungCarer], null, now);
+        maya.SetAccessNeeds([AccessNeed.RegularBreaks, AccessNeed.QuietSpace], null, null, now);
+        maya.SetAvailability([DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], [TimeOfDay.Afternoon], TakingPart.Online, null, now);
+
+        var grace = new ExpertProfile(ids["grace.adeyemi@example.org"], "Grace", "grace.adeyemi@example.org", now);
+        grace.GiveConsent(notice, now);
+        grace.SetLivedExperience([LivedExperienceArea.DomesticAbuse, LivedExperienceArea.RefugeeOrAsylum], null, now);
+        grace.SetAccessNeeds([AccessNeed.AnotherLanguage, AccessNeed.SupportWorker], "Arabic", null, now);
+        grace.SetAvailability([DayOfWeek.Saturday], [TimeOfDay.Morning, TimeOfDay.Afternoon], TakingPart.InPerson, 10, now);
+
+        // Tom has not given consent yet, so organisers do not see him on the roster.
+        var tom = new ExpertProfile(ids["tom.evans@example.org"], "Tom", "tom.evans@example.org", now);
+
+        db.ExpertProfiles.AddRange(jo, maya, grace, tom);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var today = DateOnly.FromDateTime(now);
+        var library = new ActivityPlace(ActivityMode.InPerson, "Brackenfield Central Library, Meeting Room 2, Market Street",
+            "Step-free entrance from Market Street. Accessible toilet and hearing loop. Quiet room next door.", null);
+        var workshop = new Activity(carers.Id, "What makes a good break for carers?", ActivityType.Workshop,
+            "A relaxed workshop to plan the new carers' support service together. Tea, coffee and lunch provided.",
+            new ActivitySchedule(today.AddDays(14), new TimeOnly(10, 0), new TimeOnly(12, 30), today.AddDays(10)),
+            library, 8, [LivedExperienceArea.Carer, LivedExperienceArea.YoungCarer], LadderRung.CoProduction, isPaid: true, organiser, now);
+        workshop.LinkToRequirement("R4", now);
+        workshop.MoveTo(ActivityStatus.Open, now);
+        workshop.RequestPlace(maya.Id, "Somewhere quiet to take a break", today, now);
+
+        var panel = new Activity(shortBreaks.Id, "Short breaks: co-write a tender question", ActivityType.MethodStatementCoWriting,
+            "Help write one of the questions providers must answer in the tender, about how they will make children feel safe and welcome.",
+            new ActivitySchedule(today.AddDays(21), new TimeOnly(18, 0), new TimeOnly(19, 30), today.AddDays(18)),
+            new ActivityPlace(ActivityMode.Online, null, null, "We will email a video call link the day before."),
+            6, [LivedExperienceArea.Carer, LivedExperienceArea.LearningDisability, LivedExperienceArea.Autism], LadderRung.CoDesign, isPaid: true, organiser, now);
+        panel.LinkToRequirement("R5", now);
+        panel.MoveTo(ActivityStatus.Open, now);
+
+        var draft = new Activity(shortBreaks.Id, "Short breaks: learning walk at Oak Lodge", ActivityType.LearningWalk,
+            "Visit a short breaks centre with staff and tell us what works for families.",
+            new ActivitySchedule(today.AddDays(40), new TimeOnly(13, 0), new TimeOnly(15, 0), today.AddDays(33)),
+            new ActivityPlace(ActivityMode.InPerson, "Oak Lodge, 4 Birch Road", "Ramp at the side entrance.", null),
+            4, [LivedExperienceArea.Carer], LadderRung.Engagement, isPaid: true, organiser, now);
+
+        db.Activities.AddRange(workshop, panel, draft);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static CommissioningProject NewProject(string title, string area, string summary, string owner, decimal value, bool keyDecision, DateTime created, TierRuleSet rules)

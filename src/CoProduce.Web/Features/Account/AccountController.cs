@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,7 @@ public sealed class AccountController(
     SignInManager<CoProduceUser> signInManager,
     UserManager<CoProduceUser> userManager,
     PasswordLinkSender passwordLinks,
+    CoProduceDbContext db,
     TimeProvider clock) : Controller
 {
     /// <summary>One message for every failed sign-in, so it never reveals whether an account exists.</summary>
@@ -68,9 +70,12 @@ public sealed class AccountController(
             if (created.Succeeded)
             {
                 await userManager.AddToRoleAsync(user, Roles.ExpertByExperience);
+                // Every expert by experience has a profile; consent and the rest come next.
+                db.ExpertProfiles.Add(new ExpertProfile(user.Id, user.DisplayName, user.Email, clock.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync(HttpContext.RequestAborted);
                 await signInManager.SignInAsync(user, isPersistent: false);
                 TempData["Success"] = "Your account is ready";
-                return Redirect("/my-involvement");
+                return Redirect("/profile");
             }
             AddIdentityErrors(created);
         }

@@ -31,6 +31,10 @@ internal static class MvcSetup
 
         services.AddScoped<Features.Account.PasswordLinkSender>();
         services.AddScoped<Features.Commissioning.ProjectService>();
+        services.AddScoped<Features.Activities.ActivityNotifier>();
+        services.AddScoped<Features.Activities.SignUpService>();
+        services.AddScoped<Features.Activities.ReminderSender>();
+        services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }
 }

@@ -31,10 +31,14 @@ public static class ServiceNavigation
         if (user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.CoProductionLead))
         {
             items.Add(new("Projects", "/projects"));
+            items.Add(new("Activities", "/manage/activities"));
+            items.Add(new("Roster", "/roster"));
         }
         if (user.IsInRole(Roles.ExpertByExperience))
         {
             items.Add(new("Your involvement", "/my-involvement"));
+            items.Add(new("Find activities", "/activities"));
+            items.Add(new("Your profile", "/profile"));
         }
         if (user.IsInRole(Roles.FinanceOfficer))
         {

@@ -1,0 +1,116 @@
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Roster;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CoProduce.Web.Data.Configurations;
+
+/// <summary>
+/// A set of choices (days, needs, areas of experience) is kept in one text column as
+/// ",Carer,Autism," so that both providers store it the same way and a search for ",Carer,"
+/// never matches "YoungCarer".
+/// </summary>
+internal static class ChoiceSet
+{
+    public static PropertyBuilder<IReadOnlySet<T>> AsChoiceSet<T>(this PropertyBuilder<IReadOnlySet<T>> property)
+        where T : struct, Enum
+    {
+        property.HasConversion(new ValueConverter<IReadOnlySet<T>, string>(
+                set => Encode(set),
+                text => Decode<T>(text)))
+            .HasMaxLength(400)
+            .IsRequired();
+        property.Metadata.SetValueComparer(new ValueComparer<IReadOnlySet<T>>(
+            (a, b) => a != null && b != null && a.SetEquals(b),
+            set => set.Aggregate(0, (hash, item) => hash ^ item.GetHashCode()),
+            set => set.ToHashSet()));
+        return property;
+    }
+
+    public static string Encode<T>(IEnumerable<T> set)
+        where T : struct, Enum =>
+        "," + string.Join(",", set.Select(v => v.ToString()).Order(StringComparer.Ordinal)) + ",";
+
+    public static string Token<T>(T value)
+        where T : struct, Enum => "," + value + ",";
+
+    private static HashSet<T> Decode<T>(string text)
+        where T : struct, Enum =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => Enum.TryParse<T>(part, out var value) ? (T?)value : null)
+            .Where(v => v is not null).Select(v => v!.Value).ToHashSet();
+}
+
+internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<ExpertProfile>
+{
+    public void Configure(EntityTypeBuilder<ExpertProfile> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.HasIndex(p => p.UserId).IsUnique();
+        builder.HasOne<CoProduceUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.PreferredName).HasMaxLength(ExpertProfile.NameMaxLength).IsRequired();
+        builder.Property(p => p.ContactEmail).HasMaxLength(256);
+        builder.Property(p => p.ContactPhone).HasMaxLength(30);
+        builder.Property(p => p.PreferredContact).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.LivedExperience).AsChoiceSet();
+        builder.Property(p => p.LivedExperienceOther).HasMaxLength(ExpertProfile.TextMaxLength);
+        builder.Property(p => p.AccessNeeds).AsChoiceSet();
+        builder.Property(p => p.Language).HasMaxLength(100);
+        builder.Property(p => p.AccessNeedsOther).HasMaxLength(ExpertProfile.TextMaxLength);
+        builder.Property(p => p.AvailableDays).AsChoiceSet();
+        builder.Property(p => p.TimesOfDay).AsChoiceSet();
+        builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.PaymentPreference).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ConsentNoticeVersion).HasMaxLength(20);
+        builder.Ignore(p => p.HasConsent);
+        builder.Ignore(p => p.IsOnRoster);
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasOne<Domain.Commissioning.CommissioningProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.RequirementCode).HasMaxLength(Domain.Commissioning.TierRuleSetRules.CodeMaxLength);
+        builder.Property(a => a.Title).HasMaxLength(Activity.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Description).HasMaxLength(Activity.TextMaxLength).IsRequired();
+        builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Venue).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(a => a.AccessInformation).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(a => a.JoiningInstructions).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(a => a.LivedExperienceSought).AsChoiceSet();
+        builder.Property(a => a.Rung).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CreatedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasMany(a => a.SignUps).WithOne().HasForeignKey(s => s.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.SignUps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(a => a.FreePlaces);
+        builder.Ignore(a => a.OfferedCount);
+        builder.HasIndex(a => new { a.Status, a.Date });
+        builder.HasIndex(a => a.ProjectId);
+    }
+}
+
+internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
+{
+    public void Configure(EntityTypeBuilder<SignUp> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.HasOne<ExpertProfile>().WithMany().HasForeignKey(s => s.ExpertProfileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.ActivityId, s.ExpertProfileId }).IsUnique();
+        builder.Property(s => s.WhatWouldHelp).HasMaxLength(Activity.TextMaxLength).IsRequired();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.DeclineMessage).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(s => s.Attendance).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.Hours).HasPrecision(5, 2);
+        builder.Property(s => s.PreparationNotes).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(s => s.CheckInNotes).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(s => s.DebriefNotes).HasMaxLength(Activity.TextMaxLength);
+    }
+}
