@@ -50,6 +50,23 @@ public static class AccessExpectations
         ["Projects.RequestException POST"] = Policies.ProjectsEdit,
         ["Projects.MoveStage GET"] = Policies.ProjectsEdit,
         ["Projects.MoveStage POST"] = Policies.ProjectsEdit,
+        // Organising activities and the roster
+        ["ManageActivities.Index GET"] = Policies.ProjectsEdit,
+        ["ManageActivities.Create GET"] = Policies.ProjectsEdit,
+        ["ManageActivities.Create POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.Show GET"] = Policies.ProjectsEdit,
+        ["ManageActivities.Edit GET"] = Policies.ProjectsEdit,
+        ["ManageActivities.Edit POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.ChangeStatus POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.Confirm POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.WaitList POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.Offer POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.Decline GET"] = Policies.ProjectsEdit,
+        ["ManageActivities.Decline POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.Attendance GET"] = Policies.ProjectsEdit,
+        ["ManageActivities.Attendance POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.RecordEvidence POST"] = Policies.ProjectsEdit,
+        ["Roster.Index GET"] = Policies.ProjectsEdit,
         ["Exceptions.Index GET"] = Policies.ExceptionsDecide,
         ["Exceptions.Decide GET"] = Policies.ExceptionsDecide,
         ["Exceptions.Decide POST"] = Policies.ExceptionsDecide,
@@ -73,6 +90,7 @@ public static class AccessExpectations
         ["code"] = "R1",
         ["evidenceId"] = "1",
         ["attachmentId"] = "1",
+        ["signUpId"] = "1",
     };
 
     /// <summary>Anonymous visitors and each role, as the matrix's columns.</summary>

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Infrastructure.GovUk;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace CoProduce.Web.Features.Organising;
+
+public sealed class ActivityForm
+{
+    public string? ProjectId { get; set; }
+    public string? Title { get; set; }
+    public string? Type { get; set; }
+    public string? Description { get; set; }
+    public DateParts Date { get; set; } = new();
+    public string? StartTime { get; set; }
+    public string? EndTime { get; set; }
+    public string? Mode { get; set; }
+    public string? Venue { get; set; }
+    public string? AccessInformation { get; set; }
+    public string? JoiningInstructions { get; set; }
+    public string? Places { get; set; }
+    public List<string> LivedExperienceSought { get; set; } = [];
+    public string? Rung { get; set; }
+    public string? IsPaid { get; set; }
+    public DateParts SignUpClosesOn { get; set; } = new();
+    public string? RequirementCode { get; set; }
+
+    public static ActivityForm From(Activity a) => new()
+    {
+        ProjectId = a.ProjectId.ToString(CultureInfo.InvariantCulture),
+        Title = a.Title,
+        Type = a.Type.ToString(),
+        Description = a.Description,
+        Date = DateParts.From(a.Date),
+        StartTime = a.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        EndTime = a.EndTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        Mode = a.Mode.ToString(),
+        Venue = a.Venue,
+        AccessInformation = a.AccessInformation,
+        JoiningInstructions = a.JoiningInstructions,
+        Places = a.Places.ToString(CultureInfo.InvariantCulture),
+        LivedExperienceSought = a.LivedExperienceSought.Select(x => x.ToString()).ToList(),
+        Rung = a.Rung.ToString(),
+        IsPaid = a.IsPaid ? "yes" : "no",
+        SignUpClosesOn = DateParts.From(a.SignUpClosesOn),
+        RequirementCode = a.RequirementCode,
+    };
+
+    public ActivitySchedule Schedule() => new(Date.ToDate()!.Value, TimeText.Parse(StartTime)!.Value, TimeText.Parse(EndTime)!.Value, SignUpClosesOn.ToDate()!.Value);
+
+    public ActivityPlace Place() => new(Enum.Parse<ActivityMode>(Mode!), Blank(Venue), Blank(AccessInformation), Blank(JoiningInstructions));
+
+    public IEnumerable<LivedExperienceArea> Areas() => LivedExperienceSought.Select(Enum.Parse<LivedExperienceArea>);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public static IEnumerable<SelectListItem> Types => Enum.GetValues<ActivityType>().Select(t => new SelectListItem(Words.Type(t), t.ToString())).Prepend(new SelectListItem("Select a type", ""));
+    public static IEnumerable<SelectListItem> Modes => Enum.GetValues<ActivityMode>().Select(m => new SelectListItem(Words.Mode(m), m.ToString()));
+    public static IEnumerable<SelectListItem> Rungs => Enum.GetValues<LadderRung>().Reverse().Select(r => new SelectListItem(Words.Rung(r), r.ToString()));
+    public static IEnumerable<SelectListItem> AreaChoices => Enum.GetValues<LivedExperienceArea>().Select(a => new SelectListItem(Words.Area(a), a.ToString()));
+    public static IEnumerable<SelectListItem> YesNo => [new("Yes, we pay for this", "yes"), new("No", "no")];
+}
+
+public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
+{
+    public ActivityFormValidator(TimeProvider clock)
+    {
+        RuleFor(f => f.ProjectId).Must(v => int.TryParse(v, out _)).WithMessage("Select the commissioning project");
+        RuleFor(f => f.Title).NotEmpty().WithMessage("Enter a title people will understand")
+            .MaximumLength(Activity.TitleMaxLength).WithMessage("Title must be 200 characters or fewer");
+        RuleFor(f => f.Type).Must(v => Enum.TryParse<ActivityType>(v, out _)).WithMessage("Select the type of activity");
+        RuleFor(f => f.Description).NotEmpty().WithMessage("Describe the activity in plain English")
+            .MaximumLength(Activity.TextMaxLength).WithMessage("Description must be 2,000 characters or fewer");
+        RuleFor(f => f.Date).Must(d => d.ToDate() is not null).WithMessage("Enter the date of the activity, like 27 3 2027")
+            .Must(d => d.ToDate() is not { } date || date >= Domain.Common.UkTime.Today(clock)).WithMessage("The date of the activity must be today or in the future");
+        RuleFor(f => f.StartTime).Must(t => TimeText.Parse(t) is not null).WithMessage("Enter the start time, like 10am or 14:30");
+        RuleFor(f => f.EndTime).Must(t => TimeText.Parse(t) is not null).WithMessage("Enter the end time, like 12:30pm or 16:00")
+            .Must((f, t) => TimeText.Parse(f.StartTime) is not { } start || TimeText.Parse(t) is not { } end || end > start)
+            .WithMessage("The end time must be after the start time");
+        RuleFor(f => f.Mode).Must(v => Enum.TryParse<ActivityMode>(v, out _)).WithMessage("Select in person, online or both");
+        RuleFor(f => f.Venue).NotEmpty().When(f => f.Mode is "InPerson" or "Hybrid").WithMessage("Enter where the activity is");
+        RuleFor(f => f.JoiningInstructions).NotEmpty().When(f => f.Mode is "Online" or "Hybrid").WithMessage("Enter how people join online");
+        RuleForEach(f => new[] { f.Venue, f.AccessInformation, f.JoiningInstructions }).MaximumLength(Activity.TextMaxLength)
+            .OverridePropertyName("Venue").WithMessage("Keep each answer to 2,000 characters or fewer");
+        RuleFor(f => f.Places).Must(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 500)
+            .WithMessage("Enter the number of places, from 1 to 500");
+        RuleFor(f => f.LivedExperienceSought).Must(list => list.All(v => Enum.TryParse<LivedExperienceArea>(v, out _)))
+            .WithMessage("Select lived experience from the list");
+        RuleFor(f => f.Rung).Must(v => Enum.TryParse<LadderRung>(v, out _)).WithMessage("Select how much this activity shares power");
+        RuleFor(f => f.IsPaid).Must(v => v is "yes" or "no").WithMessage("Select yes if people are paid for taking part");
+        RuleFor(f => f.SignUpClosesOn).Must(d => d.ToDate() is not null).WithMessage("Enter the date sign-up closes, like 20 3 2027")
+            .Must((f, d) => d.ToDate() is not { } closes || f.Date.ToDate() is not { } date || closes <= date)
+            .WithMessage("Sign-up must close on or before the day of the activity");
+    }
+}
+
+/// <summary>Times as people type them: "10am", "2:30pm", "14:30", "9.15".</summary>
+public static partial class TimeText
+{
+    public static TimeOnly? Parse(string? text)
+    {
+        var match = TimePattern().Match((text ?? string.Empty).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal));
+        if (!match.Success)
+        {
+            return null;
+        }
+        var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+        var half = match.Groups["ampm"].Value;
+        if (half.Length > 0)
+        {
+            if (hour is < 1 or > 12)
+            {
+                return null;
+            }
+            hour = hour % 12 + (half == "pm" ? 12 : 0);
+        }
+        return hour is >= 0 and <= 23 && minute is >= 0 and <= 59 ? new TimeOnly(hour, minute) : null;
+    }
+
+    [GeneratedRegex(@"^(?<h>\d{1,2})([:.](?<m>\d{2}))?(?<ampm>am|pm)?$")]
+    private static partial Regex TimePattern();
+}
+
+/// <summary>The plain words shown for each choice.</summary>
+public static class Words
+{
+    public static string Type(ActivityType type) => type switch
+    {
+        ActivityType.Workshop => "Workshop",
+        ActivityType.InterviewPanel => "Interview panel",
+        ActivityType.TenderEvaluationPanel => "Tender evaluation panel",
+        ActivityType.MethodStatementCoWriting => "Writing a tender question together",
+        ActivityType.MarketEvent => "Meeting providers",
+        ActivityType.AppreciativeEnquiryInterview => "Appreciative Enquiry interview",
+        ActivityType.SurveyCoDesign => "Designing a survey together",
+        ActivityType.LearningWalk => "Learning walk",
+        ActivityType.MysteryShopper => "Mystery shopper visit",
+        _ => "Other",
+    };
+
+    public static string Mode(ActivityMode mode) => mode switch
+    {
+        ActivityMode.InPerson => "In person",
+        ActivityMode.Online => "Online",
+        _ => "In person and online",
+    };
+
+    public static string Rung(LadderRung rung) => rung switch
+    {
+        LadderRung.CoProduction => "Co-production: people with lived experience share power and decisions",
+        LadderRung.CoDesign => "Co-design: people with lived experience help design it",
+        LadderRung.Engagement => "Engagement: people with lived experience can influence it",
+        LadderRung.Consultation => "Consultation: we ask people's views",
+        LadderRung.Informing => "Informing: we tell people about it",
+        LadderRung.Educating => "Educating: we explain decisions",
+        _ => "Coercion: decisions are made for people",
+    };
+
+    public static string Area(LivedExperienceArea area) => area switch
+    {
+        LivedExperienceArea.Carer => "Carer",
+        LivedExperienceArea.YoungCarer => "Young carer",
+        LivedExperienceArea.LearningDisability => "Learning disability",
+        LivedExperienceArea.Autism => "Autism",
+        LivedExperienceArea.MentalHealth => "Mental health",
+        LivedExperienceArea.PhysicalDisability => "Physical disability",
+        LivedExperienceArea.SensoryImpairment => "Sensory impairment",
+        LivedExperienceArea.OlderPeople => "Older people",
+        LivedExperienceArea.DomesticAbuse => "Domestic abuse",
+        LivedExperienceArea.Homelessness => "Homelessness",
+        LivedExperienceArea.SubstanceUse => "Substance use",
+        LivedExperienceArea.RefugeeOrAsylum => "Refugee or asylum",
+        _ => "Other",
+    };
+
+    public static string Need(AccessNeed need) => need switch
+    {
+        AccessNeed.EasyRead => "Easy read",
+        AccessNeed.LargePrint => "Large print",
+        AccessNeed.BslInterpreter => "BSL interpreter",
+        AccessNeed.AnotherLanguage => "Another language",
+        AccessNeed.HearingLoop => "Hearing loop",
+        AccessNeed.StepFreeAccess => "Step-free access",
+        AccessNeed.SupportWorker => "Support worker comes too",
+        AccessNeed.QuietSpace => "Quiet space",
+        AccessNeed.RegularBreaks => "Regular breaks",
+        _ => "Other",
+    };
+
+    public static string Status(SignUpStatus status) => status switch
+    {
+        SignUpStatus.Requested => "Asked for a place",
+        SignUpStatus.Confirmed => "Place confirmed",
+        SignUpStatus.WaitingList => "Waiting list",
+        SignUpStatus.Offered => "Place offered",
+        SignUpStatus.Declined => "Not this time",
+        _ => "Withdrawn",
+    };
+}
+
+public sealed class DeclineForm
+{
+    public string? Message { get; set; }
+}
+
+public sealed class DeclineFormValidator : AbstractValidator<DeclineForm>
+{
+    public DeclineFormValidator() =>
+        RuleFor(f => f.Message).NotEmpty().WithMessage("Enter a kind message to explain, and what they could do instead")
+            .MaximumLength(Activity.TextMaxLength).WithMessage("The message must be 2,000 characters or fewer");
+}
+
+public sealed class AttendanceForm
+{
+    public string? Attendance { get; set; }
+    public string? Hours { get; set; }
+    public string? Preparation { get; set; }
+    public string? CheckIn { get; set; }
+    public string? Debrief { get; set; }
+
+    public static IEnumerable<SelectListItem> Choices =>
+    [
+        new("Attended", nameof(Domain.Activities.Attendance.Attended)),
+        new("Did not attend", nameof(Domain.Activities.Attendance.DidNotAttend)),
+        new("Cancelled by the council", nameof(Domain.Activities.Attendance.CancelledByCouncil)),
+    ];
+}
+
+public sealed class AttendanceFormValidator : AbstractValidator<AttendanceForm>
+{
+    public AttendanceFormValidator()
+    {
+        RuleFor(f => f.Attendance).Must(v => v is "Attended" or "DidNotAttend" or "CancelledByCouncil").WithMessage("Select whether they attended");
+        RuleFor(f => f.Hours).NotEmpty().When(f => f.Attendance == "Attended").WithMessage("Enter how many hours they took part, like 2.5")
+            .Must(h => decimal.TryParse(h, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 24 && decimal.Round(n, 2) == n)
+            .When(f => f.Attendance == "Attended" && !string.IsNullOrWhiteSpace(f.Hours)).WithMessage("Enter hours as a number from 0.25 to 24, like 2.5");
+        RuleForEach(f => new[] { f.Preparation, f.CheckIn, f.Debrief }).MaximumLength(Activity.TextMaxLength)
+            .OverridePropertyName("Preparation").WithMessage("Keep each note to 2,000 characters or fewer");
+    }
+}

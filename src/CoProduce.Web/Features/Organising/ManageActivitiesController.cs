@@ -1,0 +1,369 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Activities;
+using CoProduce.Web.Features.Commissioning;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Organising;
+
+/// <summary>
+/// Commissioners run activities: plan them, open them, fill places fairly, record attendance and
+/// turn a completed activity into evidence for the requirement it meets.
+/// </summary>
+[Authorize(Policy = Policies.ProjectsEdit)]
+[Route("manage/activities")]
+public sealed class ManageActivitiesController(
+    CoProduceDbContext db,
+    SignUpService signUps,
+    ActivityNotifier notifier,
+    ProjectService projects,
+    UserManager<CoProduceUser> users) : Controller
+{
+    private string Me => users.GetUserId(User)!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var rows = await db.Activities.AsNoTracking()
+            .OrderBy(a => a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled).ThenBy(a => a.Date)
+            .Select(a => new ActivityListRow(a.Id, a.Title, db.CommissioningProjects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).First(),
+                a.Date, a.Status, a.ConfirmedCount, a.Places, a.SignUps.Count(s => s.Status == SignUpStatus.Requested)))
+            .ToListAsync(cancellationToken);
+        return View(rows);
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken)
+    {
+        await SetChoicesAsync(cancellationToken);
+        return View("Edit", new ActivityForm { ProjectId = projectId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Mode = nameof(ActivityMode.InPerson) });
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(ActivityForm form, CancellationToken cancellationToken)
+    {
+        await CheckProjectAndRequirementAsync(form, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            await SetChoicesAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Edit", form);
+        }
+        var activity = new Activity(int.Parse(form.ProjectId!, System.Globalization.CultureInfo.InvariantCulture), form.Title!.Trim(),
+            Enum.Parse<ActivityType>(form.Type!), form.Description!.Trim(), form.Schedule(), form.Place(), int.Parse(form.Places!, System.Globalization.CultureInfo.InvariantCulture),
+            form.Areas(), Enum.Parse<LadderRung>(form.Rung!), form.IsPaid == "yes", Me, signUps.Now);
+        activity.LinkToRequirement(form.RequirementCode, signUps.Now);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "Activity saved as a draft. Open it when you are ready for people to sign up";
+        return RedirectToAction(nameof(Show), new { id = activity.Id });
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    {
+        var model = await PageAsync(id, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var activity = await signUps.LoadAsync(id, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        await SetChoicesAsync(cancellationToken);
+        ViewData["ActivityId"] = id;
+        return View(ActivityForm.From(activity));
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, ActivityForm form, CancellationToken cancellationToken)
+    {
+        await CheckProjectAndRequirementAsync(form, cancellationToken);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await signUps.ChangeAsync(id, a => a.Update(form.Title!.Trim(), Enum.Parse<ActivityType>(form.Type!), form.Description!.Trim(), form.Schedule(), form.Place(),
+                    int.Parse(form.Places!, System.Globalization.CultureInfo.InvariantCulture), form.Areas(), Enum.Parse<LadderRung>(form.Rung!), form.IsPaid == "yes",
+                    form.RequirementCode, signUps.Now), cancellationToken);
+                TempData["Success"] = "Activity saved";
+                return RedirectToAction(nameof(Show), new { id });
+            }
+            catch (ActivityRuleException refused)
+            {
+                ModelState.AddModelError(nameof(ActivityForm.Places), refused.Message);
+            }
+        }
+        await SetChoicesAsync(cancellationToken);
+        ViewData["ActivityId"] = id;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    [HttpPost("{id:int}/status")]
+    public async Task<IActionResult> ChangeStatus(int id, ActivityStatus to, CancellationToken cancellationToken)
+    {
+        return await ActAsync(id, a => a.MoveTo(to, signUps.Now), async activity =>
+        {
+            if (to == ActivityStatus.Cancelled)
+            {
+                var people = await PeopleAsync(activity.SignUps.Where(s => s.Status is not (SignUpStatus.Declined or SignUpStatus.Withdrawn)).Select(s => s.ExpertProfileId), cancellationToken);
+                foreach (var person in people.Values)
+                {
+                    await notifier.CancelledAsync(person, activity, cancellationToken);
+                }
+            }
+            return to switch
+            {
+                ActivityStatus.Open => "The activity is open. People can now sign up",
+                ActivityStatus.Closed => "Sign-up is closed",
+                ActivityStatus.Completed => "The activity is completed. Record attendance for each person",
+                ActivityStatus.Cancelled => "The activity is cancelled. We have emailed everyone who signed up",
+                _ => "Saved",
+            };
+        }, cancellationToken);
+    }
+
+    [HttpPost("{id:int}/sign-ups/{signUpId:int}/confirm")]
+    public Task<IActionResult> Confirm(int id, int signUpId, CancellationToken cancellationToken) =>
+        ActAsync(id, a => a.Confirm(signUpId, signUps.Now), async activity =>
+        {
+            var person = await PersonAsync(activity, signUpId, cancellationToken);
+            await notifier.ConfirmedAsync(person, activity, cancellationToken);
+            return $"Place confirmed for {person.PreferredName}. We have emailed them";
+        }, cancellationToken);
+
+    [HttpPost("{id:int}/sign-ups/{signUpId:int}/wait-list")]
+    public Task<IActionResult> WaitList(int id, int signUpId, CancellationToken cancellationToken) =>
+        ActAsync(id, a => a.WaitList(signUpId, signUps.Now), async activity =>
+        {
+            var person = await PersonAsync(activity, signUpId, cancellationToken);
+            await notifier.WaitingListAsync(person, activity, cancellationToken);
+            return $"{person.PreferredName} is on the waiting list. We have told them";
+        }, cancellationToken);
+
+    [HttpPost("{id:int}/sign-ups/{signUpId:int}/offer")]
+    public Task<IActionResult> Offer(int id, int signUpId, CancellationToken cancellationToken) =>
+        ActAsync(id, a => a.OfferPlace(signUpId, signUps.Now), async activity =>
+        {
+            var person = await PersonAsync(activity, signUpId, cancellationToken);
+            await notifier.PlaceOfferedAsync(person, activity, cancellationToken);
+            return $"Place offered to {person.PreferredName}. They will accept it themselves";
+        }, cancellationToken);
+
+    [HttpGet("{id:int}/sign-ups/{signUpId:int}/decline")]
+    public async Task<IActionResult> Decline(int id, int signUpId, CancellationToken cancellationToken)
+    {
+        var model = await SignUpPageAsync(id, signUpId, cancellationToken);
+        return model is null ? NotFound() : View(model with { Decline = new DeclineForm() });
+    }
+
+    [HttpPost("{id:int}/sign-ups/{signUpId:int}/decline")]
+    public async Task<IActionResult> Decline(int id, int signUpId, DeclineForm form, CancellationToken cancellationToken)
+    {
+        var model = await SignUpPageAsync(id, signUpId, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var activity = await signUps.ChangeAsync(id, a => a.Decline(signUpId, form.Message!.Trim(), signUps.Now), cancellationToken);
+                var person = await PersonAsync(activity, signUpId, cancellationToken);
+                await notifier.DeclinedAsync(person, activity, form.Message!.Trim(), cancellationToken);
+                TempData["Success"] = $"We have told {person.PreferredName}, with your message";
+                return RedirectToAction(nameof(Show), new { id });
+            }
+            catch (ActivityRuleException refused)
+            {
+                ModelState.AddModelError(nameof(DeclineForm.Message), refused.Message);
+            }
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(model with { Decline = form });
+    }
+
+    [HttpGet("{id:int}/sign-ups/{signUpId:int}/attendance")]
+    public async Task<IActionResult> Attendance(int id, int signUpId, CancellationToken cancellationToken)
+    {
+        var model = await SignUpPageAsync(id, signUpId, cancellationToken);
+        return model is null ? NotFound() : View(model with { AttendanceForm = new AttendanceForm { Hours = model.DefaultHours } });
+    }
+
+    [HttpPost("{id:int}/sign-ups/{signUpId:int}/attendance")]
+    public async Task<IActionResult> Attendance(int id, int signUpId, AttendanceForm form, CancellationToken cancellationToken)
+    {
+        var model = await SignUpPageAsync(id, signUpId, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var hours = decimal.TryParse(form.Hours, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : (decimal?)null;
+                await signUps.ChangeAsync(id, a => a.RecordAttendance(signUpId, Enum.Parse<Attendance>(form.Attendance!), hours,
+                    new SessionNotes(Trim(form.Preparation), Trim(form.CheckIn), Trim(form.Debrief)), signUps.Now), cancellationToken);
+                TempData["Success"] = $"Attendance recorded for {model.PersonName}";
+                return RedirectToAction(nameof(Show), new { id });
+            }
+            catch (ActivityRuleException refused)
+            {
+                ModelState.AddModelError(nameof(AttendanceForm.Attendance), refused.Message);
+            }
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(model with { AttendanceForm = form });
+    }
+
+    /// <summary>A completed activity linked to a requirement becomes that requirement's evidence in one step.</summary>
+    [HttpPost("{id:int}/record-evidence")]
+    public async Task<IActionResult> RecordEvidence(int id, CancellationToken cancellationToken)
+    {
+        var activity = await signUps.LoadAsync(id, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        var attended = activity.SignUps.Count(s => s.Attendance == Domain.Activities.Attendance.Attended);
+        var project = await projects.LoadAsync(activity.ProjectId, cancellationToken);
+        var requirement = activity.RequirementCode is null ? null : project?.Requirement(activity.RequirementCode);
+        if (activity.Status != ActivityStatus.Completed || requirement is null || attended == 0)
+        {
+            TempData["Success"] = null;
+            ModelState.AddModelError(string.Empty, "Only a completed activity with attendance recorded, linked to one of the project's requirements, can be recorded as evidence");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Show", await PageAsync(id, cancellationToken));
+        }
+        await projects.AddEvidenceAsync(project!, requirement, new NewEvidence(
+            $"{Words.Type(activity.Type)}: {activity.Title}", activity.Date, attended,
+            $"Recorded from the activity \"{activity.Title}\" ({Words.Rung(activity.Rung)}).", []), Me, cancellationToken);
+        TempData["Success"] = $"Recorded as evidence for {requirement.Code} {requirement.ShortName}";
+        return Redirect($"/projects/{activity.ProjectId}#requirement-{requirement.Code}");
+    }
+
+    private async Task<IActionResult> ActAsync(int id, Action<Activity> change, Func<Activity, Task<string>> then, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var activity = await signUps.ChangeAsync(id, change, cancellationToken);
+            TempData["Success"] = await then(activity);
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        catch (ActivityRuleException refused)
+        {
+            var model = await PageAsync(id, cancellationToken);
+            if (model is null)
+            {
+                return NotFound();
+            }
+            ModelState.AddModelError(string.Empty, refused.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Show", model);
+        }
+    }
+
+    private async Task<ExpertProfile> PersonAsync(Activity activity, int signUpId, CancellationToken cancellationToken)
+    {
+        var profileId = activity.SignUps.Single(s => s.Id == signUpId).ExpertProfileId;
+        return await db.ExpertProfiles.AsNoTracking().SingleAsync(p => p.Id == profileId, cancellationToken);
+    }
+
+    private async Task<Dictionary<int, ExpertProfile>> PeopleAsync(IEnumerable<int> profileIds, CancellationToken cancellationToken)
+    {
+        var ids = profileIds.Distinct().ToList();
+        return await db.ExpertProfiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
+    private async Task<ActivityPageModel?> PageAsync(int id, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (activity is null)
+        {
+            return null;
+        }
+        var project = await db.CommissioningProjects.AsNoTracking().Where(p => p.Id == activity.ProjectId).Select(p => new { p.Id, p.Title }).SingleAsync(cancellationToken);
+        var people = await PeopleAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
+        var balance = activity.Balance(people.ToDictionary(p => p.Key, p => p.Value.LivedExperience));
+        var rows = activity.SignUps
+            .OrderBy(s => s.Status switch { SignUpStatus.Confirmed => 0, SignUpStatus.Offered => 1, SignUpStatus.Requested => 2, SignUpStatus.WaitingList => 3, _ => 4 })
+            .ThenBy(s => s.RequestedUtc)
+            .Select(s => new SignUpRow(s, people.GetValueOrDefault(s.ExpertProfileId)))
+            .ToList();
+        return new ActivityPageModel(activity, project.Id, project.Title, rows, balance);
+    }
+
+    private async Task<SignUpPageModel?> SignUpPageAsync(int id, int signUpId, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(id, cancellationToken);
+        var row = page?.SignUps.FirstOrDefault(r => r.SignUp.Id == signUpId);
+        if (page is null || row is null)
+        {
+            return null;
+        }
+        var hours = (decimal)(page.Activity.EndTime - page.Activity.StartTime).TotalHours;
+        return new SignUpPageModel(page.Activity, row.Person?.PreferredName ?? "Someone", row.SignUp,
+            hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), new DeclineForm(), new AttendanceForm());
+    }
+
+    private async Task SetChoicesAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Projects"] = (await db.CommissioningProjects.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => new SelectListItem(p.Title, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Prepend(new SelectListItem("Select a project", string.Empty)).ToList();
+        ViewData["Requirements"] = (await db.ProjectRequirements.AsNoTracking().Select(r => new { r.Code, r.ShortName }).Distinct().ToListAsync(cancellationToken))
+            .DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new SelectListItem($"{r.Code} {r.ShortName}", r.Code))
+            .Prepend(new SelectListItem("None", string.Empty)).ToList();
+    }
+
+    /// <summary>The project must exist, and a linked requirement must be one the project has.</summary>
+    private async Task CheckProjectAndRequirementAsync(ActivityForm form, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(form.ProjectId, out var projectId))
+        {
+            return;
+        }
+        var codes = await db.ProjectRequirements.Where(r => r.ProjectId == projectId && r.IsRequired).Select(r => r.Code).ToListAsync(cancellationToken);
+        if (!await db.CommissioningProjects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(ActivityForm.ProjectId), "Select the commissioning project");
+        }
+        else if (!string.IsNullOrEmpty(form.RequirementCode) && !codes.Contains(form.RequirementCode))
+        {
+            ModelState.AddModelError(nameof(ActivityForm.RequirementCode), $"That project does not require {form.RequirementCode}. Select one of its requirements, or none");
+        }
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public sealed record ActivityListRow(int Id, string Title, string Project, DateOnly Date, ActivityStatus Status, int Confirmed, int Places, int Waiting);
+
+public sealed record SignUpRow(SignUp SignUp, ExpertProfile? Person);
+
+public sealed record ActivityPageModel(Activity Activity, int ProjectId, string ProjectTitle, IReadOnlyList<SignUpRow> SignUps, IReadOnlyDictionary<LivedExperienceArea, int> Balance);
+
+public sealed record SignUpPageModel(Activity Activity, string PersonName, SignUp SignUp, string DefaultHours, DeclineForm Decline, AttendanceForm AttendanceForm)
+{
+    // The forms' fields, named as they are posted.
+    public string? Message => Decline.Message;
+    public string? Attendance => AttendanceForm.Attendance;
+    public string? Hours => AttendanceForm.Hours;
+    public string? Preparation => AttendanceForm.Preparation;
+    public string? CheckIn => AttendanceForm.CheckIn;
+    public string? Debrief => AttendanceForm.Debrief;
+}

@@ -1,0 +1,265 @@
+using System.Net;
+using CoProduce.Tests.Shared;
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Activities;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace CoProduce.IntegrationTests;
+
+/// <summary>Commissioners running activities, filling places and using the roster, against the real app and database.</summary>
+public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private static readonly DateTime Now = DateTime.UtcNow;
+
+    private static List<KeyValuePair<string, string>> ActivityFields(string projectId, string title, string places = "3", string requirement = "")
+    {
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
+        var closes = date.AddDays(-3);
+        return
+        [
+            new("ProjectId", projectId), new("RequirementCode", requirement), new("Title", title), new("Type", "Workshop"),
+            new("Description", "A workshop to plan the service together."),
+            new("Date.Day", date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Date.Month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Date.Year", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("StartTime", "10am"), new("EndTime", "12:30pm"), new("Mode", "InPerson"), new("Venue", "Brackenfield Library"),
+            new("AccessInformation", "Step-free"), new("JoiningInstructions", ""), new("Places", places), new("LivedExperienceSought", "Carer"),
+            new("Rung", "CoProduction"), new("IsPaid", "yes"),
+            new("SignUpClosesOn.Day", closes.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("SignUpClosesOn.Month", closes.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("SignUpClosesOn.Year", closes.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
+    }
+
+    private async Task<int> ProjectIdAsync(string title) =>
+        await WithDbAsync(db => db.CommissioningProjects.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+
+    /// <summary>People on the roster made directly in the database, each with consent.</summary>
+    private async Task<List<int>> NewPeopleAsync(int count, LivedExperienceArea area = LivedExperienceArea.Carer) =>
+        await WithDbAsync(async db =>
+        {
+            var ids = new List<int>();
+            for (var i = 0; i < count; i++)
+            {
+                var user = new CoProduceUser { UserName = $"person-{Guid.NewGuid():N}@example.org", Email = $"person-{Guid.NewGuid():N}@example.org", DisplayName = "Person" };
+                db.Users.Add(user);
+                var profile = new ExpertProfile(user.Id, $"Person {i}", user.Email, Now);
+                profile.GiveConsent("2026-11", Now);
+                profile.SetLivedExperience([area], null, Now);
+                db.ExpertProfiles.Add(profile);
+                await db.SaveChangesAsync();
+                ids.Add(profile.Id);
+            }
+            return ids;
+        });
+
+    private async Task<int> OpenActivityAsync(HttpClient client, string title, string places, string requirement = "")
+    {
+        var projectId = (await ProjectIdAsync("Carers' support service")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await client.SubmitFormAsync("/manage/activities/new", "/manage/activities/new", ActivityFields(projectId, title, places, requirement));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Location()!.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var opened = await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/status", [new("to", "Open")]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        return id;
+    }
+
+    [Fact]
+    public async Task LastPlace_ManyParallelSignUpsAndConfirmations_NeverOverFilled()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Race for the last places", places: "3");
+        var people = await NewPeopleAsync(12);
+
+        // Twelve people sign up and are confirmed at once, each through their own scope and connection.
+        var outcomes = await Task.WhenAll(people.Select(async profileId =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
+            var signUp = (await service.ChangeAsync(activityId, a => a.RequestPlace(profileId, "", service.Today, service.Now), default))
+                .SignUps.Single(s => s.ExpertProfileId == profileId);
+            try
+            {
+                await service.ChangeAsync(activityId, a => a.Confirm(signUp.Id, service.Now), default);
+                return true;
+            }
+            catch (ActivityRuleException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(3, outcomes.Count(confirmed => confirmed));
+        var saved = await WithDbAsync(db => db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId));
+        Assert.Equal(3, saved.ConfirmedCount);
+        Assert.Equal(3, saved.SignUps.Count(s => s.Status == SignUpStatus.Confirmed));
+        Assert.Equal(12, saved.SignUps.Count);
+    }
+
+    [Fact]
+    public async Task Confirm_EmailsACalendarInviteAndShowsTheAccessNeeds()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Invite test", places: "2");
+        var jo = await WithDbAsync(db => db.ExpertProfiles.SingleAsync(p => p.ContactEmail == "expert@example.org"));
+        var signUpId = await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var signUp = activity.RequestPlace(jo.Id, "Large print agenda please", DateOnly.FromDateTime(Now), Now);
+            await db.SaveChangesAsync();
+            return signUp.Id;
+        });
+
+        var page = await client.GetPageAsync($"/manage/activities/{activityId}");
+        var card = page.QuerySelector($"#sign-up-{signUpId}")!.TextContent;
+        Assert.Contains("Easy read", card, StringComparison.Ordinal);
+        Assert.Contains("Quiet space", card, StringComparison.Ordinal);
+        Assert.Contains("Large print agenda please", card, StringComparison.Ordinal);
+
+        var confirmed = await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/sign-ups/{signUpId}/confirm", []);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+
+        var email = Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path))
+            .Single(m => m.Subject == "Your place is confirmed: Invite test");
+        Assert.Equal("expert@example.org", email.To.Mailboxes.Single().Address);
+        var invite = email.Attachments.OfType<MimePart>().Single(a => a.FileName == "invite.ics");
+        using var content = new MemoryStream();
+        await invite.Content!.DecodeToAsync(content);
+        var ics = System.Text.Encoding.UTF8.GetString(content.ToArray());
+        Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Invite test", ics, StringComparison.Ordinal);
+        Assert.Contains("Europe/London", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decline_SendsTheKindMessage_AndAttendanceThenEvidence()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Evidence from activity", places: "2", requirement: "R4");
+        var people = await NewPeopleAsync(2);
+        var signUps = await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var list = people.Select(p => activity.RequestPlace(p, "", DateOnly.FromDateTime(Now), Now)).ToList();
+            await db.SaveChangesAsync();
+            return list.Select(s => s.Id).ToList();
+        });
+
+        var emptyDecline = await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[1]}/decline", $"/manage/activities/{activityId}/sign-ups/{signUps[1]}/decline", [new("Message", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, emptyDecline.StatusCode);
+        await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[1]}/decline", $"/manage/activities/{activityId}/sign-ups/{signUps[1]}/decline",
+            [new("Message", "Thank you. This one is for carers; we will tell you about the next.")]);
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/confirm", []);
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
+
+        var badHours = await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance",
+            [new("Attendance", "Attended"), new("Hours", "lots")]);
+        Assert.Equal(["#Hours Enter hours as a number from 0.25 to 24, like 2.5"], (await badHours.ReadPageAsync()).ErrorSummaryLinks());
+        await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance",
+            [new("Attendance", "Attended"), new("Hours", "2.5"), new("Debrief", "Wants to come again")]);
+
+        var recorded = await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/record-evidence", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var carers = await WithDbAsync(db => db.CommissioningProjects.Include(p => p.Requirements).ThenInclude(r => r.Evidence).SingleAsync(p => p.Title == "Carers' support service"));
+        var evidence = carers.Requirement("R4")!.Evidence.Single(e => e.WhatWasDone.Contains("Evidence from activity", StringComparison.Ordinal));
+        Assert.Equal(1, evidence.LivedExperienceCount);
+        Assert.Equal(RequirementStatus.Evidenced, carers.Requirement("R4")!.Status);
+        var saved = await WithDbAsync(db => db.SignUps.SingleAsync(s => s.Id == signUps[0]));
+        Assert.Equal((Attendance.Attended, 2.5m, "Wants to come again"), (saved.Attendance, saved.Hours, saved.DebriefNotes));
+        Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)),
+            m => m.Subject == "About your sign-up: Evidence from activity" && m.TextBody!.Contains("This one is for carers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Create_BadAnswers_ExplainedInPageOrder()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var fields = ActivityFields("", "", "0");
+        fields.RemoveAll(f => f.Key == "EndTime");
+        fields.Add(new("EndTime", "9am"));
+
+        var response = await client.SubmitFormAsync("/manage/activities/new", "/manage/activities/new", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+        [
+            "#ProjectId Select the commissioning project",
+            "#Title Enter a title people will understand",
+            "#EndTime The end time must be after the start time",
+            "#Places Enter the number of places, from 1 to 500",
+        ], (await response.ReadPageAsync()).ErrorSummaryLinks());
+    }
+
+    [Fact]
+    public async Task Roster_FiltersAndLeavesOutPeopleWithoutConsent()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+
+        var all = await client.GetPageAsync("/roster");
+        var autism = await client.GetPageAsync("/roster?area=Autism");
+        var bsl = await client.GetPageAsync("/roster?need=AnotherLanguage");
+
+        static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Contains("Jo", Names(all));
+        Assert.DoesNotContain("Tom", Names(all)); // no consent
+        Assert.Equal(["Maya"], Names(autism));
+        Assert.Equal(["Grace"], Names(bsl));
+        Assert.Contains("Arabic", bsl.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Roster_WithdrawingConsent_RemovesThePersonAtOnce()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var person = (await NewPeopleAsync(1, LivedExperienceArea.Homelessness)).Single();
+        Assert.Contains("Person 0", (await client.GetPageAsync("/roster?area=Homelessness")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        await WithDbAsync(async db =>
+        {
+            var profile = await db.ExpertProfiles.SingleAsync(p => p.Id == person);
+            profile.WithdrawConsent(DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        var after = await client.GetPageAsync("/roster?area=Homelessness");
+        Assert.DoesNotContain("Person 0", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminders_TwoDaysBefore_SentOnce()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Reminder test", places: "1");
+        var person = (await NewPeopleAsync(1)).Single();
+        await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var signUp = activity.RequestPlace(person, "", DateOnly.FromDateTime(Now), Now);
+            await db.SaveChangesAsync();
+            activity.Confirm(signUp.Id, Now);
+            return await db.SaveChangesAsync();
+        });
+        var activityDate = await WithDbAsync(db => db.Activities.Where(a => a.Id == activityId).Select(a => a.Date).SingleAsync());
+        var twoDaysBefore = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(activityDate.AddDays(-2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var sender = new ReminderSender(db, scope.ServiceProvider.GetRequiredService<ActivityNotifier>(), twoDaysBefore);
+        var first = await sender.SendDueRemindersAsync(default);
+        var second = await sender.SendDueRemindersAsync(default);
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, second);
+        Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)), m => m.Subject == "Reminder: Reminder test is in 2 days");
+    }
+}
