@@ -70,6 +70,12 @@ public static class AccessExpectations
         ["Exceptions.Index GET"] = Policies.ExceptionsDecide,
         ["Exceptions.Decide GET"] = Policies.ExceptionsDecide,
         ["Exceptions.Decide POST"] = Policies.ExceptionsDecide,
+        // Taking part
+        ["Participation.Index GET"] = Policies.ExpertSelfService,
+        ["Participation.Show GET"] = Policies.ExpertSelfService,
+        ["Participation.SignUp POST"] = Policies.ExpertSelfService,
+        ["Participation.Withdraw POST"] = Policies.ExpertSelfService,
+        ["Participation.AcceptOffer POST"] = Policies.ExpertSelfService,
         ["Rules.Index GET"] = Policies.RuleSetsManage,
         ["Rules.Draft GET"] = Policies.RuleSetsManage,
         ["Rules.Draft POST"] = Policies.RuleSetsManage,

@@ -1,0 +1,276 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Activities;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Participation;
+
+/// <summary>
+/// An expert by experience finds activities, signs up, withdraws and accepts a place offered to
+/// them. Every change is made for the signed-in person's own profile, found from their account:
+/// no form or address ever says whose sign-up to change.
+/// </summary>
+[Authorize(Policy = Policies.ExpertSelfService)]
+public sealed class ParticipationController(
+    CoProduceDbContext db,
+    SignUpService signUps,
+    ActivityNotifier notifier,
+    UserManager<CoProduceUser> users,
+    TimeProvider clock,
+    ILogger<ParticipationController> logger) : Controller
+{
+    public const string ConsentNeededMessage = "You need to give your consent before you can sign up. You can do this on your profile";
+
+    [HttpGet("activities")]
+    public async Task<IActionResult> Index(ActivityFilterForm filter, CancellationToken cancellationToken)
+    {
+        var me = await MyProfileAsync(cancellationToken);
+        var today = UkTime.Today(clock);
+        var query = db.Activities.AsNoTracking()
+            .Where(a => a.Status == ActivityStatus.Open && a.SignUpClosesOn >= today);
+        if (filter.ModeChosen is { } mode)
+        {
+            // An activity people can join either way suits both.
+            query = query.Where(a => a.Mode == mode || a.Mode == ActivityMode.Hybrid);
+        }
+        if (ModelState.IsValid && filter.From.ToDate() is { } from)
+        {
+            query = query.Where(a => a.Date >= from);
+        }
+        var activities = (await query.ToListAsync(cancellationToken))
+            .Where(a => a.AcceptsSignUps(today))
+            .OrderBy(a => a.Date).ThenBy(a => a.StartTime).ThenBy(a => a.Title, StringComparer.Ordinal)
+            .ToList();
+
+        var myExperience = me?.LivedExperience ?? new HashSet<LivedExperienceArea>();
+        if (filter.OnlyMyExperience && myExperience.Count > 0)
+        {
+            // An activity that asks for no particular experience welcomes everyone.
+            activities = activities.Where(a => a.LivedExperienceSought.Count == 0 || a.LivedExperienceSought.Overlaps(myExperience)).ToList();
+        }
+
+        var ids = activities.Select(a => a.Id).ToList();
+        Dictionary<int, string> myStatuses = me is null
+            ? []
+            : await db.SignUps.AsNoTracking()
+                .Where(s => s.ExpertProfileId == me.Id && ids.Contains(s.ActivityId))
+                .Select(s => new { s.ActivityId, s.Status, s.Attendance })
+                .ToDictionaryAsync(s => s.ActivityId, s => ParticipationText.StatusLabel(s.Status, s.Attendance), cancellationToken);
+
+        var rows = activities.Select(a => new ActivityListRow(a.Id, a.Title, ParticipationText.Type(a.Type), ParticipationText.When(a),
+            ParticipationText.Mode(a.Mode), a.IsPaid, Math.Max(0, a.FreePlaces), myStatuses.GetValueOrDefault(a.Id))).ToList();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        ViewData["Listing"] = new ActivityListModel(rows, myExperience.Count > 0, me?.HasConsent == true);
+        return View(filter);
+    }
+
+    [HttpGet("activities/{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    {
+        var me = await MyProfileAsync(cancellationToken);
+        return await PageAsync(id, me, new SignUpForm(), cancellationToken);
+    }
+
+    [HttpPost("activities/{id:int}/sign-up")]
+    public async Task<IActionResult> SignUp(int id, SignUpForm form, CancellationToken cancellationToken)
+    {
+        var me = await MyProfileAsync(cancellationToken);
+        if (!await IsVisibleAsync(id, me, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (me is not { HasConsent: true })
+        {
+            ModelState.AddModelError(string.Empty, ConsentNeededMessage);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await PageAsync(id, me, form, cancellationToken);
+        }
+
+        var whatWouldHelp = form.WhatWouldHelp?.Trim() ?? string.Empty;
+        var refusal = await TryChangeAsync(id, activity => activity.RequestPlace(me!.Id, whatWouldHelp, signUps.Today, signUps.Now), cancellationToken);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return await PageAsync(id, me, form, cancellationToken);
+        }
+        TempData["Success"] = "You have signed up. We will email you when the organiser has decided.";
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    [HttpPost("activities/{id:int}/withdraw")]
+    public async Task<IActionResult> Withdraw(int id, CancellationToken cancellationToken)
+    {
+        var me = await MyProfileAsync(cancellationToken);
+        if (!await IsVisibleAsync(id, me, cancellationToken))
+        {
+            return NotFound();
+        }
+        var refusal = me is null
+            ? "You have not signed up for this activity."
+            : await TryChangeAsync(id, activity =>
+            {
+                var mine = MySignUpOn(activity, me);
+                if (mine is null || mine.Status is SignUpStatus.Withdrawn or SignUpStatus.Declined)
+                {
+                    throw new ActivityRuleException("You have not signed up for this activity.");
+                }
+                if (activity.Status is not (ActivityStatus.Open or ActivityStatus.Closed) || mine.Attendance != Attendance.NotRecorded)
+                {
+                    throw new ActivityRuleException("This activity has finished or been cancelled, so there is nothing to withdraw from.");
+                }
+                activity.Withdraw(mine.Id, signUps.Now);
+            }, cancellationToken);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return await PageAsync(id, me, new SignUpForm(), cancellationToken);
+        }
+        TempData["Success"] = "You have withdrawn from this activity. Thank you for telling us.";
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    [HttpPost("activities/{id:int}/accept-offer")]
+    public async Task<IActionResult> AcceptOffer(int id, CancellationToken cancellationToken)
+    {
+        var me = await MyProfileAsync(cancellationToken);
+        if (!await IsVisibleAsync(id, me, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (me is not { HasConsent: true })
+        {
+            ModelState.AddModelError(string.Empty, "You need to give your consent before you can take a place. You can do this on your profile");
+            return await PageAsync(id, me, new SignUpForm(), cancellationToken);
+        }
+
+        Activity? accepted = null;
+        var refusal = await TryChangeAsync(id, activity =>
+        {
+            var mine = MySignUpOn(activity, me) ?? throw new ActivityRuleException("There is no place offered to you on this activity.");
+            if (activity.Status is not (ActivityStatus.Open or ActivityStatus.Closed))
+            {
+                throw new ActivityRuleException("This activity has finished or been cancelled, so the place cannot be taken.");
+            }
+            activity.AcceptOffer(mine.Id, signUps.Now);
+            accepted = activity;
+        }, cancellationToken);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return await PageAsync(id, me, new SignUpForm(), cancellationToken);
+        }
+
+        var emailed = !string.IsNullOrWhiteSpace(me.ContactEmail);
+        try
+        {
+            await notifier.ConfirmedAsync(me, accepted!, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The place is theirs already: a failed email must not look like a failed acceptance.
+            logger.LogError(error, "Could not send the confirmation email for activity {ActivityId}", id);
+            emailed = false;
+        }
+        TempData["Success"] = emailed
+            ? "Your place is confirmed. We have emailed you the details and a calendar invite."
+            : "Your place is confirmed.";
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
+    /// <summary>The signed-in person's own profile: the only profile these pages ever act for.</summary>
+    private async Task<ExpertProfile?> MyProfileAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        return userId is null
+            ? null
+            : await db.ExpertProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+    }
+
+    private static SignUp? MySignUpOn(Activity activity, ExpertProfile me) =>
+        activity.SignUps.FirstOrDefault(s => s.ExpertProfileId == me.Id);
+
+    /// <summary>Drafts and cancelled activities are not shown, except to someone who signed up for them.</summary>
+    private async Task<bool> IsVisibleAsync(int id, ExpertProfile? me, CancellationToken cancellationToken)
+    {
+        var status = await db.Activities.Where(a => a.Id == id).Select(a => (ActivityStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is null)
+        {
+            return false;
+        }
+        if (status is not (ActivityStatus.Draft or ActivityStatus.Cancelled))
+        {
+            return true;
+        }
+        return me is not null && await db.SignUps.AnyAsync(s => s.ActivityId == id && s.ExpertProfileId == me.Id, cancellationToken);
+    }
+
+    /// <summary>Makes the change through <see cref="SignUpService"/>; a refusal by the rules comes back as words to show.</summary>
+    private async Task<string?> TryChangeAsync(int id, Action<Activity> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await signUps.ChangeAsync(id, change, cancellationToken);
+            return null;
+        }
+        catch (ActivityRuleException refused)
+        {
+            return refused.Message;
+        }
+    }
+
+    private async Task<IActionResult> PageAsync(int id, ExpertProfile? me, SignUpForm form, CancellationToken cancellationToken)
+    {
+        if (!await IsVisibleAsync(id, me, cancellationToken))
+        {
+            return NotFound();
+        }
+        var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+        var mine = me is null
+            ? null
+            : await db.SignUps.AsNoTracking()
+                .Where(s => s.ActivityId == id && s.ExpertProfileId == me.Id)
+                .Select(s => new { s.Status, s.Attendance, s.DeclineMessage })
+                .SingleOrDefaultAsync(cancellationToken);
+
+        var confirmed = mine?.Status == SignUpStatus.Confirmed;
+        ViewData["Activity"] = new ActivityPageModel(
+            activity.Id,
+            activity.Title,
+            ParticipationText.Type(activity.Type),
+            activity.Description,
+            ParticipationText.When(activity),
+            ParticipationText.Date(activity.SignUpClosesOn),
+            activity.Mode,
+            ParticipationText.Mode(activity.Mode),
+            activity.Mode == ActivityMode.Online ? null : activity.Venue,
+            activity.AccessInformation,
+            confirmed ? activity.JoiningInstructions : null,
+            activity.IsPaid,
+            Math.Max(0, activity.FreePlaces),
+            activity.LivedExperienceSought.Order().Select(ParticipationText.Experience).ToList(),
+            activity.Status,
+            activity.AcceptsSignUps(UkTime.Today(clock)),
+            me?.HasConsent == true,
+            ParticipationText.SignUpHint(me),
+            mine is null
+                ? null
+                : new MySignUp(mine.Status, mine.Attendance, ParticipationText.StatusLabel(mine.Status, mine.Attendance),
+                    ParticipationText.StatusNext(mine.Status, mine.Attendance), mine.DeclineMessage));
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return View("Show", form);
+    }
+}
