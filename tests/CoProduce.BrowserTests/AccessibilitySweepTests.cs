@@ -30,7 +30,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     private static readonly Dictionary<string, string[]> FormsWithErrors = new()
     {
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
-        [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception"],
+        [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
+            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new"],
     };
 
