@@ -126,7 +126,7 @@ internal sealed class DemoDataSeeder(
     private async Task SeedRosterAsync(Dictionary<string, string> ids, string organiser, CommissioningProject carers,
         CommissioningProject shortBreaks, DateTime now, CancellationToken cancellationToken)
     {
-        const string notice = "2026-11";
+        const string notice = Features.Public.PrivacyNotice.Version;
         var jo = new ExpertProfile(ids["expert@example.org"], "Jo", "expert@example.org", now);
         jo.GiveConsent(notice, now);
         jo.SetLivedExperience([LivedExperienceArea.Carer, LivedExperienceArea.MentalHealth], null, now);

@@ -1,0 +1,411 @@
+using System.Text.Json;
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Public;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Profile;
+
+/// <summary>
+/// An expert by experience's own profile, one short page per part. Every action works on the
+/// signed-in person's own profile, found by their user id: no address or form field names a
+/// profile, so nobody can reach anyone else's.
+/// </summary>
+[Authorize(Policy = Policies.ExpertSelfService)]
+public sealed class ProfileController(
+    CoProduceDbContext db,
+    UserManager<CoProduceUser> users,
+    SignInManager<CoProduceUser> signInManager,
+    TimeProvider clock) : Controller
+{
+    public const string DeletedName = "Deleted person";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpGet("profile")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        return stop ?? View(ProfileSummary.From(profile!));
+    }
+
+    [HttpGet("profile/consent")]
+    public async Task<IActionResult> Consent(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        ViewData["Consent"] = ConsentRecord.From(profile!);
+        return View(new ConsentForm());
+    }
+
+    [HttpPost("profile/consent")]
+    public async Task<IActionResult> Consent(ConsentForm form, CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!ModelState.IsValid)
+        {
+            ViewData["Consent"] = ConsentRecord.From(profile!);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+        profile!.GiveConsent(PrivacyNotice.Version, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "Thank you. You can now tell us about your lived experience and the support you need";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/consent/withdraw")]
+    public async Task<IActionResult> WithdrawConsent(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        return profile!.HasConsent ? View() : Redirect("/profile");
+    }
+
+    [HttpPost("profile/consent/withdraw")]
+    [ActionName(nameof(WithdrawConsent))]
+    public async Task<IActionResult> WithdrawConsentConfirmed(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (profile!.HasConsent)
+        {
+            profile.WithdrawConsent(Now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        TempData["Success"] = "You have withdrawn your consent. We have deleted your lived experience and access needs";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/contact")]
+    public async Task<IActionResult> Contact(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        return stop ?? View(new ContactForm
+        {
+            PreferredName = profile!.PreferredName,
+            Email = profile.ContactEmail,
+            Phone = profile.ContactPhone,
+            PreferredContact = profile.PreferredContact.ToString(),
+        });
+    }
+
+    [HttpPost("profile/contact")]
+    public async Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+        profile!.SetContact(form.PreferredName!.Trim(), form.Email, form.Phone, Enum.Parse<ContactMethod>(form.PreferredContact!), Now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "Your contact details have been saved";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/lived-experience")]
+    public async Task<IActionResult> LivedExperience(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!profile!.HasConsent)
+        {
+            return ConsentFirst();
+        }
+        return View(new LivedExperienceForm
+        {
+            Areas = profile.LivedExperience.Select(a => a.ToString()).ToList(),
+            Other = profile.LivedExperienceOther,
+        });
+    }
+
+    [HttpPost("profile/lived-experience")]
+    public async Task<IActionResult> LivedExperience(LivedExperienceForm form, CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!profile!.HasConsent)
+        {
+            return ConsentFirst();
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+        profile.SetLivedExperience(ProfileChoices.Parse<LivedExperienceArea>(form.Areas), form.Other, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "Your lived experience has been saved";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/access-needs")]
+    public async Task<IActionResult> AccessNeeds(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!profile!.HasConsent)
+        {
+            return ConsentFirst();
+        }
+        return View(new AccessNeedsForm
+        {
+            Needs = profile.AccessNeeds.Select(n => n.ToString()).ToList(),
+            Language = profile.Language,
+            Other = profile.AccessNeedsOther,
+        });
+    }
+
+    [HttpPost("profile/access-needs")]
+    public async Task<IActionResult> AccessNeeds(AccessNeedsForm form, CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!profile!.HasConsent)
+        {
+            return ConsentFirst();
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+        profile.SetAccessNeeds(ProfileChoices.Parse<AccessNeed>(form.Needs), form.Language, form.Other, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "The support you need has been saved";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/availability")]
+    public async Task<IActionResult> Availability(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        return stop ?? View(new AvailabilityForm
+        {
+            Days = profile!.AvailableDays.Select(d => d.ToString()).ToList(),
+            Times = profile.TimesOfDay.Select(t => t.ToString()).ToList(),
+            Mode = profile.Mode.ToString(),
+            TravelMiles = profile.TravelMiles?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    [HttpPost("profile/availability")]
+    public async Task<IActionResult> Availability(AvailabilityForm form, CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+        profile!.SetAvailability(ProfileChoices.Parse<DayOfWeek>(form.Days), ProfileChoices.Parse<TimeOfDay>(form.Times),
+            Enum.Parse<TakingPart>(form.Mode!), form.Miles, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "When you can take part has been saved";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/payment")]
+    public async Task<IActionResult> Payment(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        return stop ?? View(new PaymentForm { Preference = profile!.PaymentPreference?.ToString() });
+    }
+
+    [HttpPost("profile/payment")]
+    public async Task<IActionResult> Payment(PaymentForm form, CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+        profile!.SetPaymentPreference(Enum.Parse<PaymentPreference>(form.Preference!), Now);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "How you would like to be paid has been saved";
+        return Redirect("/profile");
+    }
+
+    [HttpGet("profile/your-data")]
+    public async Task<IActionResult> YourData(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        return stop ?? View(await YourDataAsync(profile!, cancellationToken));
+    }
+
+    [HttpGet("profile/your-data.json")]
+    public async Task<IActionResult> YourDataJson(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(await YourDataAsync(profile!, cancellationToken), JsonOptions);
+        Response.Headers.CacheControl = "no-store";
+        return File(json, "application/json", "coproduce-your-data.json");
+    }
+
+    [HttpGet("profile/delete")]
+    public async Task<IActionResult> Delete(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        ViewData["SignUpCount"] = await db.SignUps.CountAsync(s => s.ExpertProfileId == profile!.Id, cancellationToken);
+        return View();
+    }
+
+    /// <summary>
+    /// Removes the person's personal data: the profile is anonymised, and the sign-in account loses
+    /// its name, email address and password and is locked. The record that someone took part stays,
+    /// without a name, because the council must account for payments.
+    /// </summary>
+    [HttpPost("profile/delete")]
+    [ActionName(nameof(Delete))]
+    public async Task<IActionResult> DeleteConfirmed(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in person has no account.");
+
+        profile!.Anonymise(Now);
+        var placeholder = $"deleted-{Guid.NewGuid():N}@deleted.invalid";
+        user.DisplayName = DeletedName;
+        user.UserName = placeholder;
+        user.Email = placeholder;
+        user.EmailConfirmed = false;
+        user.PhoneNumber = null;
+        user.PhoneNumberConfirmed = false;
+        user.PasswordHash = null;
+        user.TwoFactorEnabled = false;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        // A new stamp signs the person out everywhere else too.
+        user.SecurityStamp = Guid.NewGuid().ToString();
+
+        // The account and the profile share one context: this saves both together.
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not remove the account's personal data: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        await signInManager.SignOutAsync();
+        return Redirect("/profile/deleted");
+    }
+
+    /// <summary>Shown after deletion, when the person is already signed out.</summary>
+    [AllowAnonymous]
+    [HttpGet("profile/deleted")]
+    public IActionResult Deleted() => View();
+
+    private RedirectResult ConsentFirst()
+    {
+        TempData["Notice"] = "Before you tell us about your lived experience or the support you need, we need you to agree to us keeping it";
+        return Redirect("/profile/consent");
+    }
+
+    /// <summary>
+    /// The signed-in person's own profile, never one named by the request. A person whose data was
+    /// deleted (signed in elsewhere before the deletion) is signed out rather than shown an empty profile.
+    /// </summary>
+    private async Task<(ExpertProfile? Profile, IActionResult? Stop)> MyProfileAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        if (userId is null)
+        {
+            return (null, Challenge());
+        }
+        var profile = await db.ExpertProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (profile is null)
+        {
+            // Registration makes every profile; this only covers an account made some other way.
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return (null, Challenge());
+            }
+            profile = new ExpertProfile(userId, user.DisplayName, user.Email ?? string.Empty, Now);
+            db.ExpertProfiles.Add(profile);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (profile.AnonymisedUtc is not null)
+        {
+            await signInManager.SignOutAsync();
+            return (null, Redirect("/profile/deleted"));
+        }
+        return (profile, null);
+    }
+
+    private async Task<YourData> YourDataAsync(ExpertProfile profile, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.Where(u => u.Id == profile.UserId)
+            .Select(u => new AccountRecord(u.DisplayName, u.Email, u.CreatedUtc))
+            .SingleAsync(cancellationToken);
+        var signUps = await db.SignUps.Where(s => s.ExpertProfileId == profile.Id)
+            .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new
+            {
+                a.Title, a.Date, ActivityStatus = a.Status, s.Status, s.Attendance, s.WhatWouldHelp, s.DeclineMessage, s.RequestedUtc,
+            })
+            .ToListAsync(cancellationToken);
+        return new YourData(
+            Now,
+            account,
+            ProfileSummary.From(profile),
+            signUps.OrderBy(s => s.Date)
+                .Select(s => new SignUpRecord(s.Title, s.Date, SignUpWords.ActivityStatus(s.ActivityStatus), SignUpWords.Status(s.Status),
+                    SignUpWords.Attendance(s.Attendance), s.WhatWouldHelp, s.DeclineMessage, s.RequestedUtc))
+                .ToList());
+    }
+}

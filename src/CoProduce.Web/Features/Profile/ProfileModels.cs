@@ -1,0 +1,100 @@
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Roster;
+
+namespace CoProduce.Web.Features.Profile;
+
+/// <summary>Whether the person has agreed to us keeping special category data, and when.</summary>
+public sealed record ConsentRecord(bool HasConsent, DateTime? GivenUtc, string? PrivacyNoticeVersion, DateTime? WithdrawnUtc)
+{
+    public static ConsentRecord From(ExpertProfile p) => new(p.HasConsent, p.ConsentGivenUtc, p.ConsentNoticeVersion, p.ConsentWithdrawnUtc);
+}
+
+/// <summary>Everything on a person's profile, in the words they see.</summary>
+public sealed record ProfileSummary(
+    string PreferredName,
+    string? ContactEmail,
+    string? ContactPhone,
+    string PreferredContact,
+    IReadOnlyList<string> LivedExperience,
+    string? LivedExperienceOther,
+    IReadOnlyList<string> AccessNeeds,
+    string? Language,
+    string? AccessNeedsOther,
+    IReadOnlyList<string> AvailableDays,
+    IReadOnlyList<string> TimesOfDay,
+    string TakingPart,
+    int? TravelMiles,
+    string? PaymentPreference,
+    ConsentRecord Consent,
+    DateTime CreatedUtc,
+    DateTime UpdatedUtc)
+{
+    public static ProfileSummary From(ExpertProfile p) => new(
+        p.PreferredName,
+        p.ContactEmail,
+        p.ContactPhone,
+        ProfileChoices.Text(ProfileChoices.ContactMethods, p.PreferredContact),
+        ProfileChoices.Texts(ProfileChoices.LivedExperience, p.LivedExperience),
+        p.LivedExperienceOther,
+        ProfileChoices.Texts(ProfileChoices.AccessNeeds, p.AccessNeeds),
+        p.Language,
+        p.AccessNeedsOther,
+        ProfileChoices.Texts(ProfileChoices.Days, p.AvailableDays),
+        ProfileChoices.Texts(ProfileChoices.Times, p.TimesOfDay),
+        ProfileChoices.Text(ProfileChoices.Modes, p.Mode),
+        p.TravelMiles,
+        p.PaymentPreference is { } preference ? ProfileChoices.Text(ProfileChoices.Payments, preference) : null,
+        ConsentRecord.From(p),
+        p.CreatedUtc,
+        p.UpdatedUtc);
+}
+
+/// <summary>The person's account, as the sign-in system holds it.</summary>
+public sealed record AccountRecord(string Name, string? SignInEmail, DateTime CreatedUtc);
+
+/// <summary>One activity the person asked to join, and what happened. Organisers' own notes are not included.</summary>
+public sealed record SignUpRecord(
+    string Activity,
+    DateOnly Date,
+    string ActivityStatus,
+    string Status,
+    string Attendance,
+    string WhatWouldHelp,
+    string? MessageFromOrganiser,
+    DateTime RequestedUtc);
+
+/// <summary>Everything held about a person: the "your data" page and its JSON download.</summary>
+public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, IReadOnlyList<SignUpRecord> SignUps);
+
+public static class SignUpWords
+{
+    public static string Status(SignUpStatus status) => status switch
+    {
+        SignUpStatus.Requested => "You asked for a place",
+        SignUpStatus.Confirmed => "Place confirmed",
+        SignUpStatus.WaitingList => "On the waiting list",
+        SignUpStatus.Offered => "Offered a place",
+        SignUpStatus.Declined => "Not given a place this time",
+        SignUpStatus.Withdrawn => "Withdrawn",
+        _ => status.ToString(),
+    };
+
+    public static string Attendance(Attendance attendance) => attendance switch
+    {
+        Domain.Activities.Attendance.NotRecorded => "Not recorded yet",
+        Domain.Activities.Attendance.Attended => "Attended",
+        Domain.Activities.Attendance.DidNotAttend => "Did not attend",
+        Domain.Activities.Attendance.CancelledByCouncil => "Cancelled by the council",
+        _ => attendance.ToString(),
+    };
+
+    public static string ActivityStatus(ActivityStatus status) => status switch
+    {
+        Domain.Activities.ActivityStatus.Draft => "Being planned",
+        Domain.Activities.ActivityStatus.Open => "Open for sign-up",
+        Domain.Activities.ActivityStatus.Closed => "Closed for sign-up",
+        Domain.Activities.ActivityStatus.Completed => "Finished",
+        Domain.Activities.ActivityStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+}
