@@ -14,7 +14,7 @@ namespace CoProduce.IntegrationTests;
 
 public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string Password = "a long enough password";
+    private const string Passphrase = "a long enough password";
     private const string Workshop = "What makes a good break for carers?";
 
     /// <summary>A newly registered expert by experience, signed in on their own client.</summary>
@@ -35,8 +35,8 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         [
             new("DisplayName", name),
             new("Email", email),
-            new("Password", Password),
-            new("ConfirmPassword", Password),
+            new("Password", Passphrase),
+            new("ConfirmPassword", Passphrase),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/profile", response.Location());
@@ -483,7 +483,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var afterwards = await person.Client.GetAsync(new Uri("/profile", UriKind.Relative));
         Assert.StartsWith("https://localhost/sign-in", afterwards.Location(), StringComparison.Ordinal);
         using var fresh = portal.CreatePortalClient();
-        var signIn = await fresh.SignInAsync(person.Email, Password);
+        var signIn = await fresh.SignInAsync(person.Email, Passphrase);
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
     }
 
