@@ -71,6 +71,17 @@ public static class PortalClientExtensions
         return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// Posts to an action whose button the page does not show (a second tab, a crafted request),
+    /// with a valid antiforgery token taken from the page.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithoutButtonAsync(this HttpClient client, string pageUrl, string actionUrl)
+    {
+        var token = (await client.GetPageAsync(pageUrl)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), form);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password, string? returnUrl = null) =>
         client.SubmitFormAsync(returnUrl is null ? "/sign-in" : "/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl), "/sign-in",
         [

@@ -195,4 +195,82 @@ public sealed class ActivityTests
         Assert.Equal(1, balance[LivedExperienceArea.Autism]);
         Assert.False(balance.ContainsKey(LivedExperienceArea.MentalHealth));
     }
+
+    [Fact]
+    public void OfferedPlace_IsHeldForThatPerson()
+    {
+        var activity = OpenActivity(places: 1);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.WaitList(a.Id, Now);
+        activity.OfferPlace(a.Id, Now);
+
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(b.Id, Now));
+        Assert.Equal("The free place is being held for someone it was offered to.", refused.Message);
+
+        activity.AcceptOffer(a.Id, Now);
+        Assert.Equal(1, activity.ConfirmedCount);
+    }
+
+    [Fact]
+    public void Update_FewerPlacesThanTakenAndOffered_IsRefused()
+    {
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.Confirm(a.Id, Now);
+        activity.WaitList(b.Id, Now);
+        activity.OfferPlace(b.Id, Now);
+
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Update("Workshop", ActivityType.Workshop, "", new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
+            new ActivityPlace(ActivityMode.InPerson, "Library", null, null), 1, [], LadderRung.CoProduction, true, null, Now));
+
+        Assert.Equal("2 places are taken or offered, so there must be at least 2 places.", refused.Message);
+    }
+
+    [Fact]
+    public void EverySignUpChange_AlsoChangesTheActivity()
+    {
+        // So that two changes at once collide on the activity's concurrency token.
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        var stamps = new List<DateTime>();
+        void Step(Action<DateTime> change, int minute)
+        {
+            var at = Now.AddMinutes(minute);
+            change(at);
+            stamps.Add(activity.UpdatedUtc);
+            Assert.Equal(at, activity.UpdatedUtc);
+        }
+
+        Step(at => activity.WaitList(a.Id, at), 1);
+        Step(at => activity.OfferPlace(a.Id, at), 2);
+        Step(at => activity.AcceptOffer(a.Id, at), 3);
+        Step(at => activity.RecordAttendance(a.Id, Attendance.Attended, 1, new(null, null, null), at), 4);
+        Step(at => activity.Withdraw(a.Id, at), 5);
+
+        Assert.Equal(5, stamps.Distinct().Count());
+    }
+
+    [Fact]
+    public void RemovePerson_WithdrawsLivePlacesAndClearsTheirWords()
+    {
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        activity.Confirm(a.Id, Now);
+
+        activity.RemovePerson(1, Now);
+
+        Assert.Equal((SignUpStatus.Withdrawn, string.Empty, 0), (a.Status, a.WhatWouldHelp, activity.ConfirmedCount));
+    }
+
+    [Fact]
+    public void MarkEvidenceRecorded_OnlyOnce()
+    {
+        var activity = OpenActivity(places: 1);
+
+        activity.MarkEvidenceRecorded(Now);
+
+        Assert.Throws<ActivityRuleException>(() => activity.MarkEvidenceRecorded(Now));
+    }
 }

@@ -64,6 +64,7 @@ internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expe
         builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.PaymentPreference).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ConsentNoticeVersion).HasMaxLength(20);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.HasConsent);
         builder.Ignore(p => p.IsOnRoster);
     }

@@ -76,6 +76,10 @@ public sealed class Activity : IConcurrencyVersioned
     public DateTime CreatedUtc { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
     public Guid Version { get; set; }
+
+    /// <summary>When the activity was recorded as evidence for its requirement, if it has been.</summary>
+    public DateTime? EvidenceRecordedUtc { get; private set; }
+
     public IReadOnlyList<SignUp> SignUps => _signUps;
 
     public int FreePlaces => Places - ConfirmedCount;
@@ -85,9 +89,10 @@ public sealed class Activity : IConcurrencyVersioned
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentOutOfRangeException.ThrowIfLessThan(places, 1);
-        if (places < ConfirmedCount)
+        var taken = ConfirmedCount + OfferedCount;
+        if (places < taken)
         {
-            throw new ActivityRuleException($"{ConfirmedCount} people already have a place, so there must be at least {ConfirmedCount} places.");
+            throw new ActivityRuleException($"{taken} places are taken or offered, so there must be at least {taken} places.");
         }
         if (schedule.EndTime <= schedule.StartTime)
         {
@@ -150,6 +155,7 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException("You have already signed up for this activity.");
         }
+        Touch(nowUtc);
         if (existing is not null)
         {
             existing.Renew(whatWouldHelp, nowUtc);
@@ -168,8 +174,9 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException("Only someone who has asked for a place can be given one.");
         }
-        TakePlace();
+        TakePlace(forOfferedPerson: signUp.Status == SignUpStatus.Offered);
         signUp.SetStatus(SignUpStatus.Confirmed, nowUtc);
+        Touch(nowUtc);
     }
 
     public void WaitList(int signUpId, DateTime nowUtc)
@@ -180,6 +187,7 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ActivityRuleException("Only someone waiting for an answer can be put on the waiting list.");
         }
         signUp.SetStatus(SignUpStatus.WaitingList, nowUtc);
+        Touch(nowUtc);
     }
 
     public void Decline(int signUpId, string message, DateTime nowUtc)
@@ -191,6 +199,7 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ActivityRuleException("Only someone waiting for an answer can be told no.");
         }
         signUp.Decline(message, nowUtc);
+        Touch(nowUtc);
     }
 
     /// <summary>The person withdraws. A confirmed place becomes free for someone on the waiting list.</summary>
@@ -206,6 +215,7 @@ public sealed class Activity : IConcurrencyVersioned
             ConfirmedCount--;
         }
         signUp.SetStatus(SignUpStatus.Withdrawn, nowUtc);
+        Touch(nowUtc);
     }
 
     /// <summary>Offers a free place to someone on the waiting list. They accept it themselves.</summary>
@@ -221,6 +231,7 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ActivityRuleException("There is no free place to offer.");
         }
         signUp.SetStatus(SignUpStatus.Offered, nowUtc);
+        Touch(nowUtc);
     }
 
     public void AcceptOffer(int signUpId, DateTime nowUtc)
@@ -230,8 +241,9 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException("There is no place offered to you on this activity.");
         }
-        TakePlace();
+        TakePlace(forOfferedPerson: true);
         signUp.SetStatus(SignUpStatus.Confirmed, nowUtc);
+        Touch(nowUtc);
     }
 
     public void RecordAttendance(int signUpId, Attendance attendance, decimal? hours, SessionNotes notes, DateTime nowUtc)
@@ -246,6 +258,7 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ArgumentOutOfRangeException(nameof(hours));
         }
         signUp.RecordAttendance(attendance, attendance == Attendance.Attended ? hours : null, notes, nowUtc);
+        Touch(nowUtc);
     }
 
     public int OfferedCount => _signUps.Count(s => s.Status == SignUpStatus.Offered);
@@ -265,13 +278,48 @@ public sealed class Activity : IConcurrencyVersioned
         _ => "cancelled",
     };
 
-    private void TakePlace()
+    /// <summary>A place offered to someone is held for them until they accept or it is taken back.</summary>
+    private void TakePlace(bool forOfferedPerson)
     {
-        if (ConfirmedCount >= Places)
+        var held = forOfferedPerson ? OfferedCount - 1 : OfferedCount;
+        if (ConfirmedCount + held >= Places)
         {
-            throw new ActivityRuleException("Every place is taken. Put them on the waiting list instead.");
+            throw new ActivityRuleException(held > 0 && ConfirmedCount < Places
+                ? "The free place is being held for someone it was offered to."
+                : "Every place is taken. Put them on the waiting list instead.");
         }
         ConfirmedCount++;
+    }
+
+    /// <summary>
+    /// Every change to a sign-up also changes the activity, so that two changes made at the same
+    /// moment collide on the activity's concurrency token instead of both being saved.
+    /// </summary>
+    private void Touch(DateTime nowUtc) => UpdatedUtc = nowUtc;
+
+    /// <summary>A person deleting their information: a live sign-up is withdrawn and their words removed.</summary>
+    public void RemovePerson(int expertProfileId, DateTime nowUtc)
+    {
+        foreach (var signUp in _signUps.Where(s => s.ExpertProfileId == expertProfileId))
+        {
+            if (signUp.Status is not (SignUpStatus.Withdrawn or SignUpStatus.Declined) && Status is not (ActivityStatus.Completed or ActivityStatus.Cancelled))
+            {
+                Withdraw(signUp.Id, nowUtc);
+            }
+            signUp.ClearPersonalNotes(nowUtc);
+        }
+        Touch(nowUtc);
+    }
+
+    /// <summary>Evidence is recorded from an activity once.</summary>
+    public void MarkEvidenceRecorded(DateTime nowUtc)
+    {
+        if (EvidenceRecordedUtc is not null)
+        {
+            throw new ActivityRuleException("This activity has already been recorded as evidence.");
+        }
+        EvidenceRecordedUtc = nowUtc;
+        Touch(nowUtc);
     }
 
     private SignUp Find(int signUpId) =>

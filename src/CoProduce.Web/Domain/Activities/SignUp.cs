@@ -68,4 +68,14 @@ public sealed class SignUp
     }
 
     public void MarkReminderSent(DateTime nowUtc) => ReminderSentUtc = nowUtc;
+
+    /// <summary>What the person told us about their needs goes when their consent or information does.</summary>
+    public void ClearPersonalNotes(DateTime nowUtc)
+    {
+        WhatWouldHelp = string.Empty;
+        PreparationNotes = null;
+        CheckInNotes = null;
+        DebriefNotes = null;
+        UpdatedUtc = nowUtc;
+    }
 }

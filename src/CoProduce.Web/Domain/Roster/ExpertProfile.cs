@@ -1,3 +1,5 @@
+using CoProduce.Web.Domain.Common;
+
 namespace CoProduce.Web.Domain.Roster;
 
 public enum LivedExperienceArea
@@ -25,7 +27,7 @@ public enum PaymentPreference { BankTransfer, Voucher, NoPayment }
 /// health information is special category data: it is only kept with explicit consent, and a
 /// person without consent (or who withdrew it) is not on the roster.
 /// </summary>
-public sealed class ExpertProfile
+public sealed class ExpertProfile : IConcurrencyVersioned
 {
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 500;
@@ -73,6 +75,9 @@ public sealed class ExpertProfile
     public DateTime? AnonymisedUtc { get; private set; }
     public DateTime CreatedUtc { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
+
+    /// <summary>A change saved from a page loaded before a consent withdrawal must not bring data back.</summary>
+    public Guid Version { get; set; }
 
     public bool HasConsent => ConsentGivenUtc is not null && ConsentWithdrawnUtc is null && AnonymisedUtc is null;
 

@@ -12,9 +12,10 @@ namespace CoProduce.Web.Features.Activities;
 /// <summary>
 /// The emails people get about activities, in plain English: confirmation (with a calendar
 /// invite), waiting list, a place offered, a kind no, cancellation and a reminder. People who
-/// gave no email address are not emailed; organisers contact them another way.
+/// gave no email address are not emailed; organisers contact them another way. A failed email
+/// is logged, never turned into an error page: what it reports has already been saved.
 /// </summary>
-public sealed class ActivityNotifier(IEmailSender email)
+public sealed class ActivityNotifier(IEmailSender email, ILogger<ActivityNotifier> logger)
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
@@ -59,10 +60,19 @@ public sealed class ActivityNotifier(IEmailSender email)
         {
             return;
         }
-        await email.SendAsync(new EmailMessage(person.ContactEmail, subject, $"Hello {person.PreferredName},\n\n{body}\n\nCoProduce")
+        try
         {
-            Attachments = attachments ?? [],
-        }, cancellationToken);
+            await email.SendAsync(new EmailMessage(person.ContactEmail, subject, $"Hello {person.PreferredName},\n\n{body}\n\nCoProduce")
+            {
+                Attachments = attachments ?? [],
+            }, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The change it tells them about is already saved: log it for the organiser to follow up,
+            // and carry on with the others rather than fail the page.
+            logger.LogError(failure, "Could not email \"{Subject}\" to expert profile {ProfileId}", subject, person.Id);
+        }
     }
 
     internal static string When(Activity activity) =>

@@ -66,12 +66,16 @@ public sealed class ActivityForm
 
 public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
 {
+    /// <summary>Only the names of the choices: Enum.TryParse would also take "1" or "2,3".</summary>
+    private static bool IsName<T>(string? value)
+        where T : struct, Enum => value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal);
+
     public ActivityFormValidator(TimeProvider clock)
     {
         RuleFor(f => f.ProjectId).Must(v => int.TryParse(v, out _)).WithMessage("Select the commissioning project");
         RuleFor(f => f.Title).NotEmpty().WithMessage("Enter a title people will understand")
             .MaximumLength(Activity.TitleMaxLength).WithMessage("Title must be 200 characters or fewer");
-        RuleFor(f => f.Type).Must(v => Enum.TryParse<ActivityType>(v, out _)).WithMessage("Select the type of activity");
+        RuleFor(f => f.Type).Must(v => IsName<ActivityType>(v)).WithMessage("Select the type of activity");
         RuleFor(f => f.Description).NotEmpty().WithMessage("Describe the activity in plain English")
             .MaximumLength(Activity.TextMaxLength).WithMessage("Description must be 2,000 characters or fewer");
         RuleFor(f => f.Date).Must(d => d.ToDate() is not null).WithMessage("Enter the date of the activity, like 27 3 2027")
@@ -80,16 +84,17 @@ public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
         RuleFor(f => f.EndTime).Must(t => TimeText.Parse(t) is not null).WithMessage("Enter the end time, like 12:30pm or 16:00")
             .Must((f, t) => TimeText.Parse(f.StartTime) is not { } start || TimeText.Parse(t) is not { } end || end > start)
             .WithMessage("The end time must be after the start time");
-        RuleFor(f => f.Mode).Must(v => Enum.TryParse<ActivityMode>(v, out _)).WithMessage("Select in person, online or both");
+        RuleFor(f => f.Mode).Must(v => IsName<ActivityMode>(v)).WithMessage("Select in person, online or both");
         RuleFor(f => f.Venue).NotEmpty().When(f => f.Mode is "InPerson" or "Hybrid").WithMessage("Enter where the activity is");
         RuleFor(f => f.JoiningInstructions).NotEmpty().When(f => f.Mode is "Online" or "Hybrid").WithMessage("Enter how people join online");
-        RuleForEach(f => new[] { f.Venue, f.AccessInformation, f.JoiningInstructions }).MaximumLength(Activity.TextMaxLength)
-            .OverridePropertyName("Venue").WithMessage("Keep each answer to 2,000 characters or fewer");
+        RuleFor(f => f.Venue).MaximumLength(Activity.TextMaxLength).WithMessage("Where must be 2,000 characters or fewer");
+        RuleFor(f => f.AccessInformation).MaximumLength(Activity.TextMaxLength).WithMessage("Access information must be 2,000 characters or fewer");
+        RuleFor(f => f.JoiningInstructions).MaximumLength(Activity.TextMaxLength).WithMessage("How to join must be 2,000 characters or fewer");
         RuleFor(f => f.Places).Must(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 500)
             .WithMessage("Enter the number of places, from 1 to 500");
-        RuleFor(f => f.LivedExperienceSought).Must(list => list.All(v => Enum.TryParse<LivedExperienceArea>(v, out _)))
+        RuleFor(f => f.LivedExperienceSought).Must(list => list.All(IsName<LivedExperienceArea>))
             .WithMessage("Select lived experience from the list");
-        RuleFor(f => f.Rung).Must(v => Enum.TryParse<LadderRung>(v, out _)).WithMessage("Select how much this activity shares power");
+        RuleFor(f => f.Rung).Must(v => IsName<LadderRung>(v)).WithMessage("Select how much this activity shares power");
         RuleFor(f => f.IsPaid).Must(v => v is "yes" or "no").WithMessage("Select yes if people are paid for taking part");
         RuleFor(f => f.SignUpClosesOn).Must(d => d.ToDate() is not null).WithMessage("Enter the date sign-up closes, like 20 3 2027")
             .Must((f, d) => d.ToDate() is not { } closes || f.Date.ToDate() is not { } date || closes <= date)
@@ -238,7 +243,8 @@ public sealed class AttendanceFormValidator : AbstractValidator<AttendanceForm>
         RuleFor(f => f.Hours).NotEmpty().When(f => f.Attendance == "Attended").WithMessage("Enter how many hours they took part, like 2.5")
             .Must(h => decimal.TryParse(h, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 24 && decimal.Round(n, 2) == n)
             .When(f => f.Attendance == "Attended" && !string.IsNullOrWhiteSpace(f.Hours)).WithMessage("Enter hours as a number from 0.25 to 24, like 2.5");
-        RuleForEach(f => new[] { f.Preparation, f.CheckIn, f.Debrief }).MaximumLength(Activity.TextMaxLength)
-            .OverridePropertyName("Preparation").WithMessage("Keep each note to 2,000 characters or fewer");
+        RuleFor(f => f.Preparation).MaximumLength(Activity.TextMaxLength).WithMessage("Preparation notes must be 2,000 characters or fewer");
+        RuleFor(f => f.CheckIn).MaximumLength(Activity.TextMaxLength).WithMessage("Check-in notes must be 2,000 characters or fewer");
+        RuleFor(f => f.Debrief).MaximumLength(Activity.TextMaxLength).WithMessage("Debrief notes must be 2,000 characters or fewer");
     }
 }

@@ -88,6 +88,14 @@ public sealed class ManageActivitiesController(
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, ActivityForm form, CancellationToken cancellationToken)
     {
+        var projectId = await db.Activities.Where(a => a.Id == id).Select(a => (int?)a.ProjectId).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is null)
+        {
+            return NotFound();
+        }
+        // An activity stays with its project: the requirement is checked against that project.
+        form.ProjectId = projectId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ModelState.Remove(nameof(ActivityForm.ProjectId));
         await CheckProjectAndRequirementAsync(form, cancellationToken);
         if (ModelState.IsValid)
         {
@@ -135,8 +143,8 @@ public sealed class ManageActivitiesController(
     }
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/confirm")]
-    public Task<IActionResult> Confirm(int id, int signUpId, CancellationToken cancellationToken) =>
-        ActAsync(id, a => a.Confirm(signUpId, signUps.Now), async activity =>
+    public async Task<IActionResult> Confirm(int id, int signUpId, CancellationToken cancellationToken) =>
+        await WithoutConsentAsync(id, signUpId, cancellationToken) ?? await ActAsync(id, a => a.Confirm(signUpId, signUps.Now), async activity =>
         {
             var person = await PersonAsync(activity, signUpId, cancellationToken);
             await notifier.ConfirmedAsync(person, activity, cancellationToken);
@@ -153,8 +161,8 @@ public sealed class ManageActivitiesController(
         }, cancellationToken);
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/offer")]
-    public Task<IActionResult> Offer(int id, int signUpId, CancellationToken cancellationToken) =>
-        ActAsync(id, a => a.OfferPlace(signUpId, signUps.Now), async activity =>
+    public async Task<IActionResult> Offer(int id, int signUpId, CancellationToken cancellationToken) =>
+        await WithoutConsentAsync(id, signUpId, cancellationToken) ?? await ActAsync(id, a => a.OfferPlace(signUpId, signUps.Now), async activity =>
         {
             var person = await PersonAsync(activity, signUpId, cancellationToken);
             await notifier.PlaceOfferedAsync(person, activity, cancellationToken);
@@ -241,13 +249,16 @@ public sealed class ManageActivitiesController(
         var attended = activity.SignUps.Count(s => s.Attendance == Domain.Activities.Attendance.Attended);
         var project = await projects.LoadAsync(activity.ProjectId, cancellationToken);
         var requirement = activity.RequirementCode is null ? null : project?.Requirement(activity.RequirementCode);
-        if (activity.Status != ActivityStatus.Completed || requirement is null || attended == 0)
+        if (activity.Status != ActivityStatus.Completed || requirement is null || attended == 0 || activity.EvidenceRecordedUtc is not null)
         {
             TempData["Success"] = null;
-            ModelState.AddModelError(string.Empty, "Only a completed activity with attendance recorded, linked to one of the project's requirements, can be recorded as evidence");
+            ModelState.AddModelError(string.Empty, activity.EvidenceRecordedUtc is not null
+                ? "This activity has already been recorded as evidence"
+                : "Only a completed activity with attendance recorded, linked to one of the project's requirements, can be recorded as evidence");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Show", await PageAsync(id, cancellationToken));
         }
+        await signUps.ChangeAsync(id, a => a.MarkEvidenceRecorded(signUps.Now), cancellationToken);
         await projects.AddEvidenceAsync(project!, requirement, new NewEvidence(
             $"{Words.Type(activity.Type)}: {activity.Title}", activity.Date, attended,
             $"Recorded from the activity \"{activity.Title}\" ({Words.Rung(activity.Rung)}).", []), Me, cancellationToken);
@@ -274,6 +285,21 @@ public sealed class ManageActivitiesController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Show", model);
         }
+    }
+
+    /// <summary>People who have withdrawn consent (or deleted their information) are not given places.</summary>
+    private async Task<IActionResult?> WithoutConsentAsync(int id, int signUpId, CancellationToken cancellationToken)
+    {
+        var profileId = await db.SignUps.Where(s => s.Id == signUpId && s.ActivityId == id).Select(s => (int?)s.ExpertProfileId).SingleOrDefaultAsync(cancellationToken);
+        var person = profileId is null ? null : await db.ExpertProfiles.AsNoTracking().SingleAsync(p => p.Id == profileId, cancellationToken);
+        if (person is null || person.HasConsent)
+        {
+            return null;
+        }
+        var model = await PageAsync(id, cancellationToken);
+        ModelState.AddModelError(string.Empty, "This person has withdrawn their consent, so they cannot be given a place. They can sign up again if they give consent");
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Show", model);
     }
 
     private async Task<ExpertProfile> PersonAsync(Activity activity, int signUpId, CancellationToken cancellationToken)

@@ -90,6 +90,12 @@ public sealed class ProfileController(
         if (profile!.HasConsent)
         {
             profile.WithdrawConsent(Now);
+            // What they wrote about their needs when signing up is special category data too.
+            var signUps = await db.SignUps.Where(s => s.ExpertProfileId == profile.Id).ToListAsync(cancellationToken);
+            foreach (var signUp in signUps)
+            {
+                signUp.ClearPersonalNotes(Now);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         TempData["Success"] = "You have withdrawn your consent. We have deleted your lived experience and access needs";
@@ -321,6 +327,13 @@ public sealed class ProfileController(
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in person has no account.");
 
         profile!.Anonymise(Now);
+        // Their live places are given up and what they told organisers about their needs is removed.
+        var activities = await db.Activities.Include(a => a.SignUps)
+            .Where(a => a.SignUps.Any(s => s.ExpertProfileId == profile.Id)).ToListAsync(cancellationToken);
+        foreach (var activity in activities)
+        {
+            activity.RemovePerson(profile.Id, Now);
+        }
         var placeholder = $"deleted-{Guid.NewGuid():N}@deleted.invalid";
         user.DisplayName = DeletedName;
         user.UserName = placeholder;

@@ -29,14 +29,15 @@ public sealed class RosterController(CoProduceDbContext db, TimeProvider clock) 
         var people = await db.ExpertProfiles.AsNoTracking()
             .Where(p => p.ConsentGivenUtc != null && p.ConsentWithdrawnUtc == null && p.AnonymisedUtc == null)
             .ToListAsync(cancellationToken);
+        var today = UkTime.Today(clock);
         var lastTookPart = await db.SignUps.AsNoTracking()
-            .Where(s => s.Status == SignUpStatus.Confirmed)
-            .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new { s.ExpertProfileId, a.Date })
+            .Where(s => s.Attendance == Attendance.Attended)
+            .Join(db.Activities.Where(a => a.Date <= today), s => s.ActivityId, a => a.Id, (s, a) => new { s.ExpertProfileId, a.Date })
             .GroupBy(x => x.ExpertProfileId)
             .Select(g => new { ProfileId = g.Key, Last = g.Max(x => x.Date) })
             .ToDictionaryAsync(x => x.ProfileId, x => x.Last, cancellationToken);
 
-        var recentSince = UkTime.Today(clock).AddDays(-RecentDays);
+        var recentSince = today.AddDays(-RecentDays);
         var matches = people
             .Where(p => p.IsOnRoster)
             .Where(p => query.Area is not { } area || p.LivedExperience.Contains(area))

@@ -129,6 +129,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("time");
 
+                    b.Property<DateTime?>("EvidenceRecordedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("IsPaid")
                         .HasColumnType("bit");
 
@@ -747,6 +750,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

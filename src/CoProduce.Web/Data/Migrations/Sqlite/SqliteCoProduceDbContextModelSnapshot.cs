@@ -121,6 +121,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EvidenceRecordedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPaid")
                         .HasColumnType("INTEGER");
 
@@ -718,6 +721,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
