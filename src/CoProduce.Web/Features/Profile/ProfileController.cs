@@ -137,18 +137,14 @@ public sealed class ProfileController(
     [HttpGet("profile/lived-experience")]
     public async Task<IActionResult> LivedExperience(CancellationToken cancellationToken)
     {
-        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        var (profile, stop) = await MyConsentedProfileAsync(cancellationToken);
         if (stop is not null)
         {
             return stop;
         }
-        if (!profile!.HasConsent)
-        {
-            return ConsentFirst();
-        }
         return View(new LivedExperienceForm
         {
-            Areas = profile.LivedExperience.Select(a => a.ToString()).ToList(),
+            Areas = profile!.LivedExperience.Select(a => a.ToString()).ToList(),
             Other = profile.LivedExperienceOther,
         });
     }
@@ -156,21 +152,17 @@ public sealed class ProfileController(
     [HttpPost("profile/lived-experience")]
     public async Task<IActionResult> LivedExperience(LivedExperienceForm form, CancellationToken cancellationToken)
     {
-        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        var (profile, stop) = await MyConsentedProfileAsync(cancellationToken);
         if (stop is not null)
         {
             return stop;
-        }
-        if (!profile!.HasConsent)
-        {
-            return ConsentFirst();
         }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
-        profile.SetLivedExperience(ProfileChoices.Parse<LivedExperienceArea>(form.Areas), form.Other, Now);
+        profile!.SetLivedExperience(ProfileChoices.Parse<LivedExperienceArea>(form.Areas), form.Other, Now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "Your lived experience has been saved";
         return Redirect("/profile");
@@ -179,18 +171,14 @@ public sealed class ProfileController(
     [HttpGet("profile/access-needs")]
     public async Task<IActionResult> AccessNeeds(CancellationToken cancellationToken)
     {
-        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        var (profile, stop) = await MyConsentedProfileAsync(cancellationToken);
         if (stop is not null)
         {
             return stop;
         }
-        if (!profile!.HasConsent)
-        {
-            return ConsentFirst();
-        }
         return View(new AccessNeedsForm
         {
-            Needs = profile.AccessNeeds.Select(n => n.ToString()).ToList(),
+            Needs = profile!.AccessNeeds.Select(n => n.ToString()).ToList(),
             Language = profile.Language,
             Other = profile.AccessNeedsOther,
         });
@@ -199,21 +187,17 @@ public sealed class ProfileController(
     [HttpPost("profile/access-needs")]
     public async Task<IActionResult> AccessNeeds(AccessNeedsForm form, CancellationToken cancellationToken)
     {
-        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        var (profile, stop) = await MyConsentedProfileAsync(cancellationToken);
         if (stop is not null)
         {
             return stop;
-        }
-        if (!profile!.HasConsent)
-        {
-            return ConsentFirst();
         }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(form);
         }
-        profile.SetAccessNeeds(ProfileChoices.Parse<AccessNeed>(form.Needs), form.Language, form.Other, Now);
+        profile!.SetAccessNeeds(ProfileChoices.Parse<AccessNeed>(form.Needs), form.Language, form.Other, Now);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Success"] = "The support you need has been saved";
         return Redirect("/profile");
@@ -367,6 +351,17 @@ public sealed class ProfileController(
     {
         TempData["Notice"] = "Before you tell us about your lived experience or the support you need, we need you to agree to us keeping it";
         return Redirect("/profile/consent");
+    }
+
+    /// <summary>The signed-in person's profile, for pages about special category data: only with consent.</summary>
+    private async Task<(ExpertProfile? Profile, IActionResult? Stop)> MyConsentedProfileAsync(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(cancellationToken);
+        if (stop is not null || profile!.HasConsent)
+        {
+            return (profile, stop);
+        }
+        return (profile, ConsentFirst());
     }
 
     /// <summary>
