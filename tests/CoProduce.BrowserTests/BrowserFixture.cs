@@ -19,8 +19,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>Actions that need longer than this are broken, not slow: fail fast rather than hang.</summary>
-    private const float ActionTimeoutMs = 10_000;
+    /// <summary>
+    /// Actions that need longer than this are broken, not slow: fail rather than hang. Generous,
+    /// because CI shares two cores between the app, Chromium and the test runner.
+    /// </summary>
+    private const float ActionTimeoutMs = 30_000;
 
     private IPlaywright? _playwright;
 
@@ -73,8 +76,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoUsers.EmailFor(role));
         await page.GetByLabel("Password").FillAsync(DemoUsers.Password(App));
+        await page.EvaluateAsync("() => { window.__oldPage = true; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForFunctionAsync("() => window.__oldPage === undefined && document.readyState === 'complete'");
+        Assert.True(page.Url == BaseUrl + "/",
+            $"Signing in as {role} ended on {page.Url}: {await page.Locator("h1").First.InnerTextAsync()}");
     }
 
     /// <summary>Signs in with the keyboard alone: Tab to each field, type, Enter.</summary>
