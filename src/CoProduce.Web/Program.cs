@@ -9,6 +9,10 @@ using CoProduce.Web.Infrastructure.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoProduceLogging();
+// No "Server: Kestrel" header: it tells an attacker what to try.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.Services.AddCoProducePublicAddress(builder.Configuration, builder.Environment);
+builder.Services.AddCoProduceProxySupport(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCoProduceDatabase(builder.Configuration);
 builder.Services.AddCoProduceIdentity(builder.Environment);

@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CoProduce.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CoProduce.BrowserTests;
@@ -38,11 +35,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         // HTTPS with a throwaway certificate, because the portal's cookies are Secure outside Development.
         using var certificate = SelfSignedCertificate();
         var pfx = certificate.Export(X509ContentType.Pfx);
-        App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        // The port is chosen before start, because emailed links are built from the public address.
+        var port = FreeLoopbackPort();
+        BaseUrl = $"https://localhost:{port}";
+        App.PublicBaseUrl = BaseUrl;
+        App.UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen =>
             listen.UseHttps(X509CertificateLoader.LoadPkcs12(pfx, password: null))));
         App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -98,6 +97,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Saves a full-page screenshot in artifacts/screenshots (a name may contain one folder).</summary>
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestArtifacts.Folder("screenshots"), name + ".png"), FullPage = true });
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static X509Certificate2 SelfSignedCertificate()
     {

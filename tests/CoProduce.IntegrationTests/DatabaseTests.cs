@@ -96,16 +96,11 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
     [Fact]
     public async Task StartUp_WithoutDemoData_StillCreatesRolesSoPeopleCanRegister()
     {
-        using var app = new CoProduceAppFactory().WithWebHostBuilder(b => b.UseSetting("Database:SeedDemoData", "false"));
+        using var factory = new CoProduceAppFactory();
+        using var app = factory.WithWebHostBuilder(b => b.UseSetting("Database:SeedDemoData", "false"));
         using var client = app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
-        var response = await client.SubmitFormAsync("/register", "/register",
-        [
-            new("DisplayName", "First Person"),
-            new("Email", "first.person@example.org"),
-            new("Password", "a long enough password"),
-            new("ConfirmPassword", "a long enough password"),
-        ]);
+        var response = await client.RegisterAsync(factory, "First Person", "first.person@example.org", "a long enough password");
 
         Assert.Equal("/profile", response.Location());
         await using var scope = app.Services.CreateAsyncScope();

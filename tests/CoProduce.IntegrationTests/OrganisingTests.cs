@@ -340,8 +340,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
     {
         using var expert = portal.CreatePortalClient();
         var email = $"kai.{Guid.NewGuid():N}@example.org";
-        await expert.SubmitFormAsync("/register", "/register",
-            [new("DisplayName", "Kai"), new("Email", email), new("Password", "a long enough password"), new("ConfirmPassword", "a long enough password")]);
+        await expert.RegisterAsync(portal, "Kai", email, "a long enough password");
         await expert.SubmitFormAsync("/profile/consent", "/profile/consent", [new("Agree", "true")]);
         var workshop = await WithDbAsync(db => db.Activities.Where(a => a.Title == "What makes a good break for carers?").Select(a => a.Id).SingleAsync());
         var signedUp = await expert.SubmitFormAsync($"/activities/{workshop}", $"/activities/{workshop}/sign-up", [new("WhatWouldHelp", "I use a wheelchair")]);

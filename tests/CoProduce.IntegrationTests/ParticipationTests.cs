@@ -38,13 +38,7 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
     {
         var client = portal.CreatePortalClient();
         var email = $"person-{Guid.NewGuid():N}@example.org";
-        var response = await client.SubmitFormAsync("/register", "/register",
-        [
-            new("DisplayName", "Test Person"),
-            new("Email", email),
-            new("Password", "a long enough password"),
-            new("ConfirmPassword", "a long enough password"),
-        ]);
+        var response = await client.RegisterAsync(portal, "Test Person", email, "a long enough password");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var profileId = await WithDbAsync(async db =>

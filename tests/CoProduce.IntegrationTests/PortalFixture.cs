@@ -90,6 +90,21 @@ public static class PortalClientExtensions
             new("ReturnUrl", returnUrl ?? string.Empty),
         ]);
 
+    /// <summary>
+    /// Registers as an expert by experience the whole way: the form, the link in the email, the
+    /// password. Returns the last response (a redirect to /profile, signed in).
+    /// </summary>
+    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, CoProduceAppFactory app, string name, string email, string password)
+    {
+        var asked = await client.SubmitFormAsync("/register", "/register", [new("DisplayName", name), new("Email", email)]);
+        if (asked.Location() != "/register/check-your-email")
+        {
+            return asked;
+        }
+        var link = Mailbox.LinkTo(app.MailFolder, email, "/register/confirm");
+        return await client.SubmitFormAsync(link, "/register/confirm", [new("Password", password), new("ConfirmPassword", password)]);
+    }
+
     public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;
 
     public static IReadOnlyList<string> ErrorSummaryLinks(this IHtmlDocument page) =>

@@ -31,13 +31,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
     {
         var client = portal.CreatePortalClient();
         var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        var response = await client.SubmitFormAsync("/register", "/register",
-        [
-            new("DisplayName", name),
-            new("Email", email),
-            new("Password", Passphrase),
-            new("ConfirmPassword", Passphrase),
-        ]);
+        var response = await client.RegisterAsync(portal, name, email, Passphrase);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/profile", response.Location());
         await using var scope = portal.Services.CreateAsyncScope();

@@ -22,8 +22,11 @@ public static class AccessExpectations
         ["Account.SignIn GET"] = Anyone,
         ["Account.SignIn POST"] = Anyone,
         ["Account.SignOutOfPortal POST"] = SignedIn,
-        ["Account.Register GET"] = Anyone,
-        ["Account.Register POST"] = Anyone,
+        ["Registration.Register GET"] = Anyone,
+        ["Registration.Register POST"] = Anyone,
+        ["Registration.CheckYourEmail GET"] = Anyone,
+        ["Registration.Confirm GET"] = Anyone,
+        ["Registration.Confirm POST"] = Anyone,
         ["Account.ForgotPassword GET"] = Anyone,
         ["Account.ForgotPassword POST"] = Anyone,
         ["Account.ForgotPasswordSent GET"] = Anyone,
@@ -107,6 +110,8 @@ public static class AccessExpectations
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
+        ["StaffAccounts.ChangeRoles GET"] = Policies.SchemeAdministration,
+        ["StaffAccounts.ChangeRoles POST"] = Policies.SchemeAdministration,
     };
 
     /// <summary>Values put into route templates when a test calls an action.</summary>
@@ -118,6 +123,7 @@ public static class AccessExpectations
         ["evidenceId"] = "1",
         ["attachmentId"] = "1",
         ["signUpId"] = "1",
+        ["userId"] = "no-such-account",
     };
 
     /// <summary>Anonymous visitors and each role, as the matrix's columns.</summary>

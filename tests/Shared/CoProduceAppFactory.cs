@@ -26,6 +26,9 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>The portal's public address, from which every emailed link is built.</summary>
+    public string PublicBaseUrl { get; set; } = "https://localhost";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -34,6 +37,7 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 

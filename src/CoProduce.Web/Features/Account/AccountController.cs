@@ -1,5 +1,4 @@
 using CoProduce.Web.Data;
-using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -7,13 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CoProduce.Web.Features.Account;
 
-/// <summary>Signing in and out, registering as an expert by experience, and resetting a password.</summary>
+/// <summary>Signing in and out, and resetting a password. Registration is in <see cref="RegistrationController"/>.</summary>
 public sealed class AccountController(
     SignInManager<CoProduceUser> signInManager,
     UserManager<CoProduceUser> userManager,
-    PasswordLinkSender passwordLinks,
-    CoProduceDbContext db,
-    TimeProvider clock) : Controller
+    PasswordSignIn passwordSignIn,
+    PasswordLinkSender passwordLinks) : Controller
 {
     /// <summary>One message for every failed sign-in, so it never reveals whether an account exists.</summary>
     public const string SignInFailedMessage =
@@ -29,8 +27,7 @@ public sealed class AccountController(
     {
         if (ModelState.IsValid)
         {
-            var result = await signInManager.PasswordSignInAsync(form.Email!, form.Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            if (await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!))
             {
                 return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
             }
@@ -43,44 +40,14 @@ public sealed class AccountController(
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutOfPortal()
     {
+        // Ends this account's sessions everywhere, so a copy of the cookie is worth nothing.
+        if (await userManager.GetUserAsync(User) is { } user)
+        {
+            await userManager.EndEverySessionAsync(user);
+        }
         await signInManager.SignOutAsync();
         TempData["Success"] = "You have signed out";
         return RedirectToAction(nameof(SignIn));
-    }
-
-    [AllowAnonymous]
-    [HttpGet("register")]
-    public IActionResult Register() => View(new RegisterForm());
-
-    /// <summary>Self-registration creates an expert by experience. Staff accounts are made by a co-production lead.</summary>
-    [AllowAnonymous]
-    [HttpPost("register")]
-    public async Task<IActionResult> Register(RegisterForm form)
-    {
-        if (ModelState.IsValid)
-        {
-            var user = new CoProduceUser
-            {
-                UserName = form.Email!.Trim(),
-                Email = form.Email.Trim(),
-                DisplayName = form.DisplayName!.Trim(),
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            };
-            var created = await userManager.CreateAsync(user, form.Password!);
-            if (created.Succeeded)
-            {
-                await userManager.AddToRoleAsync(user, Roles.ExpertByExperience);
-                // Every expert by experience has a profile; consent and the rest come next.
-                db.ExpertProfiles.Add(new ExpertProfile(user.Id, user.DisplayName, user.Email, clock.GetUtcNow().UtcDateTime));
-                await db.SaveChangesAsync(HttpContext.RequestAborted);
-                await signInManager.SignInAsync(user, isPersistent: false);
-                TempData["Success"] = "Your account is ready";
-                return Redirect("/profile");
-            }
-            AddIdentityErrors(created);
-        }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(form);
     }
 
     [AllowAnonymous]
@@ -101,7 +68,7 @@ public sealed class AccountController(
         var user = await userManager.FindByEmailAsync(form.Email!.Trim());
         if (user is not null)
         {
-            await passwordLinks.SendAsync(user, Request, PasswordLinkSender.Purpose.ForgottenPassword, HttpContext.RequestAborted);
+            await passwordLinks.SendAsync(user, PasswordLinkSender.Purpose.ForgottenPassword, HttpContext.RequestAborted);
         }
         return RedirectToAction(nameof(ForgotPasswordSent));
     }
@@ -142,6 +109,12 @@ public sealed class AccountController(
             {
                 await userManager.ResetAccessFailedCountAsync(user);
                 await userManager.SetLockoutEndDateAsync(user, null);
+                if (!user.EmailConfirmed)
+                {
+                    // The emailed link proves the address, as the registration link would have.
+                    user.EmailConfirmed = true;
+                    await userManager.UpdateAsync(user);
+                }
                 TempData["Success"] = "Your password has been changed. Sign in with your new password";
                 return RedirectToAction(nameof(SignIn));
             }
@@ -170,24 +143,7 @@ public sealed class AccountController(
     {
         foreach (var error in result.Errors)
         {
-            switch (error.Code)
-            {
-                case nameof(IdentityErrorDescriber.DuplicateEmail):
-                case nameof(IdentityErrorDescriber.DuplicateUserName):
-                    if (!ModelState.ContainsKey(nameof(RegisterForm.Email)) || ModelState[nameof(RegisterForm.Email)]!.Errors.Count == 0)
-                    {
-                        ModelState.AddModelError(nameof(RegisterForm.Email),
-                            "There is already an account with this email address. Sign in, or reset your password if you have forgotten it");
-                    }
-                    break;
-                case nameof(IdentityErrorDescriber.InvalidEmail):
-                case nameof(IdentityErrorDescriber.InvalidUserName):
-                    ModelState.AddModelError(nameof(RegisterForm.Email), "Enter an email address in the correct format, like name@example.com");
-                    break;
-                default:
-                    ModelState.AddModelError(nameof(RegisterForm.Password), error.Description);
-                    break;
-            }
+            ModelState.AddModelError(nameof(ResetPasswordForm.Password), error.Description);
         }
     }
 }

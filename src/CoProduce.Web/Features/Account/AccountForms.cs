@@ -24,8 +24,6 @@ public sealed class RegisterForm
 {
     public string? DisplayName { get; set; }
     public string? Email { get; set; }
-    public string? Password { get; set; }
-    public string? ConfirmPassword { get; set; }
 }
 
 public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
@@ -36,6 +34,22 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
             .NotEmpty().WithMessage("Enter the name you like to be called")
             .MaximumLength(Data.CoProduceUser.DisplayNameMaxLength).WithMessage("Your name must be 100 characters or fewer");
         RuleFor(f => f.Email).EmailRules();
+    }
+}
+
+/// <summary>The first password, chosen from the link in the registration email.</summary>
+public sealed class ConfirmRegistrationForm
+{
+    public string? UserId { get; set; }
+    public string? Token { get; set; }
+    public string? Password { get; set; }
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class ConfirmRegistrationFormValidator : AbstractValidator<ConfirmRegistrationForm>
+{
+    public ConfirmRegistrationFormValidator()
+    {
         RuleFor(f => f.Password).NewPasswordRules();
         RuleFor(f => f.ConfirmPassword)
             .NotEmpty().WithMessage("Enter your password again")

@@ -1,6 +1,7 @@
 using System.Text;
 using CoProduce.Web.Data;
 using CoProduce.Web.Infrastructure.Email;
+using CoProduce.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -10,7 +11,7 @@ namespace CoProduce.Web.Features.Account;
 /// Emails a one-time link to choose a password: for a forgotten password, and for a new staff
 /// account (staff never receive a password by email).
 /// </summary>
-public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, IEmailSender emailSender)
+public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, IEmailSender emailSender, PublicLinks links)
 {
     public enum Purpose
     {
@@ -18,10 +19,10 @@ public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, I
         NewStaffAccount,
     }
 
-    public async Task SendAsync(CoProduceUser user, HttpRequest request, Purpose purpose, CancellationToken cancellationToken)
+    public async Task SendAsync(CoProduceUser user, Purpose purpose, CancellationToken cancellationToken)
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
-        var link = $"{request.Scheme}://{request.Host}/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}";
+        var link = links.To($"/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}");
         var (subject, introduction) = purpose switch
         {
             Purpose.NewStaffAccount => ("Your CoProduce account",

@@ -25,3 +25,21 @@ public sealed class NewStaffAccountFormValidator : AbstractValidator<NewStaffAcc
             .Must(roles => roles.All(Infrastructure.Security.Roles.Staff.Contains)).WithMessage("Select roles from the list");
     }
 }
+
+public sealed class ChangeRolesForm
+{
+    /// <summary>From the route, for the form's address; never bound from the form.</summary>
+    public string UserId { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public List<string> Roles { get; set; } = [];
+}
+
+public sealed class ChangeRolesFormValidator : AbstractValidator<ChangeRolesForm>
+{
+    public ChangeRolesFormValidator() =>
+        RuleFor(f => f.Roles)
+            .NotEmpty().WithMessage("Select at least one role")
+            .Must(roles => roles.All(Infrastructure.Security.Roles.Staff.Contains)).WithMessage("Select roles from the list");
+}

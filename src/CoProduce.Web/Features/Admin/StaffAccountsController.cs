@@ -15,6 +15,7 @@ public sealed class StaffAccountsController(
     CoProduceDbContext db,
     UserManager<CoProduceUser> users,
     PasswordLinkSender passwordLinks,
+    StaffAccountService staffAccounts,
     TimeProvider clock) : Controller
 {
     [HttpGet("admin/staff")]
@@ -27,7 +28,7 @@ public sealed class StaffAccountsController(
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToListAsync(cancellationToken);
         var rows = people
-            .Select(p => new StaffRow(p.DisplayName, p.Email ?? string.Empty,
+            .Select(p => new StaffRow(p.Id, p.DisplayName, p.Email ?? string.Empty,
                 memberships.Where(m => m.UserId == p.Id).Select(m => Roles.DisplayName(staffRoleIds[m.RoleId])).Order().ToList()))
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
@@ -54,7 +55,7 @@ public sealed class StaffAccountsController(
             if (created.Succeeded)
             {
                 await users.AddToRolesAsync(user, form.Roles.Distinct());
-                await passwordLinks.SendAsync(user, Request, PasswordLinkSender.Purpose.NewStaffAccount, HttpContext.RequestAborted);
+                await passwordLinks.SendAsync(user, PasswordLinkSender.Purpose.NewStaffAccount, HttpContext.RequestAborted);
                 TempData["Success"] = $"Account created for {user.DisplayName}. We have emailed them a link to choose a password";
                 return RedirectToAction(nameof(Index));
             }
@@ -67,8 +68,43 @@ public sealed class StaffAccountsController(
         return View(form);
     }
 
+    [HttpGet("admin/staff/{userId}/roles")]
+    public async Task<IActionResult> ChangeRoles(string userId)
+    {
+        var account = await staffAccounts.StaffAccountAsync(userId);
+        return account is null
+            ? NotFound()
+            : View(new ChangeRolesForm { UserId = userId, Name = account.Value.Name, Roles = [.. account.Value.Roles] });
+    }
+
+    [HttpPost("admin/staff/{userId}/roles")]
+    public async Task<IActionResult> ChangeRoles(string userId, ChangeRolesForm form)
+    {
+        var account = await staffAccounts.StaffAccountAsync(userId);
+        if (account is null)
+        {
+            return NotFound();
+        }
+        form.UserId = userId;
+        form.Name = account.Value.Name;
+        if (ModelState.IsValid)
+        {
+            var outcome = await staffAccounts.ChangeRolesAsync(userId, form.Roles.Distinct().ToList(), users.GetUserId(User)!);
+            if (outcome != StaffAccountService.RoleChange.WouldRemoveOwnLeadRole)
+            {
+                TempData["Success"] = outcome == StaffAccountService.RoleChange.Changed
+                    ? $"Roles changed for {form.Name}. They have been signed out and will see the new roles when they sign in"
+                    : $"No change to the roles of {form.Name}";
+                return RedirectToAction(nameof(Index));
+            }
+            ModelState.AddModelError(nameof(ChangeRolesForm.Roles), "You cannot remove your own co-production lead role. Ask another co-production lead to do it");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
     internal static IEnumerable<SelectListItem> RoleOptions =>
         Roles.Staff.Select(r => new SelectListItem(Roles.DisplayName(r), r));
 }
 
-public sealed record StaffRow(string Name, string Email, IReadOnlyList<string> Roles);
+public sealed record StaffRow(string UserId, string Name, string Email, IReadOnlyList<string> Roles);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
 
+
 namespace CoProduce.Web.Infrastructure.Hosting;
 
 internal static class RequestPipeline
@@ -13,6 +14,9 @@ internal static class RequestPipeline
     {
         CultureInfo.DefaultThreadCurrentCulture = UkCulture;
         CultureInfo.DefaultThreadCurrentUICulture = UkCulture;
+
+        // First, so that everything after sees the scheme and client address the proxy received.
+        app.UseForwardedHeaders();
 
         if (app.Environment.IsDevelopment())
         {

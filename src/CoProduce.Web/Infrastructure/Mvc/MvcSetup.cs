@@ -30,7 +30,10 @@ internal static class MvcSetup
         ValidatorOptions.Global.LanguageManager.Enabled = false;
 
         services.AddScoped<Features.Account.PasswordLinkSender>();
+        services.AddScoped<Features.Account.PasswordSignIn>();
+        services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();
+        services.AddScoped<Features.Admin.StaffAccountService>();
         services.AddScoped<Features.Activities.ActivityNotifier>();
         services.AddScoped<Features.Activities.SignUpService>();
         services.AddScoped<Features.Activities.ReminderSender>();

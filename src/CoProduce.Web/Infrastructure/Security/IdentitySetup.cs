@@ -24,13 +24,17 @@ internal static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
+                // A password is only ever set from an emailed link, which proves the address.
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.EmailConfirmationTokenProvider = Features.Account.RegistrationTokenProviderOptions.ProviderName;
             })
             .AddEntityFrameworkStores<CoProduceDbContext>()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<Features.Account.RegistrationTokenProvider>(Features.Account.RegistrationTokenProviderOptions.ProviderName);
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.AddSessionValidationOnEveryRequest();
 
         // Secure cookies everywhere but on a developer's plain-http localhost.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

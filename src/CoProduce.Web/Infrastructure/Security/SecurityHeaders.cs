@@ -18,6 +18,11 @@ internal static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // Pages and files for a signed-in person hold personal data: no browser or proxy keeps a copy.
+                if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             await next(context);

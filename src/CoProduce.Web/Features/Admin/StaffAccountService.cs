@@ -1,0 +1,79 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Admin;
+
+/// <summary>Changes to council staff accounts, made by a co-production lead.</summary>
+public sealed class StaffAccountService(CoProduceDbContext db, UserManager<CoProduceUser> users)
+{
+    public enum RoleChange
+    {
+        Changed,
+        Unchanged,
+        NotStaff,
+        WouldRemoveOwnLeadRole,
+    }
+
+    /// <summary>The account's name and staff roles, or null when it is not a staff account.</summary>
+    public async Task<(string Name, IReadOnlyList<string> Roles)?> StaffAccountAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return null;
+        }
+        var roles = (await users.GetRolesAsync(user)).Where(Roles.Staff.Contains).ToList();
+        return roles.Count == 0 ? null : (user.DisplayName, roles);
+    }
+
+    /// <summary>
+    /// Gives the account exactly these staff roles. A change ends the person's sessions, so that
+    /// they sign in again with the new roles and a removed role stops working at once.
+    /// </summary>
+    public async Task<RoleChange> ChangeRolesAsync(string userId, IReadOnlyCollection<string> newRoles, string changedByUserId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        var current = user is null ? [] : (await users.GetRolesAsync(user)).Where(Roles.Staff.Contains).ToHashSet();
+        var decision = Decide(current, newRoles, isOwnAccount: userId == changedByUserId);
+        if (decision != RoleChange.Changed)
+        {
+            return decision;
+        }
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Check(await users.RemoveFromRolesAsync(user!, current.Except(newRoles)));
+            Check(await users.AddToRolesAsync(user!, newRoles.Except(current)));
+            Check(await users.UpdateSecurityStampAsync(user!));
+            await transaction.CommitAsync();
+        });
+        return RoleChange.Changed;
+    }
+
+    /// <summary>
+    /// Only staff accounts have their roles changed here, and a lead keeps their own lead role, so
+    /// that the scheme is never left with nobody who can manage it by accident.
+    /// </summary>
+    public static RoleChange Decide(IReadOnlySet<string> currentStaffRoles, IReadOnlyCollection<string> newRoles, bool isOwnAccount)
+    {
+        if (currentStaffRoles.Count == 0)
+        {
+            return RoleChange.NotStaff;
+        }
+        if (isOwnAccount && currentStaffRoles.Contains(Roles.CoProductionLead) && !newRoles.Contains(Roles.CoProductionLead))
+        {
+            return RoleChange.WouldRemoveOwnLeadRole;
+        }
+        return currentStaffRoles.SetEquals(newRoles) ? RoleChange.Unchanged : RoleChange.Changed;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not change the roles: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}
