@@ -129,6 +129,8 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         var download = await client.GetAsync(new Uri($"/projects/{id}/evidence/{evidence.Id}/files/{file.Id}", UriKind.Relative));
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        // Evidence can hold personal data: no browser or proxy may keep a copy.
+        Assert.True(download.Headers.CacheControl?.NoStore, "Evidence downloads must be sent with Cache-Control: no-store");
     }
 
     [Theory]
