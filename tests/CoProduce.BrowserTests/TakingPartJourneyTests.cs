@@ -1,3 +1,4 @@
+using CoProduce.Tests.Shared;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.Playwright;
 using MimeKit;
@@ -5,7 +6,8 @@ using MimeKit;
 namespace CoProduce.BrowserTests;
 
 /// <summary>
-/// The roster journey from the issue: a new person registers, gives consent, records two access
+/// The roster journey from the issue: a new person registers (confirming their email address by
+/// the emailed link), gives consent, records two access
 /// needs and signs up for an open activity, all with the keyboard; the commissioner sees the
 /// access-needs flags and confirms; the person sees the place confirmed with the venue; the
 /// confirmation email with its calendar invite is in the pickup folder.
@@ -27,6 +29,11 @@ public sealed class TakingPartJourneyTests(BrowserFixture browser)
         await expert.Keyboard.TypeAsync("Sol");
         await Keyboard.TabToAsync(expert, "#Email");
         await expert.Keyboard.TypeAsync(email);
+        await Keyboard.PressForNewPageAsync(expert, "Enter");
+        Assert.Equal("Check your email", (await expert.Locator("h1").InnerTextAsync()).Trim());
+
+        // The link in the email confirms the address; then they choose a password.
+        await expert.GotoAsync(Mailbox.LinkTo(browser.App.MailFolder, email, "/register/confirm"));
         await Keyboard.TabToAsync(expert, "#Password");
         await expert.Keyboard.TypeAsync("a long enough password");
         await Keyboard.TabToAsync(expert, "#ConfirmPassword");
