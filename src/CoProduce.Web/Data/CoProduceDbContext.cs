@@ -44,6 +44,9 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
 
     public DbSet<SignUp> SignUps => Set<SignUp>();
 
+    /// <summary>One-use tokens of forms that create something (see <see cref="Infrastructure.Mvc.SubmitOnceAttribute"/>).</summary>
+    public DbSet<Infrastructure.Mvc.FormSubmission> FormSubmissions => Set<Infrastructure.Mvc.FormSubmission>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

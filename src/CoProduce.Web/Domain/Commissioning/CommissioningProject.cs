@@ -67,6 +67,19 @@ public class CommissioningProject : IConcurrencyVersioned
 
     public ProjectRequirement? Requirement(string code) => _requirements.FirstOrDefault(r => r.Code == code);
 
+    /// <summary>
+    /// Asks a co-production lead for an exception to one of this project's requirements. It goes
+    /// through the project, so that the project's version guards it: two requests made at the
+    /// same moment cannot both be saved.
+    /// </summary>
+    public ExceptionRequest RequestException(string requirementCode, string reason, string requestedByUserId, DateTime nowUtc)
+    {
+        var requirement = Requirement(requirementCode) ?? throw new ArgumentException($"The project has no requirement {requirementCode}.", nameof(requirementCode));
+        var request = requirement.RequestException(reason, requestedByUserId, nowUtc);
+        UpdatedUtc = nowUtc;
+        return request;
+    }
+
     public void Rename(string title, DateTime nowUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);

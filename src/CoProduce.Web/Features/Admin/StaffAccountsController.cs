@@ -3,6 +3,7 @@ using CoProduce.Web.Features.Account;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public sealed class StaffAccountsController(
     public IActionResult Create() => View(new NewStaffAccountForm());
 
     [HttpPost("admin/staff/new")]
+    [SubmitOnce]
     public async Task<IActionResult> Create(NewStaffAccountForm form)
     {
         if (ModelState.IsValid)

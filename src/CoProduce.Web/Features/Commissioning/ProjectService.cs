@@ -92,7 +92,9 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
 
     public async Task RequestExceptionAsync(CommissioningProject project, ProjectRequirement requirement, string reason, string userId, CancellationToken cancellationToken)
     {
-        requirement.RequestException(reason, userId, Now);
+        project.RequestException(requirement.Code, reason, userId, Now);
+        // Saved as a change of the project even when the clock has not moved, so its version is checked.
+        db.Entry(project).Property(p => p.UpdatedUtc).IsModified = true;
         db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ExceptionRequested,
             $"Exception requested for {requirement.Code} ({requirement.ShortName}).", userId, Now, after: reason));
         await db.SaveChangesAsync(cancellationToken);

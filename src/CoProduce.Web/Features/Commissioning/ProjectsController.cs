@@ -3,6 +3,7 @@ using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
     public IActionResult Create() => View(new ProjectForm());
 
     [HttpPost("projects/new")]
+    [SubmitOnce]
     public async Task<IActionResult> Create(ProjectForm form, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -128,6 +130,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
     }
 
     [HttpPost("projects/{id:int}/requirements/{code}/evidence")]
+    [SubmitOnce]
     // Well above the 10MB rule, so that a larger file gets the friendly message by the field.
     [RequestSizeLimit(3 * AttachmentRules.MaxBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = 3 * AttachmentRules.MaxBytes)]
@@ -196,6 +199,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
     }
 
     [HttpPost("projects/{id:int}/requirements/{code}/exception")]
+    [SubmitOnce]
     public async Task<IActionResult> RequestException(int id, string code, ExceptionRequestForm form, CancellationToken cancellationToken)
     {
         var (project, requirement) = await RequirementAsync(id, code, cancellationToken);

@@ -6,6 +6,7 @@ using CoProduce.Web.Features.Commissioning;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public sealed class ManageActivitiesController(
     }
 
     [HttpPost("new")]
+    [SubmitOnce]
     public async Task<IActionResult> Create(ActivityForm form, CancellationToken cancellationToken)
     {
         await CheckProjectAndRequirementAsync(form, cancellationToken);
@@ -239,6 +241,7 @@ public sealed class ManageActivitiesController(
 
     /// <summary>A completed activity linked to a requirement becomes that requirement's evidence in one step.</summary>
     [HttpPost("{id:int}/record-evidence")]
+    [SubmitOnce]
     public async Task<IActionResult> RecordEvidence(int id, CancellationToken cancellationToken)
     {
         var activity = await signUps.LoadAsync(id, cancellationToken);

@@ -6,6 +6,7 @@ using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,6 +82,7 @@ public sealed class ParticipationController(
     }
 
     [HttpPost("activities/{id:int}/sign-up")]
+    [SubmitOnce]
     public async Task<IActionResult> SignUp(int id, SignUpForm form, CancellationToken cancellationToken)
     {
         var me = await MyProfileAsync(cancellationToken);

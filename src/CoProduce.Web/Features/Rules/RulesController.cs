@@ -4,6 +4,7 @@ using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ public sealed class RulesController(CoProduceDbContext db, UserManager<CoProduce
         View(new DraftModel(RuleSetForm.From(await LatestAsync(cancellationToken)), null));
 
     [HttpPost("rules/new")]
+    [SubmitOnce]
     public async Task<IActionResult> Draft(RuleSetForm form, CancellationToken cancellationToken)
     {
         var read = form.Read(ModelState);
