@@ -141,7 +141,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var page = await response.ReadPageAsync();
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
         Assert.Equal(["#Agree " + ConsentFormValidator.NotTickedMessage], page.ErrorSummaryLinks());
-        Assert.Null((await ProfileOfAsync(person.UserId)).ConsentGivenUtc);
+        Assert.Empty((await ProfileOfAsync(person.UserId)).ConsentHistory);
     }
 
     [Fact]
@@ -157,10 +157,38 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
 
         var profile = await ProfileOfAsync(person.UserId);
         Assert.True(profile.HasConsent);
-        Assert.Equal(PrivacyNotice.Version, profile.ConsentNoticeVersion);
-        Assert.InRange(profile.ConsentGivenUtc!.Value, before, DateTime.UtcNow.AddSeconds(1));
+        var given = Assert.Single(profile.ConsentHistory);
+        Assert.Equal((ConsentChange.Given, PrivacyNotice.Version), (given.Change, given.PrivacyNoticeVersion));
+        Assert.InRange(given.AtUtc, before, DateTime.UtcNow.AddSeconds(1));
+        Assert.Equal(DateTimeKind.Utc, given.AtUtc.Kind);
         var after = await person.Client.GetPageAsync("/profile/consent");
         Assert.Contains("Withdraw consent", after.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consent_GivenAgainAfterWithdrawing_KeepsEveryEventAndShowsThemInTheDownload()
+    {
+        using var person = await RegisterAsync("Rae Tull");
+        await GiveConsentAsync(person.Client);
+        await person.Client.SubmitFormAsync("/profile/consent/withdraw", "/profile/consent/withdraw", []);
+        await GiveConsentAsync(person.Client);
+
+        var profile = await ProfileOfAsync(person.UserId);
+        Assert.True(profile.HasConsent);
+        Assert.Equal(
+            [(1, ConsentChange.Given, PrivacyNotice.Version), (2, ConsentChange.Withdrawn, null), (3, ConsentChange.Given, PrivacyNotice.Version)],
+            profile.ConsentHistory.Select(e => (e.Number, e.Change, e.PrivacyNoticeVersion)));
+        Assert.True(profile.ConsentHistory[0].AtUtc <= profile.ConsentHistory[1].AtUtc && profile.ConsentHistory[1].AtUtc <= profile.ConsentHistory[2].AtUtc);
+
+        using var json = JsonDocument.Parse(await person.Client.GetStringAsync(new Uri("/profile/your-data.json", UriKind.Relative)));
+        var history = json.RootElement.GetProperty("profile").GetProperty("consent").GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["You agreed", "You withdrew your agreement", "You agreed"], history.Select(e => e.GetProperty("change").GetString()));
+        Assert.Equal(profile.ConsentHistory.Select(e => e.AtUtc), history.Select(e => e.GetProperty("atUtc").GetDateTime().ToUniversalTime()));
+        var page = await person.Client.GetPageAsync("/profile/your-data");
+        var rows = page.QuerySelectorAll("#consent-history .govuk-summary-list__value").Select(v => v.TextContent.Trim()).ToList();
+        Assert.Equal(
+            [$"You agreed, to privacy notice version {PrivacyNotice.Version}", "You withdrew your agreement", $"You agreed, to privacy notice version {PrivacyNotice.Version}"],
+            rows);
     }
 
     [Fact]
@@ -278,7 +306,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         Assert.Equal("/profile", response.Location());
         var profile = await ProfileOfAsync(person.UserId);
         Assert.False(profile.IsOnRoster);
-        Assert.NotNull(profile.ConsentWithdrawnUtc);
+        Assert.Equal([ConsentChange.Given, ConsentChange.Withdrawn], profile.ConsentHistory.Select(e => e.Change));
         Assert.Empty(profile.LivedExperience);
         Assert.Null(profile.LivedExperienceOther);
         Assert.Empty(profile.AccessNeeds);

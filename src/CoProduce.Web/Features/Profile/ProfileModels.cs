@@ -3,10 +3,31 @@ using CoProduce.Web.Domain.Roster;
 
 namespace CoProduce.Web.Features.Profile;
 
-/// <summary>Whether the person has agreed to us keeping special category data, and when.</summary>
-public sealed record ConsentRecord(bool HasConsent, DateTime? GivenUtc, string? PrivacyNoticeVersion, DateTime? WithdrawnUtc)
+/// <summary>
+/// Whether the person agrees now to us keeping special category data (since when, and to which
+/// privacy notice), when they last withdrew, and every time they agreed or withdrew.
+/// </summary>
+public sealed record ConsentRecord(bool HasConsent, DateTime? GivenUtc, string? PrivacyNoticeVersion, DateTime? WithdrawnUtc, IReadOnlyList<ConsentEventRecord> History)
 {
-    public static ConsentRecord From(ExpertProfile p) => new(p.HasConsent, p.ConsentGivenUtc, p.ConsentNoticeVersion, p.ConsentWithdrawnUtc);
+    public static ConsentRecord From(ExpertProfile p) => new(
+        p.HasConsent,
+        p.CurrentConsent?.AtUtc,
+        p.CurrentConsent?.PrivacyNoticeVersion,
+        p.LatestConsentEvent is { Change: ConsentChange.Withdrawn } withdrawn ? withdrawn.AtUtc : null,
+        p.ConsentHistory.Select(e => new ConsentEventRecord(ConsentWords.Change(e.Change), e.PrivacyNoticeVersion, e.AtUtc)).ToList());
+}
+
+/// <summary>One time the person agreed or withdrew their agreement.</summary>
+public sealed record ConsentEventRecord(string Change, string? PrivacyNoticeVersion, DateTime AtUtc);
+
+public static class ConsentWords
+{
+    public static string Change(ConsentChange change) => change switch
+    {
+        ConsentChange.Given => "You agreed",
+        ConsentChange.Withdrawn => "You withdrew your agreement",
+        _ => change.ToString(),
+    };
 }
 
 /// <summary>Everything on a person's profile, in the words they see.</summary>
