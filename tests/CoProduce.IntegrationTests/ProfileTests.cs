@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Profile;
@@ -513,6 +514,60 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         using var fresh = portal.CreatePortalClient();
         var signIn = await fresh.SignInAsync(person.Email, Passphrase);
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_ClearsOrganisersMessagesAndNotesAndWhatWouldHelp_KeepsAttendanceAndHours()
+    {
+        using var person = await RegisterAsync("Sol Ware");
+        await GiveConsentAsync(person.Client);
+        var (declinedId, attendedId) = await WithDbAsync(async db =>
+        {
+            var profileId = await db.ExpertProfiles.Where(p => p.UserId == person.UserId).Select(p => p.Id).SingleAsync();
+            var projectId = await db.CommissioningProjects.Select(p => p.Id).FirstAsync();
+            var today = UkTime.Today(TimeProvider.System);
+            Activity NewActivity(string title) => new(projectId, title, ActivityType.Workshop, "About short breaks",
+                new ActivitySchedule(today.AddDays(3), new TimeOnly(10, 0), new TimeOnly(12, 0), today),
+                new ActivityPlace(ActivityMode.Online, null, null, null), 2, [], LadderRung.CoProduction, true, "organiser", DateTime.UtcNow);
+            var declined = NewActivity($"Declined {Guid.NewGuid():N}");
+            var attended = NewActivity($"Attended {Guid.NewGuid():N}");
+            foreach (var activity in new[] { declined, attended })
+            {
+                activity.MoveTo(ActivityStatus.Open, DateTime.UtcNow);
+                activity.RequestPlace(profileId, "I have panic attacks in crowds", today, DateTime.UtcNow);
+            }
+            db.Activities.AddRange(declined, attended);
+            await db.SaveChangesAsync();
+            declined.Decline(declined.SignUps.Single().Id, "Sorry, this room is too busy for your panic attacks.", DateTime.UtcNow);
+            attended.Confirm(attended.SignUps.Single().Id, DateTime.UtcNow);
+            attended.MoveTo(ActivityStatus.Completed, DateTime.UtcNow);
+            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 1.75m,
+                new SessionNotes("Sent the agenda early", "Left the room twice", "Said it went well"), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return (declined.SignUps.Single().Id, attended.SignUps.Single().Id);
+        });
+
+        var response = await person.Client.SubmitFormAsync("/profile/delete", "/profile/delete", []);
+
+        Assert.Equal("/profile/deleted", response.Location());
+        var signUps = await WithDbAsync(db => db.SignUps.AsNoTracking().Where(s => s.Id == declinedId || s.Id == attendedId).OrderBy(s => s.Id).ToListAsync());
+        Assert.All(signUps, s =>
+        {
+            Assert.Equal(string.Empty, s.WhatWouldHelp);
+            Assert.Null(s.DeclineMessage);
+            Assert.Null(s.PreparationNotes);
+            Assert.Null(s.CheckInNotes);
+            Assert.Null(s.DebriefNotes);
+        });
+        Assert.Equal(
+            [(SignUpStatus.Declined, Attendance.NotRecorded, (decimal?)null), (SignUpStatus.Confirmed, Attendance.Attended, 1.75m)],
+            signUps.Select(s => (s.Status, s.Attendance, s.Hours)));
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
     }
 
     [Fact]

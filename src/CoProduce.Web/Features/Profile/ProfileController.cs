@@ -90,11 +90,11 @@ public sealed class ProfileController(
         if (profile!.HasConsent)
         {
             profile.WithdrawConsent(Now);
-            // What they wrote about their needs when signing up is special category data too.
+            // Every free text about them on their sign-ups can hold health details too.
             var signUps = await db.SignUps.Where(s => s.ExpertProfileId == profile.Id).ToListAsync(cancellationToken);
             foreach (var signUp in signUps)
             {
-                signUp.ClearPersonalNotes(Now);
+                signUp.ErasePersonalText(Now);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
