@@ -438,7 +438,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var page = await person.Client.GetPageAsync("/profile/your-data");
         var text = page.Body!.TextContent;
         Assert.Contains("opal.contact@example.org", text, StringComparison.Ordinal);
-        Assert.Contains(Workshop, page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([Workshop], page.QuerySelectorAll("main h3[id^=sign-up-]").Select(h => h.TextContent.Trim()));
         Assert.Contains(PrivacyNotice.Version, text, StringComparison.Ordinal);
 
         var response = await person.Client.GetAsync(new Uri("/profile/your-data.json", UriKind.Relative));
@@ -490,13 +490,13 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
 
         var profile = await ProfileOfAsync(person.UserId);
         Assert.NotNull(profile.AnonymisedUtc);
-        Assert.Equal(ProfileController.DeletedName, profile.PreferredName);
+        Assert.Equal(PersonalDataService.DeletedName, profile.PreferredName);
         Assert.Null(profile.ContactEmail);
         Assert.Empty(profile.LivedExperience);
         Assert.Null(profile.PaymentPreference);
         Assert.False(profile.IsOnRoster);
         var user = await UserAsync(person.UserId);
-        Assert.Equal(ProfileController.DeletedName, user.DisplayName);
+        Assert.Equal(PersonalDataService.DeletedName, user.DisplayName);
         Assert.EndsWith("@deleted.invalid", user.Email, StringComparison.Ordinal);
         Assert.Equal(user.Email, user.UserName);
         Assert.DoesNotContain("pia", user.Email!, StringComparison.OrdinalIgnoreCase);
