@@ -1,6 +1,8 @@
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Roster;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -56,6 +58,74 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
         }
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
         Assert.Contains("decimal(18,2)", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Consent used to be three columns on the profile. The migration to a consent history turns
+    /// them into events, and going back puts the latest consent back into the columns.
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_ConsentHistoryMigration_MovesConsentIntoEventsAndBack()
+    {
+        const string before = "20261122232825_ProfileVersionAndEvidenceRecorded";
+        var path = Path.Combine(Path.GetTempPath(), "coproduce-tests", $"consent-migration-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<SqliteCoProduceDbContext>().UseSqlite($"Data Source={path}").Options;
+        try
+        {
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync(before);
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedUtc", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                    VALUES ('u1', 'Agreed', '2026-11-01 09:00:00', 0, 0, 0, 1, 0), ('u2', 'Withdrew', '2026-11-01 09:00:00', 0, 0, 0, 1, 0),
+                           ('u3', 'Never', '2026-11-01 09:00:00', 0, 0, 0, 1, 0), ('u4', 'Deleted', '2026-11-01 09:00:00', 0, 0, 0, 1, 0);
+                    INSERT INTO "ExpertProfiles" ("Id", "UserId", "PreferredName", "PreferredContact", "LivedExperience", "AccessNeeds", "AvailableDays", "TimesOfDay", "Mode",
+                        "ConsentGivenUtc", "ConsentNoticeVersion", "ConsentWithdrawnUtc", "AnonymisedUtc", "CreatedUtc", "UpdatedUtc", "Version")
+                    VALUES (1, 'u1', 'Agreed', 'Email', ',', ',', ',', ',', 'Either', '2026-11-20 09:30:00', '2026-11', NULL, NULL, '2026-11-01 09:00:00', '2026-11-01 09:00:00', '11111111-1111-1111-1111-111111111111'),
+                           (2, 'u2', 'Withdrew', 'Email', ',', ',', ',', ',', 'Either', '2026-11-20 09:30:00', '2026-10', '2026-11-21 16:45:00', NULL, '2026-11-01 09:00:00', '2026-11-01 09:00:00', '22222222-2222-2222-2222-222222222222'),
+                           (3, 'u3', 'Never', 'Email', ',', ',', ',', ',', 'Either', NULL, NULL, NULL, NULL, '2026-11-01 09:00:00', '2026-11-01 09:00:00', '33333333-3333-3333-3333-333333333333'),
+                           (4, 'u4', 'Deleted person', 'Email', ',', ',', ',', ',', 'Either', NULL, NULL, '2026-11-22 08:00:00', '2026-11-22 08:00:00', '2026-11-01 09:00:00', '2026-11-01 09:00:00', '44444444-4444-4444-4444-444444444444');
+                    """);
+
+                await migrator.MigrateAsync();
+            }
+
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var profiles = await db.ExpertProfiles.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
+                static string History(ExpertProfile p) =>
+                    string.Join("; ", p.ConsentHistory.Select(e => $"{e.Number} {e.Change} {e.PrivacyNoticeVersion} {e.AtUtc:yyyy-MM-dd HH:mm} {e.AtUtc.Kind}"));
+                Assert.Equal(
+                [
+                    "1 Given 2026-11 2026-11-20 09:30 Utc",
+                    "1 Given 2026-10 2026-11-20 09:30 Utc; 2 Withdrawn  2026-11-21 16:45 Utc",
+                    "",
+                    "", // a withdrawal with no consent before it records nothing, as the rules do now
+                ], profiles.Select(History));
+                Assert.Equal([true, false, false, false], profiles.Select(p => p.HasConsent));
+
+                await db.GetService<IMigrator>().MigrateAsync(before);
+
+                var columns = await db.Database.SqlQueryRaw<string>("""
+                    SELECT COALESCE("ConsentGivenUtc", '-') || ' ' || COALESCE("ConsentNoticeVersion", '-') || ' ' || COALESCE("ConsentWithdrawnUtc", '-') AS "Value"
+                    FROM "ExpertProfiles" ORDER BY "Id"
+                    """).ToListAsync();
+                Assert.Equal(
+                [
+                    "2026-11-20 09:30:00 2026-11 -",
+                    "2026-11-20 09:30:00 2026-10 2026-11-21 16:45:00",
+                    "- - -",
+                    "- - -",
+                ], columns);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Profile;
@@ -135,7 +136,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var page = await response.ReadPageAsync();
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
         Assert.Equal(["#Agree " + ConsentFormValidator.NotTickedMessage], page.ErrorSummaryLinks());
-        Assert.Null((await ProfileOfAsync(person.UserId)).ConsentGivenUtc);
+        Assert.Empty((await ProfileOfAsync(person.UserId)).ConsentHistory);
     }
 
     [Fact]
@@ -151,10 +152,38 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
 
         var profile = await ProfileOfAsync(person.UserId);
         Assert.True(profile.HasConsent);
-        Assert.Equal(PrivacyNotice.Version, profile.ConsentNoticeVersion);
-        Assert.InRange(profile.ConsentGivenUtc!.Value, before, DateTime.UtcNow.AddSeconds(1));
+        var given = Assert.Single(profile.ConsentHistory);
+        Assert.Equal((ConsentChange.Given, PrivacyNotice.Version), (given.Change, given.PrivacyNoticeVersion));
+        Assert.InRange(given.AtUtc, before, DateTime.UtcNow.AddSeconds(1));
+        Assert.Equal(DateTimeKind.Utc, given.AtUtc.Kind);
         var after = await person.Client.GetPageAsync("/profile/consent");
         Assert.Contains("Withdraw consent", after.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consent_GivenAgainAfterWithdrawing_KeepsEveryEventAndShowsThemInTheDownload()
+    {
+        using var person = await RegisterAsync("Rae Tull");
+        await GiveConsentAsync(person.Client);
+        await person.Client.SubmitFormAsync("/profile/consent/withdraw", "/profile/consent/withdraw", []);
+        await GiveConsentAsync(person.Client);
+
+        var profile = await ProfileOfAsync(person.UserId);
+        Assert.True(profile.HasConsent);
+        Assert.Equal(
+            [(1, ConsentChange.Given, PrivacyNotice.Version), (2, ConsentChange.Withdrawn, null), (3, ConsentChange.Given, PrivacyNotice.Version)],
+            profile.ConsentHistory.Select(e => (e.Number, e.Change, e.PrivacyNoticeVersion)));
+        Assert.True(profile.ConsentHistory[0].AtUtc <= profile.ConsentHistory[1].AtUtc && profile.ConsentHistory[1].AtUtc <= profile.ConsentHistory[2].AtUtc);
+
+        using var json = JsonDocument.Parse(await person.Client.GetStringAsync(new Uri("/profile/your-data.json", UriKind.Relative)));
+        var history = json.RootElement.GetProperty("profile").GetProperty("consent").GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["You agreed", "You withdrew your agreement", "You agreed"], history.Select(e => e.GetProperty("change").GetString()));
+        Assert.Equal(profile.ConsentHistory.Select(e => e.AtUtc), history.Select(e => e.GetProperty("atUtc").GetDateTime().ToUniversalTime()));
+        var page = await person.Client.GetPageAsync("/profile/your-data");
+        var rows = page.QuerySelectorAll("#consent-history .govuk-summary-list__value").Select(v => v.TextContent.Trim()).ToList();
+        Assert.Equal(
+            [$"You agreed, to privacy notice version {PrivacyNotice.Version}", "You withdrew your agreement", $"You agreed, to privacy notice version {PrivacyNotice.Version}"],
+            rows);
     }
 
     [Fact]
@@ -272,7 +301,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         Assert.Equal("/profile", response.Location());
         var profile = await ProfileOfAsync(person.UserId);
         Assert.False(profile.IsOnRoster);
-        Assert.NotNull(profile.ConsentWithdrawnUtc);
+        Assert.Equal([ConsentChange.Given, ConsentChange.Withdrawn], profile.ConsentHistory.Select(e => e.Change));
         Assert.Empty(profile.LivedExperience);
         Assert.Null(profile.LivedExperienceOther);
         Assert.Empty(profile.AccessNeeds);
@@ -403,7 +432,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var page = await person.Client.GetPageAsync("/profile/your-data");
         var text = page.Body!.TextContent;
         Assert.Contains("opal.contact@example.org", text, StringComparison.Ordinal);
-        Assert.Contains(Workshop, page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([Workshop], page.QuerySelectorAll("main h3[id^=sign-up-]").Select(h => h.TextContent.Trim()));
         Assert.Contains(PrivacyNotice.Version, text, StringComparison.Ordinal);
 
         var response = await person.Client.GetAsync(new Uri("/profile/your-data.json", UriKind.Relative));
@@ -455,13 +484,13 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
 
         var profile = await ProfileOfAsync(person.UserId);
         Assert.NotNull(profile.AnonymisedUtc);
-        Assert.Equal(ProfileController.DeletedName, profile.PreferredName);
+        Assert.Equal(PersonalDataService.DeletedName, profile.PreferredName);
         Assert.Null(profile.ContactEmail);
         Assert.Empty(profile.LivedExperience);
         Assert.Null(profile.PaymentPreference);
         Assert.False(profile.IsOnRoster);
         var user = await UserAsync(person.UserId);
-        Assert.Equal(ProfileController.DeletedName, user.DisplayName);
+        Assert.Equal(PersonalDataService.DeletedName, user.DisplayName);
         Assert.EndsWith("@deleted.invalid", user.Email, StringComparison.Ordinal);
         Assert.Equal(user.Email, user.UserName);
         Assert.DoesNotContain("pia", user.Email!, StringComparison.OrdinalIgnoreCase);
@@ -479,6 +508,60 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         using var fresh = portal.CreatePortalClient();
         var signIn = await fresh.SignInAsync(person.Email, Passphrase);
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_ClearsOrganisersMessagesAndNotesAndWhatWouldHelp_KeepsAttendanceAndHours()
+    {
+        using var person = await RegisterAsync("Sol Ware");
+        await GiveConsentAsync(person.Client);
+        var (declinedId, attendedId) = await WithDbAsync(async db =>
+        {
+            var profileId = await db.ExpertProfiles.Where(p => p.UserId == person.UserId).Select(p => p.Id).SingleAsync();
+            var projectId = await db.CommissioningProjects.Select(p => p.Id).FirstAsync();
+            var today = UkTime.Today(TimeProvider.System);
+            Activity NewActivity(string title) => new(projectId, title, ActivityType.Workshop, "About short breaks",
+                new ActivitySchedule(today.AddDays(3), new TimeOnly(10, 0), new TimeOnly(12, 0), today),
+                new ActivityPlace(ActivityMode.Online, null, null, null), 2, [], LadderRung.CoProduction, true, "organiser", DateTime.UtcNow);
+            var declined = NewActivity($"Declined {Guid.NewGuid():N}");
+            var attended = NewActivity($"Attended {Guid.NewGuid():N}");
+            foreach (var activity in new[] { declined, attended })
+            {
+                activity.MoveTo(ActivityStatus.Open, DateTime.UtcNow);
+                activity.RequestPlace(profileId, "I have panic attacks in crowds", today, DateTime.UtcNow);
+            }
+            db.Activities.AddRange(declined, attended);
+            await db.SaveChangesAsync();
+            declined.Decline(declined.SignUps.Single().Id, "Sorry, this room is too busy for your panic attacks.", DateTime.UtcNow);
+            attended.Confirm(attended.SignUps.Single().Id, DateTime.UtcNow);
+            attended.MoveTo(ActivityStatus.Completed, DateTime.UtcNow);
+            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 1.75m,
+                new SessionNotes("Sent the agenda early", "Left the room twice", "Said it went well"), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return (declined.SignUps.Single().Id, attended.SignUps.Single().Id);
+        });
+
+        var response = await person.Client.SubmitFormAsync("/profile/delete", "/profile/delete", []);
+
+        Assert.Equal("/profile/deleted", response.Location());
+        var signUps = await WithDbAsync(db => db.SignUps.AsNoTracking().Where(s => s.Id == declinedId || s.Id == attendedId).OrderBy(s => s.Id).ToListAsync());
+        Assert.All(signUps, s =>
+        {
+            Assert.Equal(string.Empty, s.WhatWouldHelp);
+            Assert.Null(s.DeclineMessage);
+            Assert.Null(s.PreparationNotes);
+            Assert.Null(s.CheckInNotes);
+            Assert.Null(s.DebriefNotes);
+        });
+        Assert.Equal(
+            [(SignUpStatus.Declined, Attendance.NotRecorded, (decimal?)null), (SignUpStatus.Confirmed, Attendance.Attended, 1.75m)],
+            signUps.Select(s => (s.Status, s.Attendance, s.Hours)));
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
     }
 
     [Fact]

@@ -264,6 +264,35 @@ public sealed class ActivityTests
         Assert.Equal((SignUpStatus.Withdrawn, string.Empty, 0), (a.Status, a.WhatWouldHelp, activity.ConfirmedCount));
     }
 
+    [Theory]
+    [InlineData(SignUpStatus.Declined, SignUpStatus.Declined)]
+    [InlineData(SignUpStatus.Confirmed, SignUpStatus.Confirmed)] // the activity is over: what happened stays
+    public void RemovePerson_AfterTheActivity_ClearsEveryFreeTextAndKeepsWhatHappened(SignUpStatus before, SignUpStatus after)
+    {
+        var activity = OpenActivity(places: 2);
+        var mine = Request(activity, 1);
+        var someoneElse = Request(activity, 2);
+        if (before == SignUpStatus.Declined)
+        {
+            activity.Decline(mine.Id, "This one is for carers. Your anxiety support is noted.", Now);
+        }
+        else
+        {
+            activity.Confirm(mine.Id, Now);
+            activity.MoveTo(ActivityStatus.Completed, Now);
+            activity.RecordAttendance(mine.Id, Attendance.Attended, 2.5m, new("Sent easy read agenda", "Needed a break at 11", "Found it tiring"), Now);
+        }
+
+        activity.RemovePerson(1, Now.AddDays(1));
+
+        Assert.Equal(after, mine.Status);
+        Assert.Equal(string.Empty, mine.WhatWouldHelp);
+        Assert.All([mine.DeclineMessage, mine.PreparationNotes, mine.CheckInNotes, mine.DebriefNotes], Assert.Null);
+        Assert.Equal(Now.AddDays(1), mine.UpdatedUtc);
+        Assert.Equal(before == SignUpStatus.Confirmed ? (Attendance.Attended, 2.5m) : (Attendance.NotRecorded, (decimal?)null), (mine.Attendance, mine.Hours));
+        Assert.Equal("A quiet room", someoneElse.WhatWouldHelp);
+    }
+
     [Fact]
     public void MarkEvidenceRecorded_OnlyOnce()
     {

@@ -19,7 +19,7 @@ public sealed class ExpertProfileTests
         profile.SetLivedExperience([LivedExperienceArea.Carer, LivedExperienceArea.Other], "Kinship carer", Now);
 
         Assert.True(profile.IsOnRoster);
-        Assert.Equal("2026-11", profile.ConsentNoticeVersion);
+        Assert.Equal("2026-11", profile.CurrentConsent!.PrivacyNoticeVersion);
         Assert.Equal("Kinship carer", profile.LivedExperienceOther);
     }
 

@@ -63,8 +63,19 @@ internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expe
         builder.Property(p => p.TimesOfDay).AsChoiceSet();
         builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.PaymentPreference).HasConversion<string>().HasMaxLength(20);
-        builder.Property(p => p.ConsentNoticeVersion).HasMaxLength(20);
+        builder.OwnsMany(p => p.ConsentHistory, history =>
+        {
+            history.ToTable("ConsentEvents");
+            history.WithOwner().HasForeignKey("ExpertProfileId");
+            history.HasKey("ExpertProfileId", nameof(ConsentEvent.Number));
+            history.Property(e => e.Number).ValueGeneratedNever();
+            history.Property(e => e.Change).HasConversion<string>().HasMaxLength(20);
+            history.Property(e => e.PrivacyNoticeVersion).HasMaxLength(ConsentEvent.NoticeVersionMaxLength);
+        });
+        builder.Navigation(p => p.ConsentHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.LatestConsentEvent);
+        builder.Ignore(p => p.CurrentConsent);
         builder.Ignore(p => p.HasConsent);
         builder.Ignore(p => p.IsOnRoster);
     }

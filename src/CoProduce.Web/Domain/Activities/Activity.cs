@@ -297,7 +297,7 @@ public sealed class Activity : IConcurrencyVersioned
     /// </summary>
     private void Touch(DateTime nowUtc) => UpdatedUtc = nowUtc;
 
-    /// <summary>A person deleting their information: a live sign-up is withdrawn and their words removed.</summary>
+    /// <summary>A person deleting their information: a live sign-up is withdrawn and every free text about them removed.</summary>
     public void RemovePerson(int expertProfileId, DateTime nowUtc)
     {
         foreach (var signUp in _signUps.Where(s => s.ExpertProfileId == expertProfileId))
@@ -306,7 +306,7 @@ public sealed class Activity : IConcurrencyVersioned
             {
                 Withdraw(signUp.Id, nowUtc);
             }
-            signUp.ClearPersonalNotes(nowUtc);
+            signUp.ErasePersonalText(nowUtc);
         }
         Touch(nowUtc);
     }

@@ -69,10 +69,15 @@ public sealed class SignUp
 
     public void MarkReminderSent(DateTime nowUtc) => ReminderSentUtc = nowUtc;
 
-    /// <summary>What the person told us about their needs goes when their consent or information does.</summary>
-    public void ClearPersonalNotes(DateTime nowUtc)
+    /// <summary>
+    /// Every free text about the person goes when their consent or information does: what they
+    /// said would help, the organiser's message to them and the organiser's notes, any of which
+    /// can hold health details. What happened (status, attendance, hours) stays.
+    /// </summary>
+    public void ErasePersonalText(DateTime nowUtc)
     {
         WhatWouldHelp = string.Empty;
+        DeclineMessage = null;
         PreparationNotes = null;
         CheckInNotes = null;
         DebriefNotes = null;

@@ -32,6 +32,8 @@ public sealed class ExpertProfile : IConcurrencyVersioned
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 500;
 
+    private readonly List<ConsentEvent> _consentHistory = [];
+
     private ExpertProfile()
     {
     }
@@ -69,9 +71,15 @@ public sealed class ExpertProfile : IConcurrencyVersioned
 
     public PaymentPreference? PaymentPreference { get; private set; }
 
-    public DateTime? ConsentGivenUtc { get; private set; }
-    public string? ConsentNoticeVersion { get; private set; }
-    public DateTime? ConsentWithdrawnUtc { get; private set; }
+    /// <summary>Every time the person gave or withdrew consent, in order.</summary>
+    public IReadOnlyList<ConsentEvent> ConsentHistory => [.. _consentHistory.OrderBy(e => e.Number)];
+
+    /// <summary>The latest change to the person's consent, which says whether they consent now.</summary>
+    public ConsentEvent? LatestConsentEvent => _consentHistory.MaxBy(e => e.Number);
+
+    /// <summary>The consent that stands now, with the privacy notice version and when it was given; none if withdrawn or never given.</summary>
+    public ConsentEvent? CurrentConsent => LatestConsentEvent is { Change: ConsentChange.Given } given && AnonymisedUtc is null ? given : null;
+
     public DateTime? AnonymisedUtc { get; private set; }
     public DateTime CreatedUtc { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
@@ -79,7 +87,7 @@ public sealed class ExpertProfile : IConcurrencyVersioned
     /// <summary>A change saved from a page loaded before a consent withdrawal must not bring data back.</summary>
     public Guid Version { get; set; }
 
-    public bool HasConsent => ConsentGivenUtc is not null && ConsentWithdrawnUtc is null && AnonymisedUtc is null;
+    public bool HasConsent => CurrentConsent is not null;
 
     /// <summary>Only people who have consented appear on the roster organisers search.</summary>
     public bool IsOnRoster => HasConsent;
@@ -135,19 +143,36 @@ public sealed class ExpertProfile : IConcurrencyVersioned
         UpdatedUtc = nowUtc;
     }
 
+    /// <summary>
+    /// Records that the person agrees to the given privacy notice version. Agreeing again to the
+    /// version they already agree to changes nothing; agreeing to a new version, or after a
+    /// withdrawal, adds an event and keeps every earlier one.
+    /// </summary>
     public void GiveConsent(string privacyNoticeVersion, DateTime nowUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(privacyNoticeVersion);
-        ConsentGivenUtc = nowUtc;
-        ConsentNoticeVersion = privacyNoticeVersion;
-        ConsentWithdrawnUtc = null;
+        if (AnonymisedUtc is not null)
+        {
+            throw new InvalidOperationException("A deleted person's information cannot be kept again.");
+        }
+        if (CurrentConsent?.PrivacyNoticeVersion == privacyNoticeVersion)
+        {
+            return;
+        }
+        AddConsentEvent(ConsentChange.Given, privacyNoticeVersion, nowUtc);
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>Withdrawing consent takes the person off the roster at once and clears their special category data.</summary>
+    /// <summary>
+    /// Withdrawing consent takes the person off the roster at once and clears their special
+    /// category data. Withdrawing when there is no consent to withdraw records nothing.
+    /// </summary>
     public void WithdrawConsent(DateTime nowUtc)
     {
-        ConsentWithdrawnUtc = nowUtc;
+        if (LatestConsentEvent is { Change: ConsentChange.Given })
+        {
+            AddConsentEvent(ConsentChange.Withdrawn, null, nowUtc);
+        }
         LivedExperience = new HashSet<LivedExperienceArea>();
         LivedExperienceOther = null;
         AccessNeeds = new HashSet<AccessNeed>();
@@ -156,7 +181,10 @@ public sealed class ExpertProfile : IConcurrencyVersioned
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>Deletion: personal data goes; the bare record of taking part stays, without a name.</summary>
+    /// <summary>
+    /// Deletion: personal data goes. The consent history stays, without a name, as the record that
+    /// what was done with the person's information was done with their consent.
+    /// </summary>
     public void Anonymise(DateTime nowUtc)
     {
         WithdrawConsent(nowUtc);
@@ -169,6 +197,9 @@ public sealed class ExpertProfile : IConcurrencyVersioned
         PaymentPreference = null;
         AnonymisedUtc = nowUtc;
     }
+
+    private void AddConsentEvent(ConsentChange change, string? privacyNoticeVersion, DateTime nowUtc) =>
+        _consentHistory.Add(new ConsentEvent((LatestConsentEvent?.Number ?? 0) + 1, change, privacyNoticeVersion, nowUtc));
 
     private void RequireConsent()
     {

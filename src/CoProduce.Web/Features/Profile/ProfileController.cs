@@ -20,10 +20,9 @@ public sealed class ProfileController(
     CoProduceDbContext db,
     UserManager<CoProduceUser> users,
     SignInManager<CoProduceUser> signInManager,
+    PersonalDataService personalData,
     TimeProvider clock) : Controller
 {
-    public const string DeletedName = "Deleted person";
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -89,14 +88,7 @@ public sealed class ProfileController(
         }
         if (profile!.HasConsent)
         {
-            profile.WithdrawConsent(Now);
-            // What they wrote about their needs when signing up is special category data too.
-            var signUps = await db.SignUps.Where(s => s.ExpertProfileId == profile.Id).ToListAsync(cancellationToken);
-            foreach (var signUp in signUps)
-            {
-                signUp.ClearPersonalNotes(Now);
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            await personalData.WithdrawConsentAsync(profile, cancellationToken);
         }
         TempData["Success"] = "You have withdrawn your consent. We have deleted your lived experience and access needs";
         return Redirect("/profile");
@@ -266,7 +258,7 @@ public sealed class ProfileController(
     public async Task<IActionResult> YourData(CancellationToken cancellationToken)
     {
         var (profile, stop) = await MyProfileAsync(cancellationToken);
-        return stop ?? View(await YourDataAsync(profile!, cancellationToken));
+        return stop ?? View(await personalData.ReadAsync(profile!, cancellationToken));
     }
 
     [HttpGet("profile/your-data.json")]
@@ -277,7 +269,7 @@ public sealed class ProfileController(
         {
             return stop;
         }
-        var json = JsonSerializer.SerializeToUtf8Bytes(await YourDataAsync(profile!, cancellationToken), JsonOptions);
+        var json = JsonSerializer.SerializeToUtf8Bytes(await personalData.ReadAsync(profile!, cancellationToken), JsonOptions);
         Response.Headers.CacheControl = "no-store";
         return File(json, "application/json", "coproduce-your-data.json");
     }
@@ -294,11 +286,7 @@ public sealed class ProfileController(
         return View();
     }
 
-    /// <summary>
-    /// Removes the person's personal data: the profile is anonymised, and the sign-in account loses
-    /// its name, email address and password and is locked. The record that someone took part stays,
-    /// without a name, because the council must account for payments.
-    /// </summary>
+    /// <summary>Removes the person's personal data (see <see cref="PersonalDataService.EraseAsync"/>) and signs them out.</summary>
     [HttpPost("profile/delete")]
     [ActionName(nameof(Delete))]
     public async Task<IActionResult> DeleteConfirmed(CancellationToken cancellationToken)
@@ -309,35 +297,7 @@ public sealed class ProfileController(
             return stop;
         }
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in person has no account.");
-
-        profile!.Anonymise(Now);
-        // Their live places are given up and what they told organisers about their needs is removed.
-        var activities = await db.Activities.Include(a => a.SignUps)
-            .Where(a => a.SignUps.Any(s => s.ExpertProfileId == profile.Id)).ToListAsync(cancellationToken);
-        foreach (var activity in activities)
-        {
-            activity.RemovePerson(profile.Id, Now);
-        }
-        var placeholder = $"deleted-{Guid.NewGuid():N}@deleted.invalid";
-        user.DisplayName = DeletedName;
-        user.UserName = placeholder;
-        user.Email = placeholder;
-        user.EmailConfirmed = false;
-        user.PhoneNumber = null;
-        user.PhoneNumberConfirmed = false;
-        user.PasswordHash = null;
-        user.TwoFactorEnabled = false;
-        user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
-        // A new stamp signs the person out everywhere else too.
-        user.SecurityStamp = Guid.NewGuid().ToString();
-
-        // The account and the profile share one context: this saves both together.
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Could not remove the account's personal data: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
+        await personalData.EraseAsync(profile!, user, cancellationToken);
         await signInManager.SignOutAsync();
         return Redirect("/profile/deleted");
     }
@@ -394,26 +354,5 @@ public sealed class ProfileController(
             return (null, Redirect("/profile/deleted"));
         }
         return (profile, null);
-    }
-
-    private async Task<YourData> YourDataAsync(ExpertProfile profile, CancellationToken cancellationToken)
-    {
-        var account = await db.Users.Where(u => u.Id == profile.UserId)
-            .Select(u => new AccountRecord(u.DisplayName, u.Email, u.CreatedUtc))
-            .SingleAsync(cancellationToken);
-        var signUps = await db.SignUps.Where(s => s.ExpertProfileId == profile.Id)
-            .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new
-            {
-                a.Title, a.Date, ActivityStatus = a.Status, s.Status, s.Attendance, s.WhatWouldHelp, s.DeclineMessage, s.RequestedUtc,
-            })
-            .ToListAsync(cancellationToken);
-        return new YourData(
-            Now,
-            account,
-            ProfileSummary.From(profile),
-            signUps.OrderBy(s => s.Date)
-                .Select(s => new SignUpRecord(s.Title, s.Date, SignUpWords.ActivityStatus(s.ActivityStatus), SignUpWords.Status(s.Status),
-                    SignUpWords.Attendance(s.Attendance), s.WhatWouldHelp, s.DeclineMessage, s.RequestedUtc))
-                .ToList());
     }
 }

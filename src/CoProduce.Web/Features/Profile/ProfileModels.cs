@@ -3,10 +3,31 @@ using CoProduce.Web.Domain.Roster;
 
 namespace CoProduce.Web.Features.Profile;
 
-/// <summary>Whether the person has agreed to us keeping special category data, and when.</summary>
-public sealed record ConsentRecord(bool HasConsent, DateTime? GivenUtc, string? PrivacyNoticeVersion, DateTime? WithdrawnUtc)
+/// <summary>
+/// Whether the person agrees now to us keeping special category data (since when, and to which
+/// privacy notice), when they last withdrew, and every time they agreed or withdrew.
+/// </summary>
+public sealed record ConsentRecord(bool HasConsent, DateTime? GivenUtc, string? PrivacyNoticeVersion, DateTime? WithdrawnUtc, IReadOnlyList<ConsentEventRecord> History)
 {
-    public static ConsentRecord From(ExpertProfile p) => new(p.HasConsent, p.ConsentGivenUtc, p.ConsentNoticeVersion, p.ConsentWithdrawnUtc);
+    public static ConsentRecord From(ExpertProfile p) => new(
+        p.HasConsent,
+        p.CurrentConsent?.AtUtc,
+        p.CurrentConsent?.PrivacyNoticeVersion,
+        p.LatestConsentEvent is { Change: ConsentChange.Withdrawn } withdrawn ? withdrawn.AtUtc : null,
+        p.ConsentHistory.Select(e => new ConsentEventRecord(ConsentWords.Change(e.Change), e.PrivacyNoticeVersion, e.AtUtc)).ToList());
+}
+
+/// <summary>One time the person agreed or withdrew their agreement.</summary>
+public sealed record ConsentEventRecord(string Change, string? PrivacyNoticeVersion, DateTime AtUtc);
+
+public static class ConsentWords
+{
+    public static string Change(ConsentChange change) => change switch
+    {
+        ConsentChange.Given => "You agreed",
+        ConsentChange.Withdrawn => "You withdrew your agreement",
+        _ => change.ToString(),
+    };
 }
 
 /// <summary>Everything on a person's profile, in the words they see.</summary>
@@ -49,19 +70,49 @@ public sealed record ProfileSummary(
         p.UpdatedUtc);
 }
 
-/// <summary>The person's account, as the sign-in system holds it.</summary>
-public sealed record AccountRecord(string Name, string? SignInEmail, DateTime CreatedUtc);
+/// <summary>
+/// The person's sign-in account, as the sign-in system holds it. Never the password (only a
+/// scrambled form of it is kept, which nobody can read back) or the codes that keep the account safe.
+/// </summary>
+public sealed record AccountRecord(
+    string Name,
+    string? SignInEmail,
+    bool SignInEmailChecked,
+    string? PhoneNumber,
+    bool PhoneNumberChecked,
+    bool TwoStepSignIn,
+    int WrongPasswordsSinceLastSignIn,
+    DateTime? LockedUntilUtc,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<AccountDetailRecord> OtherDetails,
+    IReadOnlyList<OtherServiceRecord> OtherServices,
+    DateTime CreatedUtc);
 
-/// <summary>One activity the person asked to join, and what happened. Organisers' own notes are not included.</summary>
+/// <summary>Any other detail stored with the account (a claim).</summary>
+public sealed record AccountDetailRecord(string? Type, string? Value);
+
+/// <summary>Another service the person signs in with, and the reference that service gave them.</summary>
+public sealed record OtherServiceRecord(string Service, string? ServiceName, string YourReferenceThere);
+
+/// <summary>
+/// One activity the person asked to join, and everything about them on it: what happened, what
+/// they said would help, the organiser's message to them, attendance, hours and the organiser's notes.
+/// </summary>
 public sealed record SignUpRecord(
     string Activity,
     DateOnly Date,
     string ActivityStatus,
     string Status,
-    string Attendance,
-    string WhatWouldHelp,
     string? MessageFromOrganiser,
-    DateTime RequestedUtc);
+    string WhatWouldHelp,
+    string Attendance,
+    decimal? Hours,
+    string? PreparationNotes,
+    string? CheckInNotes,
+    string? DebriefNotes,
+    DateTime RequestedUtc,
+    DateTime? ReminderSentUtc,
+    DateTime UpdatedUtc);
 
 /// <summary>Everything held about a person: the "your data" page and its JSON download.</summary>
 public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, IReadOnlyList<SignUpRecord> SignUps);

@@ -27,7 +27,8 @@ public sealed class RosterController(CoProduceDbContext db, TimeProvider clock) 
         // Consent is checked in the database; the choices are filtered here, as the roster of one
         // council is hundreds of people, not millions.
         var people = await db.ExpertProfiles.AsNoTracking()
-            .Where(p => p.ConsentGivenUtc != null && p.ConsentWithdrawnUtc == null && p.AnonymisedUtc == null)
+            .Where(p => p.AnonymisedUtc == null
+                && p.ConsentHistory.Any(e => e.Change == ConsentChange.Given && !p.ConsentHistory.Any(later => later.Number > e.Number)))
             .ToListAsync(cancellationToken);
         var today = UkTime.Today(clock);
         var lastTookPart = await db.SignUps.AsNoTracking()

@@ -37,6 +37,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Activities.ActivityNotifier>();
         services.AddScoped<Features.Activities.SignUpService>();
         services.AddScoped<Features.Activities.ReminderSender>();
+        services.AddScoped<Features.Profile.PersonalDataService>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }

@@ -683,16 +683,6 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
-                    b.Property<DateTime?>("ConsentGivenUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ConsentNoticeVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTime?>("ConsentWithdrawnUtc")
-                        .HasColumnType("datetime2");
-
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1037,6 +1027,36 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("CoProduce.Web.Domain.Roster.ConsentEvent", "ConsentHistory", b1 =>
+                        {
+                            b1.Property<int>("ExpertProfileId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Change")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("PrivacyNoticeVersion")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.HasKey("ExpertProfileId", "Number");
+
+                            b1.ToTable("ConsentEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpertProfileId");
+                        });
+
+                    b.Navigation("ConsentHistory");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

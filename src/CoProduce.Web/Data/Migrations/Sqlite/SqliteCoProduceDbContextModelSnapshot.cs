@@ -655,16 +655,6 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ConsentGivenUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsentNoticeVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ConsentWithdrawnUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1002,6 +992,36 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("CoProduce.Web.Domain.Roster.ConsentEvent", "ConsentHistory", b1 =>
+                        {
+                            b1.Property<int>("ExpertProfileId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Change")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PrivacyNoticeVersion")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ExpertProfileId", "Number");
+
+                            b1.ToTable("ConsentEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpertProfileId");
+                        });
+
+                    b.Navigation("ConsentHistory");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
