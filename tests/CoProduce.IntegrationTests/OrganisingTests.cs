@@ -17,7 +17,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
 {
     private static readonly DateTime Now = DateTime.UtcNow;
 
-    private static List<KeyValuePair<string, string>> ActivityFields(string projectId, string title, string places = "3", string requirement = "", int daysAhead = 20)
+    internal static List<KeyValuePair<string, string>> ActivityFields(string projectId, string title, string places = "3", string requirement = "", int daysAhead = 20)
     {
         var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysAhead);
         var closes = date.AddDays(-3);

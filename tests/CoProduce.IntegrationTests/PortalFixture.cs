@@ -72,6 +72,37 @@ public static class PortalClientExtensions
     }
 
     /// <summary>
+    /// The fields a browser would send from the form: every named input, textarea and select with
+    /// its value (checked boxes only), with the given fields in place of the page's own.
+    /// </summary>
+    public static async Task<List<KeyValuePair<string, string>>> FormAsBrowserWouldSendAsync(this HttpClient client, string pageUrl, string actionUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetPageAsync(pageUrl);
+        var form = page.QuerySelector("form[action='" + actionUrl + "']")
+            ?? throw new InvalidOperationException($"No form posting to {actionUrl} on {pageUrl}");
+        var given = fields.ToList();
+        var own = new List<KeyValuePair<string, string>>();
+        foreach (var control in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = control.GetAttribute("name")!;
+            var type = control.GetAttribute("type") ?? "text";
+            if (given.Any(g => g.Key == name) || type is "submit" or "button" or "file" ||
+                (type is "checkbox" or "radio" && !control.HasAttribute("checked")))
+            {
+                continue;
+            }
+            var value = control.LocalName switch
+            {
+                "textarea" => control.TextContent,
+                "select" => control.QuerySelector("option[selected]")?.GetAttribute("value") ?? control.QuerySelector("option")?.GetAttribute("value") ?? string.Empty,
+                _ => control.GetAttribute("value") ?? (type is "checkbox" or "radio" ? "on" : string.Empty),
+            };
+            own.Add(new(name, value));
+        }
+        return [.. own, .. given];
+    }
+
+    /// <summary>
     /// Posts to an action whose button the page does not show (a second tab, a crafted request),
     /// with a valid antiforgery token taken from the page.
     /// </summary>

@@ -14,6 +14,19 @@ public sealed class ExceptionRequestTests
         return project.Requirement("R2")!;
     }
 
+    [Fact]
+    public void RequestException_ThroughTheProject_ChangesTheProjectSoItsVersionGuardsTheRequest()
+    {
+        var project = new CommissioningProject("Project", "Area", "Summary", "owner", 10m, false, Now);
+        project.Assess(PlymouthRules.Create("lead", Now));
+
+        var request = project.RequestException("R2", "Nobody to ask", "owner", Now.AddHours(1));
+
+        Assert.Same(request, project.Requirement("R2")!.Exceptions.Single());
+        Assert.Equal(Now.AddHours(1), project.UpdatedUtc);
+        Assert.Throws<ArgumentException>(() => project.RequestException("R99", "No such requirement", "owner", Now));
+    }
+
     public static TheoryData<string, bool, string?> Deciders => new()
     {
         // decider, is a lead, refusal (null = allowed)
