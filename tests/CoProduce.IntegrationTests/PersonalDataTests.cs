@@ -1,0 +1,638 @@
+using System.Collections;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using CoProduce.Tests.Shared;
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Profile;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoProduce.IntegrationTests;
+
+/// <summary>
+/// UK GDPR: a person can see everything held about them, and deleting their information removes
+/// every free text about them. The columns about a person are read from the EF model at run time,
+/// so a new column about them fails these tests until it is shown in "your data" or listed below,
+/// with the reason, as not shown.
+/// </summary>
+public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string Passphrase = "a long enough password";
+    private const string SameEveryAccount = "Set the same way for every account, so it says nothing about the person.";
+    private const string Link = "A reference number that links the person's records together; it says nothing about them.";
+    private const string StaffWork = "A record of work done as council staff (who owns a project, planned an activity, added evidence, " +
+        "decided an exception, published rules or did something recorded in the audit log). It is about the job, not about an " +
+        "expert by experience, and experts cannot do these things.";
+
+    /// <summary>Where a row about the person appears in the JSON download.</summary>
+    private delegate JsonElement? Locate(EntityEntry row, JsonElement root, Lookups lookups);
+
+    /// <summary>Names the download uses for other records: an activity's title, a role's name.</summary>
+    private sealed record Lookups(IReadOnlyDictionary<int, string> ActivityTitles, IReadOnlyDictionary<string, string> RoleNames);
+
+    /// <summary>A column the download shows: the JSON property ("" for the element itself) and, if it shows words, how.</summary>
+    private sealed record Shown(string Json, Func<object?, Lookups, object?>? Words = null);
+
+    /// <summary>A column the download leaves out, and why. A secret must never appear in the page or the JSON.</summary>
+    private sealed record NotShown(string Reason, bool Secret = false);
+
+    /// <summary>Tables whose rows are about the person, and where each row is found in the download.</summary>
+    private static readonly Dictionary<string, Locate?> PersonTables = new()
+    {
+        ["AspNetUsers"] = (_, root, _) => root.GetProperty("account"),
+        ["ExpertProfiles"] = (_, root, _) => root.GetProperty("profile"),
+        ["ConsentEvents"] = (row, root, _) =>
+            root.GetProperty("profile").GetProperty("consent").GetProperty("history").EnumerateArray().ElementAtOrDefault((int)row.Property("Number").CurrentValue! - 1),
+        ["SignUps"] = (row, root, lookups) => Find(root.GetProperty("signUps"),
+            e => e.GetProperty("activity").GetString() == lookups.ActivityTitles[(int)row.Property("ActivityId").CurrentValue!]),
+        ["AspNetUserRoles"] = (row, root, lookups) => Find(root.GetProperty("account").GetProperty("roles"),
+            e => e.GetString() == lookups.RoleNames[(string)row.Property("RoleId").CurrentValue!]),
+        ["AspNetUserClaims"] = (row, root, _) => Find(root.GetProperty("account").GetProperty("otherDetails"),
+            e => e.GetProperty("type").GetString() == (string?)row.Property("ClaimType").CurrentValue),
+        ["AspNetUserLogins"] = (row, root, _) => Find(root.GetProperty("account").GetProperty("otherServices"),
+            e => e.GetProperty("service").GetString() == (string?)row.Property("LoginProvider").CurrentValue),
+        ["AspNetUserTokens"] = null, // every column is a secret or names one: nothing is shown
+    };
+
+    /// <summary>Every column of the tables above that the download shows.</summary>
+    private static readonly Dictionary<string, Shown> ShownColumns = new()
+    {
+        ["AspNetUsers.DisplayName"] = new("name"),
+        ["AspNetUsers.Email"] = new("signInEmail"),
+        ["AspNetUsers.UserName"] = new("signInEmail"), // the sign-in name is the email address
+        ["AspNetUsers.EmailConfirmed"] = new("signInEmailChecked"),
+        ["AspNetUsers.PhoneNumber"] = new("phoneNumber"),
+        ["AspNetUsers.PhoneNumberConfirmed"] = new("phoneNumberChecked"),
+        ["AspNetUsers.TwoFactorEnabled"] = new("twoStepSignIn"),
+        ["AspNetUsers.AccessFailedCount"] = new("wrongPasswordsSinceLastSignIn"),
+        ["AspNetUsers.LockoutEnd"] = new("lockedUntilUtc", (v, _) => ((DateTimeOffset?)v)?.UtcDateTime),
+        ["AspNetUsers.CreatedUtc"] = new("createdUtc"),
+
+        ["AspNetUserRoles.RoleId"] = new("", (v, lookups) => lookups.RoleNames[(string)v!]),
+        ["AspNetUserClaims.ClaimType"] = new("type"),
+        ["AspNetUserClaims.ClaimValue"] = new("value"),
+        ["AspNetUserLogins.LoginProvider"] = new("service"),
+        ["AspNetUserLogins.ProviderDisplayName"] = new("serviceName"),
+        ["AspNetUserLogins.ProviderKey"] = new("yourReferenceThere"),
+
+        ["ExpertProfiles.PreferredName"] = new("preferredName"),
+        ["ExpertProfiles.ContactEmail"] = new("contactEmail"),
+        ["ExpertProfiles.ContactPhone"] = new("contactPhone"),
+        ["ExpertProfiles.PreferredContact"] = new("preferredContact", (v, _) => ProfileChoices.Text(ProfileChoices.ContactMethods, (ContactMethod)v!)),
+        ["ExpertProfiles.LivedExperience"] = new("livedExperience", (v, _) => ProfileChoices.Texts(ProfileChoices.LivedExperience, (IReadOnlySet<LivedExperienceArea>)v!)),
+        ["ExpertProfiles.LivedExperienceOther"] = new("livedExperienceOther"),
+        ["ExpertProfiles.AccessNeeds"] = new("accessNeeds", (v, _) => ProfileChoices.Texts(ProfileChoices.AccessNeeds, (IReadOnlySet<AccessNeed>)v!)),
+        ["ExpertProfiles.Language"] = new("language"),
+        ["ExpertProfiles.AccessNeedsOther"] = new("accessNeedsOther"),
+        ["ExpertProfiles.AvailableDays"] = new("availableDays", (v, _) => ProfileChoices.Texts(ProfileChoices.Days, (IReadOnlySet<DayOfWeek>)v!)),
+        ["ExpertProfiles.TimesOfDay"] = new("timesOfDay", (v, _) => ProfileChoices.Texts(ProfileChoices.Times, (IReadOnlySet<TimeOfDay>)v!)),
+        ["ExpertProfiles.Mode"] = new("takingPart", (v, _) => ProfileChoices.Text(ProfileChoices.Modes, (TakingPart)v!)),
+        ["ExpertProfiles.TravelMiles"] = new("travelMiles"),
+        ["ExpertProfiles.PaymentPreference"] = new("paymentPreference", (v, _) => ProfileChoices.Text(ProfileChoices.Payments, (PaymentPreference)v!)),
+        ["ExpertProfiles.CreatedUtc"] = new("createdUtc"),
+        ["ExpertProfiles.UpdatedUtc"] = new("updatedUtc"),
+
+        ["ConsentEvents.Change"] = new("change", (v, _) => ConsentWords.Change((ConsentChange)v!)),
+        ["ConsentEvents.PrivacyNoticeVersion"] = new("privacyNoticeVersion"),
+        ["ConsentEvents.AtUtc"] = new("atUtc"),
+
+        ["SignUps.ActivityId"] = new("activity", (v, lookups) => lookups.ActivityTitles[(int)v!]),
+        ["SignUps.Status"] = new("status", (v, _) => SignUpWords.Status((SignUpStatus)v!)),
+        ["SignUps.WhatWouldHelp"] = new("whatWouldHelp"),
+        ["SignUps.DeclineMessage"] = new("messageFromOrganiser"),
+        ["SignUps.Attendance"] = new("attendance", (v, _) => SignUpWords.Attendance((Attendance)v!)),
+        ["SignUps.Hours"] = new("hours"),
+        ["SignUps.PreparationNotes"] = new("preparationNotes"),
+        ["SignUps.CheckInNotes"] = new("checkInNotes"),
+        ["SignUps.DebriefNotes"] = new("debriefNotes"),
+        ["SignUps.RequestedUtc"] = new("requestedUtc"),
+        ["SignUps.ReminderSentUtc"] = new("reminderSentUtc"),
+        ["SignUps.UpdatedUtc"] = new("updatedUtc"),
+    };
+
+    /// <summary>Every column of the tables above that the download deliberately leaves out, with the reason.</summary>
+    private static readonly Dictionary<string, NotShown> NotShownColumns = new()
+    {
+        ["AspNetUsers.Id"] = new(Link),
+        ["AspNetUsers.NormalizedUserName"] = new("The sign-in name again in capital letters, kept so it can be found however it is typed. Shown as signInEmail."),
+        ["AspNetUsers.NormalizedEmail"] = new("The email address again in capital letters, kept so it can be found however it is typed. Shown as signInEmail."),
+        ["AspNetUsers.PasswordHash"] = new("A secret: the scrambled password. Never shown, so that nobody can use it to work out the password.", Secret: true),
+        ["AspNetUsers.SecurityStamp"] = new("A secret that keeps the person's sign-in valid. Never shown, so that nobody can use it.", Secret: true),
+        ["AspNetUsers.ConcurrencyStamp"] = new("Changes on every save, so that two changes at once are caught. It says nothing about the person."),
+        ["AspNetUsers.LockoutEnabled"] = new("Whether wrong passwords can lock the account. " + SameEveryAccount),
+
+        ["AspNetUserRoles.UserId"] = new(Link),
+        ["AspNetUserClaims.Id"] = new(Link),
+        ["AspNetUserClaims.UserId"] = new(Link),
+        ["AspNetUserLogins.UserId"] = new(Link),
+        ["AspNetUserTokens.UserId"] = new(Link),
+        ["AspNetUserTokens.LoginProvider"] = new("Says which part of the sign-in system keeps the secret token. It says nothing about the person."),
+        ["AspNetUserTokens.Name"] = new("Names the secret token, like the key for two-step sign-in. It says nothing about the person."),
+        ["AspNetUserTokens.Value"] = new("A secret, like a password: the key for two-step sign-in or a recovery code. Never shown.", Secret: true),
+
+        ["ExpertProfiles.Id"] = new(Link),
+        ["ExpertProfiles.UserId"] = new(Link),
+        ["ExpertProfiles.AnonymisedUtc"] = new("Set only when the person deletes their information. After that nobody can sign in to see it."),
+        ["ExpertProfiles.Version"] = new("Changes on every save, so that a change made from an old page is refused. It says nothing about the person."),
+
+        ["ConsentEvents.ExpertProfileId"] = new(Link),
+        ["ConsentEvents.Number"] = new("The event's place in the history, which the download lists in order."),
+
+        ["SignUps.Id"] = new(Link),
+        ["SignUps.ExpertProfileId"] = new(Link),
+    };
+
+    /// <summary>Tables that hold a person's id only as a record of work done as council staff.</summary>
+    private static readonly Dictionary<string, string> StaffWorkTables = new()
+    {
+        ["CommissioningProjects"] = StaffWork,
+        ["Activities"] = StaffWork + " The activities a person signed up for are shown with their sign-ups.",
+        ["AuditEntries"] = StaffWork,
+        ["StageMove"] = StaffWork,
+        ["Evidence"] = StaffWork,
+        ["ExceptionRequests"] = StaffWork,
+        ["TierRuleSets"] = StaffWork,
+    };
+
+    /// <summary>String columns that may keep a value after deletion, and why. Every other text about the person must be empty.</summary>
+    private static readonly Dictionary<string, (string Reason, Func<string, bool> Allowed)> KeptAfterDeletion = new()
+    {
+        ["AspNetUsers.UserName"] = ("Sign-in names must be unique, so a random placeholder takes the email address's place.", IsPlaceholder),
+        ["AspNetUsers.NormalizedUserName"] = ("The placeholder in capital letters.", IsPlaceholder),
+        ["AspNetUsers.Email"] = ("The same placeholder.", IsPlaceholder),
+        ["AspNetUsers.NormalizedEmail"] = ("The placeholder in capital letters.", IsPlaceholder),
+        ["AspNetUsers.DisplayName"] = ("Replaced by the words \"Deleted person\".", v => v == PersonalDataService.DeletedName),
+        ["AspNetUsers.SecurityStamp"] = ("A new random value, which signs the person out everywhere.", v => Guid.TryParse(v, out _)),
+        ["AspNetUsers.ConcurrencyStamp"] = ("A random value that changes on every save.", v => Guid.TryParse(v, out _)),
+        ["ExpertProfiles.PreferredName"] = ("Replaced by the words \"Deleted person\".", v => v == PersonalDataService.DeletedName),
+        ["ConsentEvents.PrivacyNoticeVersion"] = ("The consent history stays, without a name, as the record that the information was kept with consent.",
+            v => v == CoProduce.Web.Features.Public.PrivacyNotice.Version),
+    };
+
+    private static bool IsPlaceholder(string value) =>
+        value.StartsWith("DELETED-", StringComparison.OrdinalIgnoreCase) && value.EndsWith("@DELETED.INVALID", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonElement? Find(JsonElement array, Func<JsonElement, bool> match) =>
+        array.EnumerateArray().Where(match).Select(e => (JsonElement?)e).FirstOrDefault();
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
+    }
+
+    private sealed record Person(HttpClient Client, string UserId, string Email, string Name) : IDisposable
+    {
+        public void Dispose() => Client.Dispose();
+    }
+
+    private async Task<Person> RegisterAsync(string name)
+    {
+        var client = portal.CreatePortalClient();
+        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        var response = await client.SubmitFormAsync("/register", "/register",
+            [new("DisplayName", name), new("Email", email), new("Password", Passphrase), new("ConfirmPassword", Passphrase)]);
+        Assert.Equal("/profile", response.Location());
+        var userId = await WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        return new Person(client, userId, email, name);
+    }
+
+    /// <summary>
+    /// A person with something in every column about them: the account's own settings, a claim,
+    /// an external sign-in and a token, a profile with consent given, withdrawn and given again,
+    /// one activity they took part in (with hours, notes and a reminder) and one they were not given a place on.
+    /// </summary>
+    private async Task<Person> PersonWithEverythingRecordedAsync()
+    {
+        var person = await RegisterAsync("Tam Riley");
+        await WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var user = await db.Users.SingleAsync(u => u.Id == person.UserId);
+            user.EmailConfirmed = true;
+            user.PhoneNumber = "07700 900 456";
+            user.PhoneNumberConfirmed = true;
+            user.TwoFactorEnabled = true;
+            user.AccessFailedCount = 2;
+            user.LockoutEnd = new DateTimeOffset(now.AddDays(-3));
+            db.UserClaims.Add(new IdentityUserClaim<string> { UserId = user.Id, ClaimType = "council_reference", ClaimValue = "BRK-40712" });
+            db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "ExampleId", ProviderKey = $"example-id-{Guid.NewGuid():N}", ProviderDisplayName = "Example ID" });
+            db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = $"TOKEN{Guid.NewGuid():N}" });
+
+            var profile = await db.ExpertProfiles.SingleAsync(p => p.UserId == user.Id);
+            profile.GiveConsent(CoProduce.Web.Features.Public.PrivacyNotice.Version, now.AddMinutes(-30));
+            profile.WithdrawConsent(now.AddMinutes(-20));
+            profile.GiveConsent(CoProduce.Web.Features.Public.PrivacyNotice.Version, now.AddMinutes(-10));
+            profile.SetContact("Tam", "tam.contact@example.org", "01632 960 777", ContactMethod.TextMessage, now);
+            profile.SetLivedExperience([LivedExperienceArea.Carer, LivedExperienceArea.Other], "Kinship care of a grandchild", now);
+            profile.SetAccessNeeds([AccessNeed.AnotherLanguage, AccessNeed.Other], "Polish", "A hearing dog comes with me", now);
+            profile.SetAvailability([DayOfWeek.Monday, DayOfWeek.Saturday], [TimeOfDay.Evening], TakingPart.Online, 12, now);
+            profile.SetPaymentPreference(PaymentPreference.BankTransfer, now);
+
+            var projectId = await db.CommissioningProjects.Select(p => p.Id).FirstAsync();
+            var today = UkTime.Today(TimeProvider.System);
+            Activity NewActivity(string title) => new(projectId, title, ActivityType.Workshop, "About short breaks",
+                new ActivitySchedule(today.AddDays(3), new TimeOnly(10, 0), new TimeOnly(12, 0), today),
+                new ActivityPlace(ActivityMode.Online, null, null, null), 2, [], LadderRung.CoProduction, true, "organiser", now);
+            var attended = NewActivity($"Tam took part {Guid.NewGuid():N}");
+            var declined = NewActivity($"Tam was not given a place {Guid.NewGuid():N}");
+            attended.MoveTo(ActivityStatus.Open, now);
+            declined.MoveTo(ActivityStatus.Open, now);
+            attended.RequestPlace(profile.Id, "Tam: a quiet corner, please", today, now);
+            declined.RequestPlace(profile.Id, "Tam: large print", today, now);
+            db.Activities.AddRange(attended, declined);
+            await db.SaveChangesAsync();
+
+            attended.Confirm(attended.SignUps.Single().Id, now);
+            attended.SignUps.Single().MarkReminderSent(now);
+            attended.MoveTo(ActivityStatus.Completed, now);
+            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 2.75m,
+                new SessionNotes("Tam: sent the agenda in Polish", "Tam: needed a break at 11", "Tam: wants to come again"), now);
+            declined.Decline(declined.SignUps.Single().Id, "Tam: this one is for carers of adults. We will tell you about the next.", now);
+            return await db.SaveChangesAsync();
+        });
+        return person;
+    }
+
+    /// <summary>
+    /// Every table about the person, found in the EF model: the account, every table with a foreign
+    /// key to a table about the person (owned tables too), and every table with a column named like
+    /// a person's id (…UserId, …ProfileId) even without a foreign key.
+    /// </summary>
+    private static (List<IEntityType> About, List<IEntityType> StaffWork, List<string> Unknown) TablesAboutThePerson(IModel model)
+    {
+        var about = new List<IEntityType> { model.FindEntityType(typeof(CoProduceUser))! };
+        var staffWork = new List<IEntityType>();
+        for (var i = 0; i < about.Count; i++)
+        {
+            foreach (var dependent in model.GetEntityTypes().Where(t => t.GetForeignKeys().Any(fk => fk.PrincipalEntityType == about[i])))
+            {
+                if (about.Contains(dependent) || staffWork.Contains(dependent))
+                {
+                    continue;
+                }
+                (StaffWorkTables.ContainsKey(dependent.GetTableName()!) ? staffWork : about).Add(dependent);
+            }
+        }
+        foreach (var type in model.GetEntityTypes().Where(t => !about.Contains(t) && !staffWork.Contains(t)
+            && t.GetProperties().Any(p => p.Name.EndsWith("UserId", StringComparison.Ordinal) || p.Name.EndsWith("ProfileId", StringComparison.Ordinal))))
+        {
+            (StaffWorkTables.ContainsKey(type.GetTableName()!) ? staffWork : about).Add(type);
+        }
+        var unknown = about.Select(t => t.GetTableName()!).Where(table => !PersonTables.ContainsKey(table))
+            .Select(table => $"{table}: a table about the person that these tests do not know. Show it in \"your data\" and add it to {nameof(PersonTables)}, or add it to {nameof(StaffWorkTables)} with the reason")
+            .ToList();
+        return (about, staffWork, unknown);
+    }
+
+    private static string ColumnOf(IEntityType type, IProperty property) => $"{type.GetTableName()}.{property.GetColumnName()}";
+
+    /// <summary>Columns of a table about the person that are neither shown nor listed as not shown.</summary>
+    private static IEnumerable<string> Undecided(IEntityType type) =>
+        type.GetProperties().Select(p => ColumnOf(type, p)).Where(c => !ShownColumns.ContainsKey(c) && !NotShownColumns.ContainsKey(c));
+
+    /// <summary>The person's rows in each table about them, from a context that has loaded those tables.</summary>
+    private static Dictionary<IEntityType, List<EntityEntry>> RowsOf(CoProduceDbContext db, IReadOnlyList<IEntityType> about, string userId)
+    {
+        foreach (var type in about.Where(t => !t.IsOwned()))
+        {
+            var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
+            _ = ((IEnumerable<object>)set).ToList();
+        }
+        var rows = new Dictionary<IEntityType, List<EntityEntry>>();
+        foreach (var type in about)
+        {
+            var entries = db.ChangeTracker.Entries().Where(e => e.Metadata == type).ToList();
+            if (type.ClrType == typeof(CoProduceUser))
+            {
+                rows[type] = entries.Where(e => (string)e.Property("Id").CurrentValue! == userId).ToList();
+                continue;
+            }
+            rows[type] = entries.Where(e => type.GetForeignKeys().Any(fk => rows.TryGetValue(fk.PrincipalEntityType, out var principals)
+                && principals.Any(p => fk.Properties.Select(f => e.Property(f.Name).CurrentValue)
+                    .SequenceEqual(fk.PrincipalKey.Properties.Select(k => p.Property(k.Name).CurrentValue))))).ToList();
+        }
+        return rows;
+    }
+
+    [Fact]
+    public async Task Download_ShowsEveryColumnAboutThePersonWithTheirValue_OrSaysWhyNot()
+    {
+        using var person = await PersonWithEverythingRecordedAsync();
+        var download = await person.Client.GetAsync(new Uri("/profile/your-data.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var rawJson = await download.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(rawJson);
+        var page = await person.Client.GetPageAsync("/profile/your-data");
+        var pageText = page.QuerySelector("main")!.TextContent;
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var (about, staffWork, problems) = TablesAboutThePerson(db.Model);
+        var rows = RowsOf(db, about, person.UserId);
+        var lookups = new Lookups(
+            await db.Activities.ToDictionaryAsync(a => a.Id, a => a.Title),
+            await db.Roles.ToDictionaryAsync(r => r.Id, r => Roles.DisplayName(r.Name!)));
+
+        // The lists must name real tables and columns, each with a reason.
+        var columns = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties().Select(p => ColumnOf(t, p))).ToHashSet();
+        problems.AddRange(ShownColumns.Keys.Concat(NotShownColumns.Keys).Concat(KeptAfterDeletion.Keys).Where(c => !columns.Contains(c)).Select(c => $"{c}: listed here but not in the model"));
+        problems.AddRange(ShownColumns.Keys.Intersect(NotShownColumns.Keys).Select(c => $"{c}: listed as both shown and not shown"));
+        problems.AddRange(NotShownColumns.Where(c => string.IsNullOrWhiteSpace(c.Value.Reason)).Select(c => $"{c.Key}: no reason given"));
+        problems.AddRange(StaffWorkTables.Keys.Except(staffWork.Select(t => t.GetTableName()!)).Select(t => $"{t}: listed as staff work, but it holds no person's id"));
+
+        foreach (var type in about.Where(t => PersonTables.ContainsKey(t.GetTableName()!)))
+        {
+            var table = type.GetTableName()!;
+            if (rows[type].Count == 0)
+            {
+                problems.Add($"{table}: the test person has no rows here, so nothing is checked. Record one in {nameof(PersonWithEverythingRecordedAsync)}");
+            }
+            problems.AddRange(Undecided(type).Select(c => $"{c}: about the person, but neither shown in \"your data\" nor listed as not shown with a reason"));
+            foreach (var property in type.GetProperties())
+            {
+                var column = ColumnOf(type, property);
+                if (NotShownColumns.TryGetValue(column, out var notShown))
+                {
+                    if (notShown.Secret)
+                    {
+                        foreach (var secret in rows[type].Select(r => r.Property(property.Name).CurrentValue?.ToString()).Where(s => !string.IsNullOrEmpty(s)))
+                        {
+                            Assert.DoesNotContain(secret!, rawJson, StringComparison.Ordinal);
+                            Assert.DoesNotContain(secret!, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+                        }
+                    }
+                    continue;
+                }
+                if (!ShownColumns.TryGetValue(column, out var shown))
+                {
+                    continue;
+                }
+                if (rows[type].All(r => IsEmpty(r.Property(property.Name).CurrentValue)))
+                {
+                    problems.Add($"{column}: the test person has nothing here, so the check proves nothing. Record it in {nameof(PersonWithEverythingRecordedAsync)}");
+                }
+                foreach (var row in rows[type])
+                {
+                    var element = PersonTables[table]!(row, json.RootElement, lookups);
+                    if (element is null)
+                    {
+                        problems.Add($"{column}: a row about the person is missing from the download");
+                        continue;
+                    }
+                    var raw = row.Property(property.Name).CurrentValue;
+                    var expected = shown.Words is null ? raw : shown.Words(raw, lookups);
+                    var actual = shown.Json.Length == 0 ? element.Value : element.Value.TryGetProperty(shown.Json, out var value) ? value : (JsonElement?)null;
+                    if (actual is null || !JsonHolds(actual.Value, expected))
+                    {
+                        problems.Add($"{column}: the download has {actual?.GetRawText() ?? "nothing"} at \"{shown.Json}\", but the person's value is {Describe(expected)}");
+                    }
+                    // The page shows the same words and numbers as the JSON.
+                    foreach (var words in PageWords(expected).Where(w => !pageText.Contains(w, StringComparison.Ordinal)))
+                    {
+                        problems.Add($"{column}: the person's value \"{words}\" is not on the page");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, "Personal data check:\n" + string.Join('\n', problems));
+    }
+
+    /// <summary>A table someone might add: notes about a person, with a foreign key to their account.</summary>
+    private sealed class NoteAboutSomeone
+    {
+        public int Id { get; set; }
+        public string AboutUserId { get; set; } = string.Empty;
+        public string Text { get; set; } = string.Empty;
+    }
+
+    /// <summary>A table that holds a person's id without a foreign key.</summary>
+    private sealed class CallLog
+    {
+        public int Id { get; set; }
+        public string CalledByUserId { get; set; } = string.Empty;
+    }
+
+    [Fact]
+    public void ColumnCheck_FindsEveryTableAboutThePerson_AndWouldCatchANewTableOrColumn()
+    {
+        using (var scope = portal.Services.CreateScope())
+        {
+            var model = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>().Model;
+            var (about, staffWork, unknown) = TablesAboutThePerson(model);
+            Assert.Empty(unknown);
+            Assert.Equal(PersonTables.Keys.Order(), about.Select(t => t.GetTableName()!).Order());
+            Assert.Equal(StaffWorkTables.Keys.Order(), staffWork.Select(t => t.GetTableName()!).Order());
+            Assert.All(about, t => Assert.Empty(Undecided(t)));
+            Assert.Contains("CommissioningProjects.Title", Undecided(staffWork.Single(t => t.GetTableName() == "CommissioningProjects")));
+        }
+
+        // A model with a new table and a new column about the person: the check names all three.
+        var builder = new ModelBuilder(Microsoft.EntityFrameworkCore.Metadata.Conventions.SqliteConventionSetBuilder.Build());
+        builder.Entity<CoProduceUser>().ToTable("AspNetUsers");
+        builder.Entity<NoteAboutSomeone>().ToTable("NotesAboutPeople").HasOne<CoProduceUser>().WithMany().HasForeignKey(n => n.AboutUserId);
+        builder.Entity<CallLog>().ToTable("CallLogs");
+        builder.Entity<SignUp>().ToTable("SignUps").Property<string>("Mood");
+        builder.Entity<SignUp>().HasOne<CoProduceUser>().WithMany().HasForeignKey("MoodRecordedByUserId");
+        var changed = (IModel)builder.FinalizeModel();
+
+        var (found, _, unknownTables) = TablesAboutThePerson(changed);
+
+        Assert.Contains(unknownTables, u => u.StartsWith("NotesAboutPeople:", StringComparison.Ordinal));
+        Assert.Contains(unknownTables, u => u.StartsWith("CallLogs:", StringComparison.Ordinal));
+        Assert.Equal(["SignUps.Mood", "SignUps.MoodRecordedByUserId"], Undecided(found.Single(t => t.GetTableName() == "SignUps")).Order());
+    }
+
+    [Fact]
+    public async Task Download_HoldsOrganisersNotesAndHoursRecordedThroughTheirPages_AndNobodyElsesData()
+    {
+        var organiser = await portal.ClientForAsync(Roles.Commissioner);
+        using var me = await RegisterAsync("Uma Vance");
+        using var other = await RegisterAsync("Vic Wynn");
+        foreach (var person in new[] { me, other })
+        {
+            var consent = await person.Client.SubmitFormAsync("/profile/consent", "/profile/consent", [new("Agree", "true")]);
+            Assert.Equal("/profile", consent.Location());
+        }
+        var together = await OpenActivityAsync(organiser, $"Planning day {Guid.NewGuid():N}");
+        var theirsOnly = await OpenActivityAsync(organiser, $"Vic's panel {Guid.NewGuid():N}");
+        await SignUpAsync(me, together, "Uma needs a ramp");
+        await SignUpAsync(other, together, "Vic needs a BSL interpreter");
+        await SignUpAsync(other, theirsOnly, "Vic would like the papers early");
+
+        var mine = await SignUpIdAsync(me, together);
+        var theirs = await SignUpIdAsync(other, together);
+        foreach (var signUpId in new[] { mine, theirs })
+        {
+            var confirmed = await organiser.SubmitFormAsync($"/manage/activities/{together}", $"/manage/activities/{together}/sign-ups/{signUpId}/confirm", []);
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+        var completed = await organiser.SubmitFormAsync($"/manage/activities/{together}", $"/manage/activities/{together}/status", [new("to", "Completed")]);
+        Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        await RecordAttendanceAsync(organiser, together, mine, "2.25", "Uma: checked the ramp with the venue", "Uma: asked for water", "Uma: found the room too warm");
+        await RecordAttendanceAsync(organiser, together, theirs, "3.75", "Vic: booked the interpreter", "Vic: interpreter late", "Vic: wants a different venue");
+
+        var rawJson = await me.Client.GetStringAsync(new Uri("/profile/your-data.json", UriKind.Relative));
+        using var json = JsonDocument.Parse(rawJson);
+        var signUp = Assert.Single(json.RootElement.GetProperty("signUps").EnumerateArray());
+        Assert.Equal("Place confirmed", signUp.GetProperty("status").GetString());
+        Assert.Equal("Attended", signUp.GetProperty("attendance").GetString());
+        Assert.Equal(2.25m, signUp.GetProperty("hours").GetDecimal());
+        Assert.Equal("Uma needs a ramp", signUp.GetProperty("whatWouldHelp").GetString());
+        Assert.Equal("Uma: checked the ramp with the venue", signUp.GetProperty("preparationNotes").GetString());
+        Assert.Equal("Uma: asked for water", signUp.GetProperty("checkInNotes").GetString());
+        Assert.Equal("Uma: found the room too warm", signUp.GetProperty("debriefNotes").GetString());
+        var page = await me.Client.GetPageAsync("/profile/your-data");
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("2.25 hours", text, StringComparison.Ordinal);
+        Assert.Contains("Uma: found the room too warm", text, StringComparison.Ordinal);
+
+        // Nothing about the other person, who took part in the same activity, nor anyone else.
+        foreach (var theirWords in new[] { "Vic Wynn", "Vic:", "Vic needs", "Vic's panel", other.Email, "3.75", DemoUsers.EmailFor(Roles.ExpertByExperience), DemoUsers.EmailFor(Roles.Commissioner) })
+        {
+            Assert.DoesNotContain(theirWords, rawJson, StringComparison.Ordinal);
+            Assert.DoesNotContain(theirWords, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Delete_LeavesNoFreeTextAboutThePerson_KeepsOnlyWhatHasToStay()
+    {
+        using var person = await PersonWithEverythingRecordedAsync();
+        var before = await WithDbAsync(db => db.SignUps.AsNoTracking()
+            .Where(s => db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == person.UserId)).OrderBy(s => s.Id).ToListAsync());
+
+        var deleted = await person.Client.SubmitFormAsync("/profile/delete", "/profile/delete", []);
+        Assert.Equal("/profile/deleted", deleted.Location());
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var (about, _, unknown) = TablesAboutThePerson(db.Model);
+        Assert.Empty(unknown);
+        var rows = RowsOf(db, about, person.UserId);
+        var problems = new List<string>();
+        foreach (var type in about)
+        {
+            foreach (var row in rows[type])
+            {
+                foreach (var property in type.GetProperties().Where(p => !p.IsKey() && !p.IsForeignKey()))
+                {
+                    var column = ColumnOf(type, property);
+                    var value = row.Property(property.Name).CurrentValue;
+                    if (value is string text && text.Length > 0)
+                    {
+                        if (!KeptAfterDeletion.TryGetValue(column, out var kept) || !kept.Allowed(text))
+                        {
+                            problems.Add($"{column} still holds \"{text}\" after deletion");
+                        }
+                    }
+                    else if (value is IEnumerable items and not string && items.Cast<object>().Any())
+                    {
+                        problems.Add($"{column} still holds {Describe(value)} after deletion");
+                    }
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, "After deletion:\n" + string.Join('\n', problems));
+
+        // What has to stay: the sign-ups with their status, attendance and hours, and the consent history.
+        var signUps = rows[about.Single(t => t.ClrType == typeof(SignUp))].Select(r => (SignUp)r.Entity).OrderBy(s => s.Id).ToList();
+        Assert.Equal(before.Select(s => (s.Id, s.Status, s.Attendance, s.Hours)), signUps.Select(s => (s.Id, s.Status, s.Attendance, s.Hours)));
+        Assert.Contains(signUps, s => s.Hours == 2.75m);
+        var profile = rows[about.Single(t => t.ClrType == typeof(ExpertProfile))].Select(r => (ExpertProfile)r.Entity).Single();
+        Assert.Equal([ConsentChange.Given, ConsentChange.Withdrawn, ConsentChange.Given, ConsentChange.Withdrawn], profile.ConsentHistory.Select(e => e.Change));
+        Assert.NotNull(profile.AnonymisedUtc);
+        // No claims, external sign-ins or tokens are left; the account cannot be used.
+        Assert.Empty(rows[about.Single(t => t.GetTableName() == "AspNetUserClaims")]);
+        Assert.Empty(rows[about.Single(t => t.GetTableName() == "AspNetUserLogins")]);
+        Assert.Empty(rows[about.Single(t => t.GetTableName() == "AspNetUserTokens")]);
+        var user = rows[about.Single(t => t.ClrType == typeof(CoProduceUser))].Select(r => (CoProduceUser)r.Entity).Single();
+        Assert.Null(user.PasswordHash);
+        Assert.Null(user.PhoneNumber);
+        Assert.False(user.PhoneNumberConfirmed || user.TwoFactorEnabled || user.EmailConfirmed);
+        Assert.True(user.LockoutEnabled && user.LockoutEnd == DateTimeOffset.MaxValue);
+    }
+
+    private async Task<int> OpenActivityAsync(HttpClient organiser, string title)
+    {
+        var projectId = await WithDbAsync(db => db.CommissioningProjects.Where(p => p.Title == "Carers' support service").Select(p => p.Id).SingleAsync());
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var closes = date.AddDays(-3);
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var created = await organiser.SubmitFormAsync("/manage/activities/new", "/manage/activities/new",
+        [
+            new("ProjectId", N(projectId)), new("RequirementCode", ""), new("Title", title), new("Type", "Workshop"),
+            new("Description", "A day to plan the service together."),
+            new("Date.Day", N(date.Day)), new("Date.Month", N(date.Month)), new("Date.Year", N(date.Year)),
+            new("StartTime", "10am"), new("EndTime", "1pm"), new("Mode", "InPerson"), new("Venue", "Brackenfield Library"),
+            new("AccessInformation", "Step-free"), new("JoiningInstructions", ""), new("Places", "4"), new("LivedExperienceSought", "Carer"),
+            new("Rung", "CoProduction"), new("IsPaid", "yes"),
+            new("SignUpClosesOn.Day", N(closes.Day)), new("SignUpClosesOn.Month", N(closes.Month)), new("SignUpClosesOn.Year", N(closes.Year)),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Location()!.Split('/').Last(), CultureInfo.InvariantCulture);
+        var opened = await organiser.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/status", [new("to", "Open")]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        return id;
+    }
+
+    private static async Task SignUpAsync(Person person, int activityId, string whatWouldHelp)
+    {
+        var response = await person.Client.SubmitFormAsync($"/activities/{activityId}", $"/activities/{activityId}/sign-up", [new("WhatWouldHelp", whatWouldHelp)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private Task<int> SignUpIdAsync(Person person, int activityId) =>
+        WithDbAsync(db => db.SignUps.Where(s => s.ActivityId == activityId && db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == person.UserId))
+            .Select(s => s.Id).SingleAsync());
+
+    private static async Task RecordAttendanceAsync(HttpClient organiser, int activityId, int signUpId, string hours, string preparation, string checkIn, string debrief)
+    {
+        var url = $"/manage/activities/{activityId}/sign-ups/{signUpId}/attendance";
+        var response = await organiser.SubmitFormAsync(url, url,
+            [new("Attendance", "Attended"), new("Hours", hours), new("Preparation", preparation), new("CheckIn", checkIn), new("Debrief", debrief)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static bool IsEmpty(object? value) => value is null || (value is IEnumerable items and not string && !items.Cast<object>().Any());
+
+    private static bool JsonHolds(JsonElement actual, object? expected) => expected switch
+    {
+        null => actual.ValueKind == JsonValueKind.Null,
+        string text => actual.ValueKind == JsonValueKind.String && actual.GetString() == text,
+        bool flag => actual.ValueKind == (flag ? JsonValueKind.True : JsonValueKind.False),
+        int or long or decimal => actual.ValueKind == JsonValueKind.Number && actual.GetDecimal() == Convert.ToDecimal(expected, CultureInfo.InvariantCulture),
+        DateTime time => actual.ValueKind == JsonValueKind.String && actual.GetDateTimeOffset().UtcDateTime == time.ToUniversalTime(),
+        IEnumerable<string> texts => actual.ValueKind == JsonValueKind.Array && actual.EnumerateArray().Select(e => e.GetString()).SequenceEqual(texts),
+        _ => throw new InvalidOperationException($"Say how a {expected.GetType().Name} appears in the download"),
+    };
+
+    /// <summary>The words and numbers a reader would find on the page for a value (dates and yes or no are written differently there).</summary>
+    private static IEnumerable<string> PageWords(object? value) => value switch
+    {
+        string text when text.Length > 0 => [text],
+        IEnumerable<string> texts => texts,
+        int or long => [Convert.ToString(value, CultureInfo.InvariantCulture)!],
+        decimal number => [number.ToString("0.##", CultureInfo.InvariantCulture)],
+        _ => [],
+    };
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string text => $"\"{text}\"",
+        IEnumerable items => "[" + string.Join(", ", items.Cast<object>()) + "]",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
