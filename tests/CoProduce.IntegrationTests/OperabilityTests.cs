@@ -77,7 +77,9 @@ public sealed class OperabilityTests(PortalFixture portal) : IClassFixture<Porta
     [Fact]
     public async Task Responses_CarrySecurityHeaders()
     {
-        using var client = portal.CreateClient(new() { BaseAddress = new Uri("https://coproduce.example"), AllowAutoRedirect = false });
+        // HSTS is never sent to localhost, so this asks for the portal by its public name.
+        using var app = new CoProduceAppFactory { PublicBaseUrl = "https://coproduce.example" };
+        using var client = app.CreateClient(new() { BaseAddress = new Uri("https://coproduce.example"), AllowAutoRedirect = false });
 
         var response = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
 
