@@ -237,7 +237,7 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("Your place is confirmed.", Success(page), StringComparison.Ordinal);
         Assert.Contains(Joining, page.QuerySelector(".app-joining-instructions")!.TextContent, StringComparison.Ordinal);
         var email = Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path))
-            .Single(m => m.To.Mailboxes.Any(a => a.Address == person.Email) && m.Subject.StartsWith("Your place", StringComparison.Ordinal));
+            .Single(m => m.To.Mailboxes.Any(a => a.Address == person.Email) && m.Subject?.StartsWith("Your place", StringComparison.Ordinal) == true);
         Assert.Equal("Your place is confirmed: Offer test", email.Subject);
         Assert.Contains(email.Attachments, a => a.ContentType.MimeType == "text/calendar");
         var afterwards = await person.Client.GetPageAsync("/my-involvement");
