@@ -164,6 +164,24 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("31", page.QuerySelector("#DoneOn")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public async Task Evidence_NoLivedExperienceCount_AsksForItByTheField(string? count)
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await CreateProjectAsync(client, "Evidence without a count", "40000");
+
+        var response = await PostEvidenceAsync(client, id, "R1", "Workshop with the carers' forum", "3", "11", "2026", count, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Equal(["#LivedExperienceCount Enter how many people with lived experience took part, or 0"], page.ErrorSummaryLinks());
+        Assert.Equal("Workshop with the carers' forum", page.QuerySelector("#WhatWasDone")!.TextContent);
+        Assert.Empty((await LoadAsync(id)).Requirement("R1")!.Evidence);
+    }
+
     [Fact]
     public async Task Exception_LeadDecides_AndNobodyDecidesTheirOwn()
     {
@@ -308,7 +326,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
-    private static async Task<HttpResponseMessage> PostEvidenceAsync(HttpClient client, int id, string code, string what, string day, string month, string year, string count, (string Name, byte[] Content)? file)
+    private static async Task<HttpResponseMessage> PostEvidenceAsync(HttpClient client, int id, string code, string what, string day, string month, string year, string? count, (string Name, byte[] Content)? file)
     {
         var url = $"/projects/{id}/requirements/{code}/evidence";
         var page = await client.GetPageAsync(url);
@@ -319,10 +337,13 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
             { new StringContent(day), "DoneOn.Day" },
             { new StringContent(month), "DoneOn.Month" },
             { new StringContent(year), "DoneOn.Year" },
-            { new StringContent(count), "LivedExperienceCount" },
             { new StringContent(""), "Notes" },
             { new StringContent(token), "__RequestVerificationToken" },
         };
+        if (count is not null)
+        {
+            form.Add(new StringContent(count), "LivedExperienceCount");
+        }
         if (file is { } f)
         {
             var content = new ByteArrayContent(f.Content);

@@ -165,7 +165,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         }
 
         await projects.AddEvidenceAsync(project!, requirement, new NewEvidence(
-            form.WhatWasDone!.Trim(), form.DoneOn.ToDate()!.Value, int.Parse(form.LivedExperienceCount!, System.Globalization.CultureInfo.InvariantCulture),
+            form.WhatWasDone!.Trim(), form.DoneOn.ToDate()!.Value, EvidenceForm.ReadCount(form.LivedExperienceCount)!.Value,
             form.Notes?.Trim() ?? string.Empty, files), Me, cancellationToken);
         TempData["Success"] = $"Evidence added for {requirement.ShortName}";
         return Redirect($"/projects/{id}#requirement-{requirement.Code}");
