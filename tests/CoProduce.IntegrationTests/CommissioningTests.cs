@@ -71,6 +71,31 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("Kept title", page.QuerySelector("#Title")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    [InlineData("£-0")]
+    public async Task CreateAndEdit_NegativeZero_IsSavedAsNoughtPounds(string value)
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+
+        var id = await CreateProjectAsync(client, "Negative zero " + value, value);
+        var created = await LoadAsync(id);
+        var edited = await client.SubmitFormAsync($"/projects/{id}/edit", $"/projects/{id}/edit",
+            [.. ProjectFields("Negative zero, edited", value), new("Version", await CurrentVersionAsync(client, id))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var saved = await LoadAsync(id);
+        Assert.Equal("Negative zero, edited", saved.Title);
+        foreach (var project in new[] { created, saved })
+        {
+            Assert.Equal(0m, project.EstimatedValue);
+            Assert.False(decimal.IsNegative(project.EstimatedValue));
+            Assert.Equal(1, project.Tier);
+        }
+        Assert.Contains("£0 is up to £50,000", (await client.GetPageAsync($"/projects/{id}")).QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Index_FiltersByStageTierAndTitle()
     {

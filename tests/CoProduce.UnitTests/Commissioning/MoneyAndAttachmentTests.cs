@@ -27,6 +27,18 @@ public sealed class MoneyAndAttachmentTests
     }
 
     [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    [InlineData("£-0.0")]
+    public void TryParse_NegativeZero_IsNoughtPoundsWithoutASign(string text)
+    {
+        Assert.True(Money.TryParse(text, out var amount));
+        Assert.Equal(0m, amount);
+        Assert.False(decimal.IsNegative(amount));
+        Assert.Equal("£0", Money.Format(amount));
+    }
+
+    [Theory]
     [InlineData(650_000, "£650,000")]
     [InlineData(1_250.5, "£1,250.50")]
     [InlineData(0, "£0")]
