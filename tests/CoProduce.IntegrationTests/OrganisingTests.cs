@@ -185,6 +185,38 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Attendance_HoursOnlyMatterForSomeoneWhoAttended()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Attendance hours", places: "2", daysAhead: 61);
+        var people = await NewPeopleAsync(2);
+        var signUps = await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var list = people.Select(p => activity.RequestPlace(p, "", DateOnly.FromDateTime(Now), Now)).ToList();
+            await db.SaveChangesAsync();
+            list.ForEach(s => activity.Confirm(s.Id, Now));
+            await db.SaveChangesAsync();
+            return list.Select(s => s.Id).ToList();
+        });
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
+        string Url(int signUpId) => $"/manage/activities/{activityId}/sign-ups/{signUpId}/attendance";
+
+        // Hours left in the box (or mistyped) for someone who did not come are not theirs to keep.
+        var didNotAttend = await client.SubmitFormAsync(Url(signUps[0]), Url(signUps[0]), [new("Attendance", "DidNotAttend"), new("Hours", "25")]);
+        // Someone who came needs their hours.
+        var attendedWithoutHours = await client.SubmitFormAsync(Url(signUps[1]), Url(signUps[1]), [new("Attendance", "Attended"), new("Hours", "")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, didNotAttend.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, attendedWithoutHours.StatusCode);
+        Assert.Equal(["#Hours Enter how many hours they took part, like 2.5"], (await attendedWithoutHours.ReadPageAsync()).ErrorSummaryLinks());
+        var saved = await WithDbAsync(db => db.SignUps.Where(s => signUps.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync());
+        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (saved[0].Attendance, saved[0].Hours));
+        Assert.Equal((Attendance.NotRecorded, (decimal?)null), (saved[1].Attendance, saved[1].Hours));
+    }
+
+    [Fact]
     public async Task Create_BadAnswers_ExplainedInPageOrder()
     {
         var client = await portal.ClientForAsync(Roles.Commissioner);

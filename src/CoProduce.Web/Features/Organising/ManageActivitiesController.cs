@@ -222,8 +222,7 @@ public sealed class ManageActivitiesController(
         {
             try
             {
-                var hours = decimal.TryParse(form.Hours, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : (decimal?)null;
-                await signUps.ChangeAsync(id, a => a.RecordAttendance(signUpId, Enum.Parse<Attendance>(form.Attendance!), hours,
+                await signUps.ChangeAsync(id, a => a.RecordAttendance(signUpId, Enum.Parse<Attendance>(form.Attendance!), form.HoursToKeep,
                     new SessionNotes(Trim(form.Preparation), Trim(form.CheckIn), Trim(form.Debrief)), signUps.Now), cancellationToken);
                 TempData["Success"] = $"Attendance recorded for {model.PersonName}";
                 return RedirectToAction(nameof(Show), new { id });
