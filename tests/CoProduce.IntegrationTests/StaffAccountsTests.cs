@@ -3,6 +3,7 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -81,6 +82,29 @@ public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<Por
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
         Assert.Null(await users.FindByEmailAsync("cy.dale@example.org"));
+    }
+
+    [Theory]
+    [InlineData("x@.")]
+    [InlineData("Dee <dee@example.org>")]
+    public async Task Create_UnsendableEmail_IsRefusedBeforeAnythingIsSaved(string address)
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        var before = await StaffCountAsync(portal.Services);
+
+        var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+            [new("DisplayName", "Dee Fox"), new("Email", address), new("Roles", Roles.FinanceOfficer)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#Email Enter an email address in the correct format, like name@example.com"], (await response.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Equal(before, await StaffCountAsync(portal.Services));
+    }
+
+    private static async Task<int> StaffCountAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        return await db.Users.CountAsync();
     }
 
     [Fact]

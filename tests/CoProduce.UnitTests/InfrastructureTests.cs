@@ -10,6 +10,35 @@ public sealed class InfrastructureTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-unit", Guid.NewGuid().ToString("N"));
 
+    [Theory]
+    [InlineData("jo@example.org", true)]
+    [InlineData(" jo@example.org ", true)]
+    [InlineData("jö@exämple.org", true)]
+    [InlineData("x@.", false)]
+    [InlineData("x@.com", false)]
+    [InlineData("jo.example.org", false)]
+    [InlineData("@example.org", false)]
+    [InlineData("Jo <jo@example.org>", false)]
+    [InlineData("<jo@example.org>", false)]
+    [InlineData("jo@example.org (work)", false)]
+    [InlineData("jo@example.org, al@example.org", false)]
+    [InlineData("j o@example.org", false)]
+    [InlineData("jo@exam\u200Bple.org", false)]
+    [InlineData("jo@example.org\u202E", false)]
+    [InlineData("j\u0000o@example.org", false)]
+    [InlineData("", false)]
+    public async Task EmailAddresses_SendableOnlyWhenTheSenderCanSendToExactlyThat(string address, bool sendable)
+    {
+        Assert.Equal(sendable, EmailAddresses.IsSendable(address));
+        if (sendable)
+        {
+            var sender = new PickupFolderEmailSender(new EmailOptions { PickupFolder = _folder }, TimeProvider.System, NullLogger<PickupFolderEmailSender>.Instance);
+            await sender.SendAsync(new EmailMessage(address.Trim(), "Hello", "Hello"));
+            var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_folder, "*.eml")));
+            Assert.Equal(address.Trim(), message.To.Mailboxes.Single().Address);
+        }
+    }
+
     [Fact]
     public async Task PickupFolderSender_WritesEmlWithBodyAndAttachment()
     {

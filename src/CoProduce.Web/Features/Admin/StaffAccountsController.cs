@@ -61,7 +61,7 @@ public sealed class StaffAccountsController(
             ModelState.AddModelError(nameof(NewStaffAccountForm.Email),
                 created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                     ? "There is already an account with this email address"
-                    : "Enter an email address in the correct format, like name@example.com");
+                    : AccountRules.EmailFormatMessage);
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);
