@@ -15,7 +15,8 @@ public sealed class StaffAccountsController(
     CoProduceDbContext db,
     UserManager<CoProduceUser> users,
     PasswordLinkSender passwordLinks,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    ILogger<StaffAccountsController> logger) : Controller
 {
     [HttpGet("admin/staff")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class StaffAccountsController(
     public IActionResult Create() => View(new NewStaffAccountForm());
 
     [HttpPost("admin/staff/new")]
-    public async Task<IActionResult> Create(NewStaffAccountForm form)
+    public async Task<IActionResult> Create(NewStaffAccountForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
@@ -50,12 +51,12 @@ public sealed class StaffAccountsController(
                 DisplayName = form.DisplayName!.Trim(),
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
-            var created = await users.CreateAsync(user);
+            var created = await CreateWithRolesAsync(user, form.Roles.Distinct().ToList(), cancellationToken);
             if (created.Succeeded)
             {
-                await users.AddToRolesAsync(user, form.Roles.Distinct());
-                await passwordLinks.SendAsync(user, Request, PasswordLinkSender.Purpose.NewStaffAccount, HttpContext.RequestAborted);
-                TempData["Success"] = $"Account created for {user.DisplayName}. We have emailed them a link to choose a password";
+                TempData["Success"] = await SendPasswordLinkAsync(user, cancellationToken)
+                    ? $"Account created for {user.DisplayName}. We have emailed them a link to choose a password"
+                    : $"Account created for {user.DisplayName}. We could not email them a link to choose a password: ask them to use \"Forgot your password?\" on the sign-in page";
                 return RedirectToAction(nameof(Index));
             }
             ModelState.AddModelError(nameof(NewStaffAccountForm.Email),
@@ -65,6 +66,45 @@ public sealed class StaffAccountsController(
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);
+    }
+
+    /// <summary>
+    /// The account and its roles are saved together or not at all: a failure part-way (or an
+    /// exception) rolls back, so there is never an account without its roles.
+    /// </summary>
+    private async Task<IdentityResult> CreateWithRolesAsync(CoProduceUser user, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var result = IdentityResult.Success;
+        // Run through the execution strategy because SQL Server's retrying strategy requires it.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            result = await users.CreateAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRolesAsync(user, roles);
+            }
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        });
+        return result;
+    }
+
+    /// <summary>The account is whole without the email: a failure to send is logged and the lead is told.</summary>
+    private async Task<bool> SendPasswordLinkAsync(CoProduceUser user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await passwordLinks.SendAsync(user, Request, PasswordLinkSender.Purpose.NewStaffAccount, cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "Could not email the password link for new staff account {UserId}", user.Id);
+            return false;
+        }
     }
 
     internal static IEnumerable<SelectListItem> RoleOptions =>
