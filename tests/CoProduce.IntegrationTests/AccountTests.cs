@@ -107,6 +107,22 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         Assert.Equal(expectedLocation, response.Location());
     }
 
+    [Theory]
+    [InlineData("/é", "/%C3%A9")]
+    [InlineData("/projects?q=café au lait", "/projects?q=caf%C3%A9%20au%20lait")]
+    [InlineData("/finance\r\nSet-Cookie: x=y", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    public async Task SignIn_ReturnUrlWithCharactersAHeaderCannotCarry_SignsInAndRedirectsEncoded(string returnUrl, string expectedLocation)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.SignInAsync(DemoUsers.EmailFor(Roles.FinanceOfficer), DemoUsers.Password(portal), returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Location());
+        Assert.Equal("Your home", (await client.GetPageAsync("/")).QuerySelector("h1")?.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Post_WithoutAntiforgeryToken_IsRefused()
     {

@@ -89,6 +89,32 @@ public sealed class InfrastructureTests : IDisposable
         Assert.Contains("Cache=Shared", result, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/finance", "/finance")]
+    [InlineData("/é", "/%C3%A9")]
+    [InlineData("/projects?q=café au lait&page=2", "/projects?q=caf%C3%A9%20au%20lait&page=2")]
+    [InlineData("/already%20encoded", "/already%20encoded")]
+    [InlineData("/emoji/\U0001F600", "/emoji/%F0%9F%98%80")]
+    [InlineData("/rtl/\u202Eevil", "/rtl/%E2%80%AEevil")]
+    [InlineData("", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    public void ReturnUrls_OnlyLocal_AndEncodedForTheLocationHeader(string returnUrl, string expected)
+    {
+        // The same rule as the MVC url helper's IsLocalUrl, without a web host.
+        static bool IsLocal(string url) => url.StartsWith('/') && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
+
+        var safe = CoProduce.Web.Infrastructure.Security.ReturnUrls.SafeLocal(returnUrl, IsLocal);
+
+        Assert.Equal(expected, safe);
+        Assert.All(safe, c => Assert.InRange(c, '!', '~'));
+    }
+
+    [Fact]
+    public void ReturnUrls_LoneSurrogate_BecomesTheReplacementCharacter() =>
+        Assert.Equal("/lone/%EF%BF%BD", CoProduce.Web.Infrastructure.Security.ReturnUrls.EncodeForHeader("/lone/" + (char)0xD800));
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
