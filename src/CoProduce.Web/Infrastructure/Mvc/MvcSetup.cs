@@ -12,6 +12,8 @@ internal static class MvcSetup
             .AddControllersWithViews(options =>
             {
                 options.Conventions.Add(new FeatureFolderConvention());
+                // A form that cannot be read is answered 400 before the antiforgery check tries to read it.
+                options.Filters.Add<UnreadableFormFilter>();
                 // Every POST, PUT, PATCH and DELETE must carry an antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new ConcurrencyConflictFilter());
