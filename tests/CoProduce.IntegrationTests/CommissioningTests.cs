@@ -172,6 +172,24 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Evidence_Docx_OnlyARealWordDocumentIsAccepted()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await CreateProjectAsync(client, "Word files", "40000");
+        var anyZip = TestFiles.Zip(new() { ["payload.exe"] = "MZ not a document" });
+
+        var zip = await PostEvidenceAsync(client, id, "R1", "Workshop", "3", "11", "2026", "8", ("notes.docx", anyZip));
+        Assert.Equal(HttpStatusCode.BadRequest, zip.StatusCode);
+        Assert.Equal(["#Attachment The selected file must be a PDF, Word document, JPG or PNG"], (await zip.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Empty((await LoadAsync(id)).Requirement("R1")!.Evidence);
+
+        var word = await PostEvidenceAsync(client, id, "R1", "Workshop", "3", "11", "2026", "8", ("notes.docx", TestFiles.WordDocument()));
+        Assert.Equal(HttpStatusCode.Redirect, word.StatusCode);
+        var file = Assert.Single(Assert.Single((await LoadAsync(id)).Requirement("R1")!.Evidence).Attachments);
+        Assert.Equal(("notes.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (file.FileName, file.ContentType));
+    }
+
+    [Fact]
     public async Task Evidence_BadAnswers_AreExplainedInPageOrder()
     {
         var client = await portal.ClientForAsync(Roles.Commissioner);

@@ -142,12 +142,11 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         var files = new List<CheckedFile>();
         if (form.Attachment is { } upload)
         {
-            var header = new byte[8];
+            AttachmentCheck check;
             await using (var stream = upload.OpenReadStream())
             {
-                _ = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+                check = AttachmentRules.Check(upload.FileName, upload.Length, stream);
             }
-            var check = AttachmentRules.Check(upload.FileName, upload.Length, header);
             if (check.IsAllowed)
             {
                 files.Add(new CheckedFile(check.SafeFileName, check.ContentType, upload.Length, upload.OpenReadStream));
