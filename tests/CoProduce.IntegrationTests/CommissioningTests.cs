@@ -71,6 +71,31 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("Kept title", page.QuerySelector("#Title")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    [InlineData("£-0")]
+    public async Task CreateAndEdit_NegativeZero_IsSavedAsNoughtPounds(string value)
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+
+        var id = await CreateProjectAsync(client, "Negative zero " + value, value);
+        var created = await LoadAsync(id);
+        var edited = await client.SubmitFormAsync($"/projects/{id}/edit", $"/projects/{id}/edit",
+            [.. ProjectFields("Negative zero, edited", value), new("Version", await CurrentVersionAsync(client, id))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var saved = await LoadAsync(id);
+        Assert.Equal("Negative zero, edited", saved.Title);
+        foreach (var project in new[] { created, saved })
+        {
+            Assert.Equal(0m, project.EstimatedValue);
+            Assert.False(decimal.IsNegative(project.EstimatedValue));
+            Assert.Equal(1, project.Tier);
+        }
+        Assert.Contains("£0 is up to £50,000", (await client.GetPageAsync($"/projects/{id}")).QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Index_FiltersByStageTierAndTitle()
     {
@@ -149,6 +174,24 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Evidence_Docx_OnlyARealWordDocumentIsAccepted()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await CreateProjectAsync(client, "Word files", "40000");
+        var anyZip = TestFiles.Zip(new() { ["payload.exe"] = "MZ not a document" });
+
+        var zip = await PostEvidenceAsync(client, id, "R1", "Workshop", "3", "11", "2026", "8", ("notes.docx", anyZip));
+        Assert.Equal(HttpStatusCode.BadRequest, zip.StatusCode);
+        Assert.Equal(["#Attachment The selected file must be a PDF, Word document, JPG or PNG"], (await zip.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Empty((await LoadAsync(id)).Requirement("R1")!.Evidence);
+
+        var word = await PostEvidenceAsync(client, id, "R1", "Workshop", "3", "11", "2026", "8", ("notes.docx", TestFiles.WordDocument()));
+        Assert.Equal(HttpStatusCode.Redirect, word.StatusCode);
+        var file = Assert.Single(Assert.Single((await LoadAsync(id)).Requirement("R1")!.Evidence).Attachments);
+        Assert.Equal(("notes.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (file.FileName, file.ContentType));
+    }
+
+    [Fact]
     public async Task Evidence_BadAnswers_AreExplainedInPageOrder()
     {
         var client = await portal.ClientForAsync(Roles.Commissioner);
@@ -164,6 +207,24 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
             "#LivedExperienceCount Enter a whole number of people, like 6",
         ], page.ErrorSummaryLinks());
         Assert.Equal("31", page.QuerySelector("#DoneOn")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public async Task Evidence_NoLivedExperienceCount_AsksForItByTheField(string? count)
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await CreateProjectAsync(client, "Evidence without a count", "40000");
+
+        var response = await PostEvidenceAsync(client, id, "R1", "Workshop with the carers' forum", "3", "11", "2026", count, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Equal(["#LivedExperienceCount Enter how many people with lived experience took part, or 0"], page.ErrorSummaryLinks());
+        Assert.Equal("Workshop with the carers' forum", page.QuerySelector("#WhatWasDone")!.TextContent);
+        Assert.Empty((await LoadAsync(id)).Requirement("R1")!.Evidence);
     }
 
     [Fact]
@@ -310,7 +371,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
-    private static async Task<HttpResponseMessage> PostEvidenceAsync(HttpClient client, int id, string code, string what, string day, string month, string year, string count, (string Name, byte[] Content)? file)
+    private static async Task<HttpResponseMessage> PostEvidenceAsync(HttpClient client, int id, string code, string what, string day, string month, string year, string? count, (string Name, byte[] Content)? file)
     {
         var url = $"/projects/{id}/requirements/{code}/evidence";
         var page = await client.GetPageAsync(url);
@@ -321,10 +382,13 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
             { new StringContent(day), "DoneOn.Day" },
             { new StringContent(month), "DoneOn.Month" },
             { new StringContent(year), "DoneOn.Year" },
-            { new StringContent(count), "LivedExperienceCount" },
             { new StringContent(""), "Notes" },
             { new StringContent(token), "__RequestVerificationToken" },
         };
+        if (count is not null)
+        {
+            form.Add(new StringContent(count), "LivedExperienceCount");
+        }
         if (file is { } f)
         {
             var content = new ByteArrayContent(f.Content);

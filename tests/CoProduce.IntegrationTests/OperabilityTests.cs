@@ -74,6 +74,21 @@ public sealed class OperabilityTests(PortalFixture portal) : IClassFixture<Porta
         Assert.DoesNotContain(" at CoProduce.", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[")]
+    [InlineData("a[")]
+    [InlineData("a]b[")]
+    public async Task OddFieldNames_InAFormOrAQuery_AreIgnored(string name)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var posted = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "nobody@example.org"), new(name, "x")]);
+        var asked = await client.GetAsync(new Uri($"/co-production-rules?value=5000&keyDecision=no&{Uri.EscapeDataString(name)}=x", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+    }
+
     [Fact]
     public async Task Responses_CarrySecurityHeaders()
     {

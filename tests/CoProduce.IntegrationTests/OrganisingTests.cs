@@ -185,6 +185,108 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Attendance_HoursOnlyMatterForSomeoneWhoAttended()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Attendance hours", places: "2", daysAhead: 61);
+        var people = await NewPeopleAsync(2);
+        var signUps = await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var list = people.Select(p => activity.RequestPlace(p, "", DateOnly.FromDateTime(Now), Now)).ToList();
+            await db.SaveChangesAsync();
+            list.ForEach(s => activity.Confirm(s.Id, Now));
+            await db.SaveChangesAsync();
+            return list.Select(s => s.Id).ToList();
+        });
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
+        await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
+        string Url(int signUpId) => $"/manage/activities/{activityId}/sign-ups/{signUpId}/attendance";
+
+        // Hours left in the box (or mistyped) for someone who did not come are not theirs to keep.
+        var didNotAttend = await client.SubmitFormAsync(Url(signUps[0]), Url(signUps[0]), [new("Attendance", "DidNotAttend"), new("Hours", "25")]);
+        // Someone who came needs their hours.
+        var attendedWithoutHours = await client.SubmitFormAsync(Url(signUps[1]), Url(signUps[1]), [new("Attendance", "Attended"), new("Hours", "")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, didNotAttend.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, attendedWithoutHours.StatusCode);
+        Assert.Equal(["#Hours Enter how many hours they took part, like 2.5"], (await attendedWithoutHours.ReadPageAsync()).ErrorSummaryLinks());
+        var saved = await WithDbAsync(db => db.SignUps.Where(s => signUps.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync());
+        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (saved[0].Attendance, saved[0].Hours));
+        Assert.Equal((Attendance.NotRecorded, (decimal?)null), (saved[1].Attendance, saved[1].Hours));
+    }
+
+    [Fact]
+    public async Task RecordEvidence_ManyParallelPosts_RecordOnceAndNobodySeesAServerError()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Evidence raced", places: "1", requirement: "R4", daysAhead: 67);
+        var person = (await NewPeopleAsync(1)).Single();
+        await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var signUp = activity.RequestPlace(person, "", DateOnly.FromDateTime(Now), Now);
+            await db.SaveChangesAsync();
+            activity.Confirm(signUp.Id, Now);
+            activity.MoveTo(ActivityStatus.Closed, Now);
+            activity.MoveTo(ActivityStatus.Completed, Now);
+            activity.RecordAttendance(signUp.Id, Attendance.Attended, 2, new(null, null, null), Now);
+            return await db.SaveChangesAsync();
+        });
+        var token = (await client.GetPageAsync($"/manage/activities/{activityId}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // A double click in several tabs at once: the same post, many times together.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            return await client.PostAsync(new Uri($"/manage/activities/{activityId}/record-evidence", UriKind.Relative), form);
+        }));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.BadRequest, HttpStatusCode.Conflict }));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            var page = await refused.ReadPageAsync();
+            Assert.Matches("already been recorded as evidence|Someone else changed this at the same time",
+                page.QuerySelector(".govuk-error-summary, h1")!.TextContent);
+        }
+        var carers = await WithDbAsync(db => db.CommissioningProjects.Include(p => p.Requirements).ThenInclude(r => r.Evidence).SingleAsync(p => p.Title == "Carers' support service"));
+        Assert.Single(carers.Requirement("R4")!.Evidence, e => e.WhatWasDone.Contains("Evidence raced", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChangeWithSomethingAlongside_ConflictOnFirstSave_SavesBothOnceFromTheFreshCopy()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var activityId = await OpenActivityAsync(client, "Saved together", places: "1", requirement: "R4", daysAhead: 71);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
+        var projects = scope.ServiceProvider.GetRequiredService<Web.Features.Commissioning.ProjectService>();
+        var calls = 0;
+
+        await service.ChangeAsync(activityId, a => a.MarkEvidenceRecorded(service.Now), async a =>
+        {
+            if (++calls == 1)
+            {
+                // Someone else changes the activity between this load and this save.
+                await WithDbAsync(async db =>
+                {
+                    var other = await db.Activities.SingleAsync(x => x.Id == a.Id);
+                    other.LinkToRequirement("R4", DateTime.UtcNow);
+                    return await db.SaveChangesAsync();
+                });
+            }
+            var project = (await projects.LoadAsync(a.ProjectId, default))!;
+            projects.StageEvidence(project, project.Requirement("R4")!, new("Saved together", a.Date, 1, "", []), "someone");
+        }, default);
+
+        Assert.Equal(2, calls);
+        Assert.NotNull(await WithDbAsync(db => db.Activities.Where(a => a.Id == activityId).Select(a => a.EvidenceRecordedUtc).SingleAsync()));
+        var carers = await WithDbAsync(db => db.CommissioningProjects.Include(p => p.Requirements).ThenInclude(r => r.Evidence).SingleAsync(p => p.Title == "Carers' support service"));
+        Assert.Single(carers.Requirement("R4")!.Evidence, e => e.WhatWasDone == "Saved together");
+    }
+
+    [Fact]
     public async Task Create_BadAnswers_ExplainedInPageOrder()
     {
         var client = await portal.ClientForAsync(Roles.Commissioner);

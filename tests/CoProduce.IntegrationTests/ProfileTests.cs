@@ -328,6 +328,8 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         { "Kim", "", "", "Email", ["#Email " + ContactFormValidator.NoContactMessage] },
         { "", "kim@example.org", "", "Email", ["#PreferredName Enter the name you like to be called"] },
         { "Kim", "kim.example.org", "12345", "Email", ["#Email Enter an email address in the correct format, like name@example.com", "#Phone Enter a phone number, like 01632 960 001 or 07700 900 982"] },
+        { "Kim", "kim@.", "", "Email", ["#Email Enter an email address in the correct format, like name@example.com"] },
+        { "Kim", "Kim <kim@example.org>", "", "Email", ["#Email Enter an email address in the correct format, like name@example.com"] },
         { "Kim", "kim@example.org", "", "TextMessage", ["#PreferredContact You chose phone call or text message. Enter a phone number, or choose email"] },
         { "Kim", "", "07700 900 982", "Email", ["#PreferredContact You chose email. Enter an email address, or choose phone call or text message"] },
         { "Kim", "kim@example.org", "", "", ["#PreferredContact Select how you would like us to contact you"] },

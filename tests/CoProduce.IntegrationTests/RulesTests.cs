@@ -105,6 +105,8 @@ public sealed class RulesTests(PortalFixture portal) : IClassFixture<PortalFixtu
     [InlineData("£1,250,000", "no", "Tier 4", "£1,250,000 is over £500,000 and up to £3,000,000, so this is tier 4")]
     [InlineData("50000", "no", "Tier 1", "£50,000 is up to £50,000, so this is tier 1")]
     [InlineData("1", "yes", "Tier 5", "This is a key decision, so it is tier 5 whatever its value")]
+    [InlineData("-0", "no", "Tier 1", "£0 is up to £50,000, so this is tier 1")]
+    [InlineData("-0.00", "no", "Tier 1", "£0 is up to £50,000, so this is tier 1")]
     public async Task PublicRules_Anonymous_GetsTierReasonAndStages(string value, string keyDecision, string tier, string reason)
     {
         using var client = portal.CreatePortalClient();

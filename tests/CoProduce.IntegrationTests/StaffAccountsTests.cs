@@ -1,10 +1,13 @@
 using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Moq;
 
 namespace CoProduce.IntegrationTests;
 
@@ -81,6 +84,80 @@ public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<Por
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
         Assert.Null(await users.FindByEmailAsync("cy.dale@example.org"));
+    }
+
+    [Theory]
+    [InlineData("x@.")]
+    [InlineData("Dee <dee@example.org>")]
+    public async Task Create_UnsendableEmail_IsRefusedBeforeAnythingIsSaved(string address)
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        var before = await StaffCountAsync(portal.Services);
+
+        var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+            [new("DisplayName", "Dee Fox"), new("Email", address), new("Roles", Roles.FinanceOfficer)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#Email Enter an email address in the correct format, like name@example.com"], (await response.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Equal(before, await StaffCountAsync(portal.Services));
+    }
+
+    [Fact]
+    public async Task Create_RolesCannotBeGiven_LeavesNoAccountBehind()
+    {
+        using var app = new CoProduceAppFactory();
+        using var lead = app.CreatePortalClient();
+        await lead.SignInAsync(DemoUsers.EmailFor(Roles.CoProductionLead), DemoUsers.Password(app));
+        var page = await lead.GetPageAsync("/admin/staff/new");
+        // The finance officer role goes missing between showing the form and saving it.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            Assert.True((await roles.DeleteAsync((await roles.FindByNameAsync(Roles.FinanceOfficer))!)).Succeeded);
+        }
+        var before = await StaffCountAsync(app.Services);
+
+        using var form = new FormUrlEncodedContent(
+        [
+            new("DisplayName", "Eve Gray"), new("Email", "eve.gray@example.org"), new("Roles", Roles.Commissioner), new("Roles", Roles.FinanceOfficer),
+            new("__RequestVerificationToken", page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+        ]);
+        var response = await lead.PostAsync(new Uri("/admin/staff/new", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Null(await check.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>().FindByEmailAsync("eve.gray@example.org"));
+        Assert.Equal(before, await StaffCountAsync(app.Services));
+    }
+
+    [Fact]
+    public async Task Create_EmailCannotBeSent_AccountIsWholeAndTheLeadIsTold()
+    {
+        var failingEmail = new Mock<IEmailSender>();
+        failingEmail.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("The mail server is down"));
+        using var app = new CoProduceAppFactory { TestServices = s => s.AddSingleton(failingEmail.Object) };
+        using var lead = app.CreatePortalClient();
+        await lead.SignInAsync(DemoUsers.EmailFor(Roles.CoProductionLead), DemoUsers.Password(app));
+
+        var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+            [new("DisplayName", "Fin Hart"), new("Email", "fin.hart@example.org"), new("Roles", Roles.Commissioner)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await lead.GetPageAsync("/admin/staff");
+        Assert.Contains("We could not email them", list.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
+        var user = await users.FindByEmailAsync("fin.hart@example.org");
+        Assert.NotNull(user);
+        Assert.Equal([Roles.Commissioner], await users.GetRolesAsync(user));
+    }
+
+    private static async Task<int> StaffCountAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        return await db.Users.CountAsync();
     }
 
     [Fact]

@@ -20,6 +20,21 @@ public sealed class CommissioningProjectTests
     }
 
     [Fact]
+    public void NewAndChangeValue_NegativeZero_IsKeptAsZero()
+    {
+        var negativeZero = decimal.Negate(0m);
+        Assert.True(decimal.IsNegative(negativeZero)); // the case: a zero with its sign bit set
+
+        var project = new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", negativeZero, false, Now);
+        var afterNew = project.EstimatedValue;
+        project.ChangeValue(negativeZero, false, PlymouthRules.Create("lead", Now), Now);
+
+        Assert.False(decimal.IsNegative(afterNew));
+        Assert.False(decimal.IsNegative(project.EstimatedValue));
+        Assert.Equal(1, project.Tier);
+    }
+
+    [Fact]
     public void New_NegativeValue_IsRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>

@@ -10,6 +10,35 @@ public sealed class InfrastructureTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-unit", Guid.NewGuid().ToString("N"));
 
+    [Theory]
+    [InlineData("jo@example.org", true)]
+    [InlineData(" jo@example.org ", true)]
+    [InlineData("jö@exämple.org", true)]
+    [InlineData("x@.", false)]
+    [InlineData("x@.com", false)]
+    [InlineData("jo.example.org", false)]
+    [InlineData("@example.org", false)]
+    [InlineData("Jo <jo@example.org>", false)]
+    [InlineData("<jo@example.org>", false)]
+    [InlineData("jo@example.org (work)", false)]
+    [InlineData("jo@example.org, al@example.org", false)]
+    [InlineData("j o@example.org", false)]
+    [InlineData("jo@exam\u200Bple.org", false)]
+    [InlineData("jo@example.org\u202E", false)]
+    [InlineData("j\u0000o@example.org", false)]
+    [InlineData("", false)]
+    public async Task EmailAddresses_SendableOnlyWhenTheSenderCanSendToExactlyThat(string address, bool sendable)
+    {
+        Assert.Equal(sendable, EmailAddresses.IsSendable(address));
+        if (sendable)
+        {
+            var sender = new PickupFolderEmailSender(new EmailOptions { PickupFolder = _folder }, TimeProvider.System, NullLogger<PickupFolderEmailSender>.Instance);
+            await sender.SendAsync(new EmailMessage(address.Trim(), "Hello", "Hello"));
+            var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(_folder, "*.eml")));
+            Assert.Equal(address.Trim(), message.To.Mailboxes.Single().Address);
+        }
+    }
+
     [Fact]
     public async Task PickupFolderSender_WritesEmlWithBodyAndAttachment()
     {
@@ -59,6 +88,32 @@ public sealed class InfrastructureTests : IDisposable
         Assert.Contains($"Data Source={path}", result, StringComparison.Ordinal);
         Assert.Contains("Cache=Shared", result, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/finance", "/finance")]
+    [InlineData("/é", "/%C3%A9")]
+    [InlineData("/projects?q=café au lait&page=2", "/projects?q=caf%C3%A9%20au%20lait&page=2")]
+    [InlineData("/already%20encoded", "/already%20encoded")]
+    [InlineData("/emoji/\U0001F600", "/emoji/%F0%9F%98%80")]
+    [InlineData("/rtl/\u202Eevil", "/rtl/%E2%80%AEevil")]
+    [InlineData("", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    public void ReturnUrls_OnlyLocal_AndEncodedForTheLocationHeader(string returnUrl, string expected)
+    {
+        // The same rule as the MVC url helper's IsLocalUrl, without a web host.
+        static bool IsLocal(string url) => url.StartsWith('/') && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
+
+        var safe = CoProduce.Web.Infrastructure.Security.ReturnUrls.SafeLocal(returnUrl, IsLocal);
+
+        Assert.Equal(expected, safe);
+        Assert.All(safe, c => Assert.InRange(c, '!', '~'));
+    }
+
+    [Fact]
+    public void ReturnUrls_LoneSurrogate_BecomesTheReplacementCharacter() =>
+        Assert.Equal("/lone/%EF%BF%BD", CoProduce.Web.Infrastructure.Security.ReturnUrls.EncodeForHeader("/lone/" + (char)0xD800));
 
     public void Dispose()
     {

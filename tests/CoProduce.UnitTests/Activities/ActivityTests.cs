@@ -161,6 +161,22 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void RecordAttendance_HoursOutOfRange_RefusedOnlyForSomeoneWhoAttended()
+    {
+        var activity = OpenActivity(places: 2);
+        var a = Request(activity, 1);
+        var b = Request(activity, 2);
+        activity.Confirm(a.Id, Now);
+        activity.Confirm(b.Id, Now);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => activity.RecordAttendance(a.Id, Attendance.Attended, 25, new(null, null, null), Now));
+        activity.RecordAttendance(b.Id, Attendance.DidNotAttend, 25, new(null, null, null), Now);
+
+        Assert.Equal((Attendance.NotRecorded, (decimal?)null), (a.Attendance, a.Hours));
+        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (b.Attendance, b.Hours));
+    }
+
+    [Fact]
     public void Update_FewerPlacesThanConfirmed_IsRefused()
     {
         var activity = OpenActivity(places: 2);

@@ -1,4 +1,5 @@
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Tests.Shared;
 using CoProduce.Web.Domain.Common;
 
 namespace CoProduce.UnitTests.Commissioning;
@@ -27,6 +28,18 @@ public sealed class MoneyAndAttachmentTests
     }
 
     [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    [InlineData("£-0.0")]
+    public void TryParse_NegativeZero_IsNoughtPoundsWithoutASign(string text)
+    {
+        Assert.True(Money.TryParse(text, out var amount));
+        Assert.Equal(0m, amount);
+        Assert.False(decimal.IsNegative(amount));
+        Assert.Equal("£0", Money.Format(amount));
+    }
+
+    [Theory]
     [InlineData(650_000, "£650,000")]
     [InlineData(1_250.5, "£1,250.50")]
     [InlineData(0, "£0")]
@@ -52,9 +65,48 @@ public sealed class MoneyAndAttachmentTests
     [MemberData(nameof(AttachmentCases))]
     public void Check_Attachments(string name, long length, byte[] header, bool allowed, string contentType, string? problem)
     {
-        var check = AttachmentRules.Check(name, length, header);
+        var check = AttachmentRules.Check(name, length, new MemoryStream(header));
 
         Assert.Equal((allowed, contentType, problem), (check.IsAllowed, check.ContentType, check.Problem));
+    }
+
+    private const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static TheoryData<string, byte[], bool> WordCases => new()
+    {
+        { "a real Word document", TestFiles.WordDocument(), true },
+        { "any other ZIP file", TestFiles.Zip(new() { ["readme.txt"] = "Not a document" }), false },
+        { "a spreadsheet", TestFiles.Zip(new()
+            {
+                ["[Content_Types].xml"] = TestFiles.ContentTypes(("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
+                ["xl/workbook.xml"] = "<workbook/>",
+            }), false },
+        { "a macro-enabled Word document", TestFiles.Zip(new()
+            {
+                ["[Content_Types].xml"] = TestFiles.ContentTypes(("/word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml")),
+                ["word/document.xml"] = "<document/>",
+            }), false },
+        { "content types naming a main part that is not there", TestFiles.Zip(new()
+            {
+                ["[Content_Types].xml"] = TestFiles.ContentTypes(("/word/document.xml", TestFiles.WordMainDocumentType)),
+            }), false },
+        { "content types with a DTD", TestFiles.Zip(new()
+            {
+                ["[Content_Types].xml"] = "<?xml version=\"1.0\"?><!DOCTYPE Types [<!ENTITY x \"x\">]>" + TestFiles.ContentTypes(("/word/document.xml", TestFiles.WordMainDocumentType)).Split("?>", 2)[1],
+                ["word/document.xml"] = "<document/>",
+            }), false },
+        { "content types that are not XML", TestFiles.Zip(new() { ["[Content_Types].xml"] = "<Types", ["word/document.xml"] = "<document/>" }), false },
+        { "a ZIP file cut short", TestFiles.WordDocument()[..200], false },
+    };
+
+    [Theory]
+    [MemberData(nameof(WordCases))]
+    public void Check_Docx_OnlyARealWordDocument(string what, byte[] content, bool allowed)
+    {
+        var check = AttachmentRules.Check("notes.docx", content.Length, new MemoryStream(content));
+
+        Assert.True(allowed == check.IsAllowed, what);
+        Assert.Equal(allowed ? WordType : string.Empty, check.ContentType);
     }
 
     [Theory]

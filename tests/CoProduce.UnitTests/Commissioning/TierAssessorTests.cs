@@ -37,6 +37,15 @@ public sealed class TierAssessorTests
     }
 
     [Fact]
+    public void Assess_NegativeZero_IsTierOneAtNoughtPounds()
+    {
+        var assessment = TierAssessor.Assess(decimal.Negate(0m), false, Plymouth);
+
+        Assert.Equal(1, assessment.Tier);
+        Assert.StartsWith("£0 is up to £50,000", assessment.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assess_NegativeValue_IsRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => TierAssessor.Assess(-0.01m, false, Plymouth));

@@ -253,7 +253,8 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException("Attendance is recorded for people with a place.");
         }
-        if (hours is < 0 or > 24)
+        // Hours are kept only for someone who attended, so only then must they make sense.
+        if (attendance == Attendance.Attended && hours is < 0 or > 24)
         {
             throw new ArgumentOutOfRangeException(nameof(hours));
         }

@@ -28,7 +28,7 @@ public class CommissioningProject : IConcurrencyVersioned
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
-        CheckValue(estimatedValue);
+        estimatedValue = CheckedValue(estimatedValue);
         Title = title;
         ServiceArea = serviceArea;
         Summary = summary;
@@ -102,8 +102,7 @@ public class CommissioningProject : IConcurrencyVersioned
     /// </summary>
     public IReadOnlyList<string> ChangeValue(decimal estimatedValue, bool isKeyDecision, TierRuleSet rules, DateTime nowUtc)
     {
-        CheckValue(estimatedValue);
-        EstimatedValue = estimatedValue;
+        EstimatedValue = CheckedValue(estimatedValue);
         IsKeyDecision = isKeyDecision;
         UpdatedUtc = nowUtc;
         return Assess(rules);
@@ -187,14 +186,20 @@ public class CommissioningProject : IConcurrencyVersioned
             ? $"Now required: {definition.ShortName}, by the end of {definition.DueBy}. This is overdue: the project is past {definition.DueBy}."
             : $"Now required: {definition.ShortName}, by the end of {definition.DueBy}.";
 
-    private static void CheckValue(decimal value)
+    /// <summary>The value, if it is allowed, as it is kept: a "-0" is nought pounds, with no minus sign.</summary>
+    private static decimal CheckedValue(decimal value)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        // Not ThrowIfNegative: a decimal zero can carry a minus sign, and it is still zero.
+        if (value < 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A value in pounds is never negative.");
+        }
         ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaximumValue);
         if (decimal.Round(value, 2) != value)
         {
             throw new ArgumentException("A value in pounds has at most two decimal places.", nameof(value));
         }
+        return value == 0m ? 0m : value;
     }
 }
 

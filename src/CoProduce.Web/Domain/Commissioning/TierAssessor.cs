@@ -13,8 +13,13 @@ public static class TierAssessor
 {
     public static TierAssessment Assess(decimal value, bool isKeyDecision, TierRuleSet rules)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        // Not ThrowIfNegative: a decimal zero can carry a minus sign, and it is still zero.
+        if (value < 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A value in pounds is never negative.");
+        }
         ArgumentNullException.ThrowIfNull(rules);
+        value = value == 0m ? 0m : value;
 
         int tier;
         string reason;

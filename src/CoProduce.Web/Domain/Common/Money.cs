@@ -45,7 +45,8 @@ public static partial class Money
         {
             return false;
         }
-        amount = parsed;
+        // "-0" is nought pounds: keep no minus sign on a zero, which a decimal would otherwise carry.
+        amount = parsed == 0m ? 0m : parsed;
         return true;
     }
 }

@@ -136,8 +136,8 @@ public sealed class AccountController(
         return View();
     }
 
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    /// <summary>Only an address on this site, encoded so that the Location header can carry it.</summary>
+    private string SafeReturnUrl(string? returnUrl) => ReturnUrls.SafeLocal(returnUrl, Url.IsLocalUrl);
 
     private void AddIdentityErrors(IdentityResult result)
     {

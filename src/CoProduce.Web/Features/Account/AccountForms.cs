@@ -1,3 +1,4 @@
+using CoProduce.Web.Infrastructure.Email;
 using FluentValidation;
 
 namespace CoProduce.Web.Features.Account;
@@ -91,10 +92,22 @@ public static class AccountRules
 {
     public const int PasswordMinLength = 10;
 
+    public const string EmailFormatMessage = "Enter an email address in the correct format, like name@example.com";
+
+    /// <summary>Your own email address: required, and one that email can be sent to.</summary>
     public static IRuleBuilderOptions<T, string?> EmailRules<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("Enter your email address")
-            .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
-            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com");
+            .SendableEmail();
+
+    /// <summary>
+    /// An email address, when one is given, that email can be sent to: checked with the parser
+    /// that sends the mail. Every form that asks for an email address uses this.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> SendableEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(EmailAddresses.MaxLength).WithMessage($"Email address must be {EmailAddresses.MaxLength} characters or fewer")
+            // Blank and too long have their own messages.
+            .Must(text => string.IsNullOrWhiteSpace(text) || text.Length > EmailAddresses.MaxLength || EmailAddresses.IsSendable(text))
+            .WithMessage(EmailFormatMessage);
 
     public static IRuleBuilderOptions<T, string?> NewPasswordRules<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("Enter a password")

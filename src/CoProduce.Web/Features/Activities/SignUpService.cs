@@ -23,13 +23,24 @@ public sealed class SignUpService(CoProduceDbContext db, TimeProvider clock)
         db.Activities.Include(a => a.SignUps).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
 
     /// <summary>Applies a change to the activity and saves it, retrying on a concurrent change.</summary>
-    public async Task<Activity> ChangeAsync(int activityId, Action<Activity> change, CancellationToken cancellationToken)
+    public Task<Activity> ChangeAsync(int activityId, Action<Activity> change, CancellationToken cancellationToken) =>
+        ChangeAsync(activityId, change, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// Applies a change to the activity and, in the same save, whatever <paramref name="alongside"/>
+    /// adds to the context from the changed activity; retries both from fresh copies on a concurrent change.
+    /// </summary>
+    public async Task<Activity> ChangeAsync(int activityId, Action<Activity> change, Func<Activity, Task>? alongside, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var activity = await LoadAsync(activityId, cancellationToken)
                 ?? throw new ActivityRuleException("We could not find that activity.");
             change(activity);
+            if (alongside is not null)
+            {
+                await alongside(activity);
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using CoProduce.Web.Features.Account;
 using FluentValidation;
 
 namespace CoProduce.Web.Features.Admin;
@@ -17,9 +18,9 @@ public sealed class NewStaffAccountFormValidator : AbstractValidator<NewStaffAcc
             .NotEmpty().WithMessage("Enter the person's name")
             .MaximumLength(Data.CoProduceUser.DisplayNameMaxLength).WithMessage("Name must be 100 characters or fewer");
         RuleFor(f => f.Email)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the person's work email address")
-            .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
-            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com");
+            .SendableEmail();
         RuleFor(f => f.Roles)
             .NotEmpty().WithMessage("Select at least one role")
             .Must(roles => roles.All(Infrastructure.Security.Roles.Staff.Contains)).WithMessage("Select roles from the list");

@@ -15,9 +15,7 @@ namespace CoProduce.Web.Features.Admin;
 public sealed class StaffAccountsController(
     CoProduceDbContext db,
     UserManager<CoProduceUser> users,
-    PasswordLinkSender passwordLinks,
-    StaffAccountService staffAccounts,
-    TimeProvider clock) : Controller
+    StaffAccountService staffAccounts) : Controller
 {
     [HttpGet("admin/staff")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -41,30 +39,28 @@ public sealed class StaffAccountsController(
 
     [HttpPost("admin/staff/new")]
     [SubmitOnce]
-    public async Task<IActionResult> Create(NewStaffAccountForm form)
+    public async Task<IActionResult> Create(NewStaffAccountForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
-            var user = new CoProduceUser
+            var name = form.DisplayName!.Trim();
+            var outcome = await staffAccounts.CreateAsync(name, form.Email!.Trim(), form.Roles.Distinct().ToList(), cancellationToken);
+            switch (outcome)
             {
-                UserName = form.Email!.Trim(),
-                Email = form.Email.Trim(),
-                EmailConfirmed = true,
-                DisplayName = form.DisplayName!.Trim(),
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            };
-            var created = await users.CreateAsync(user);
-            if (created.Succeeded)
-            {
-                await users.AddToRolesAsync(user, form.Roles.Distinct());
-                await passwordLinks.SendAsync(user, PasswordLinkSender.Purpose.NewStaffAccount, HttpContext.RequestAborted);
-                TempData["Success"] = $"Account created for {user.DisplayName}. We have emailed them a link to choose a password";
-                return RedirectToAction(nameof(Index));
+                case StaffAccountService.Creation.CreatedAndEmailed:
+                    TempData["Success"] = $"Account created for {name}. We have emailed them a link to choose a password";
+                    return RedirectToAction(nameof(Index));
+                case StaffAccountService.Creation.CreatedNotEmailed:
+                    TempData["Success"] = $"Account created for {name}. We could not email them a link to choose a password: " +
+                        "ask them to use \"Forgot your password?\" on the sign-in page";
+                    return RedirectToAction(nameof(Index));
+                case StaffAccountService.Creation.EmailInUse:
+                    ModelState.AddModelError(nameof(NewStaffAccountForm.Email), "There is already an account with this email address");
+                    break;
+                default:
+                    ModelState.AddModelError(nameof(NewStaffAccountForm.Email), AccountRules.EmailFormatMessage);
+                    break;
             }
-            ModelState.AddModelError(nameof(NewStaffAccountForm.Email),
-                created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-                    ? "There is already an account with this email address"
-                    : "Enter an email address in the correct format, like name@example.com");
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);

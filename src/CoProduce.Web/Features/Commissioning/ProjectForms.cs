@@ -95,6 +95,12 @@ public sealed class EvidenceForm
     public string? LivedExperienceCount { get; set; }
     public string? Notes { get; set; }
     public IFormFile? Attachment { get; set; }
+
+    public const int MaximumLivedExperienceCount = 100_000;
+
+    /// <summary>The number of people, when it is a whole number from 0 to <see cref="MaximumLivedExperienceCount"/>; otherwise null.</summary>
+    public static int? ReadCount(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= MaximumLivedExperienceCount ? count : null;
 }
 
 public sealed class EvidenceFormValidator : AbstractValidator<EvidenceForm>
@@ -119,11 +125,11 @@ public sealed class EvidenceFormValidator : AbstractValidator<EvidenceForm>
                 context.AddFailure("The date it was done must be today or in the past");
             }
         });
+        // Stop at the first failure: a blank count is asked for, never parsed.
         RuleFor(f => f.LivedExperienceCount)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter how many people with lived experience took part, or 0")
-            .Must(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 100_000)
-            .When(f => !string.IsNullOrEmpty(f.LivedExperienceCount))
-            .WithMessage("Enter a whole number of people, like 6");
+            .Must(v => EvidenceForm.ReadCount(v) is not null).WithMessage("Enter a whole number of people, like 6");
         RuleFor(f => f.Notes)
             .MaximumLength(Evidence.NotesMaxLength).WithMessage("Notes must be 2,000 characters or fewer");
     }

@@ -77,17 +77,36 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
 
     public async Task AddEvidenceAsync(CommissioningProject project, ProjectRequirement requirement, NewEvidence evidence, string userId, CancellationToken cancellationToken)
     {
-        var added = requirement.AddEvidence(evidence.WhatWasDone, evidence.DoneOn, evidence.LivedExperienceCount, evidence.Notes, userId, Now);
+        var added = StageEvidence(project, requirement, evidence with { Files = [] }, userId, evidence.Files.Count);
         foreach (var file in evidence.Files)
         {
             await using var stream = file.Open();
             var key = await files.SaveAsync(stream, cancellationToken);
             added.Attach(new EvidenceAttachment(file.SafeFileName, file.ContentType, file.Length, key));
         }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds evidence without files, and its audit entry, to be saved with the caller's next save:
+    /// for evidence that must be saved together with another change.
+    /// </summary>
+    public Evidence StageEvidence(CommissioningProject project, ProjectRequirement requirement, NewEvidence evidence, string userId)
+    {
+        if (evidence.Files.Count > 0)
+        {
+            throw new ArgumentException("Evidence with files is added by AddEvidenceAsync.", nameof(evidence));
+        }
+        return StageEvidence(project, requirement, evidence, userId, 0);
+    }
+
+    private Evidence StageEvidence(CommissioningProject project, ProjectRequirement requirement, NewEvidence evidence, string userId, int fileCount)
+    {
+        var added = requirement.AddEvidence(evidence.WhatWasDone, evidence.DoneOn, evidence.LivedExperienceCount, evidence.Notes, userId, Now);
         db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.EvidenceAdded,
             $"Evidence added for {requirement.Code} ({requirement.ShortName}): {evidence.WhatWasDone}", userId, Now,
-            after: $"{evidence.DoneOn:d MMMM yyyy}; {evidence.LivedExperienceCount} people with lived experience; {evidence.Files.Count} file(s)"));
-        await db.SaveChangesAsync(cancellationToken);
+            after: $"{evidence.DoneOn:d MMMM yyyy}; {evidence.LivedExperienceCount} people with lived experience; {fileCount} file(s)"));
+        return added;
     }
 
     public async Task RequestExceptionAsync(CommissioningProject project, ProjectRequirement requirement, string reason, string userId, CancellationToken cancellationToken)

@@ -145,12 +145,11 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         var files = new List<CheckedFile>();
         if (form.Attachment is { } upload)
         {
-            var header = new byte[8];
+            AttachmentCheck check;
             await using (var stream = upload.OpenReadStream())
             {
-                _ = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+                check = AttachmentRules.Check(upload.FileName, upload.Length, stream);
             }
-            var check = AttachmentRules.Check(upload.FileName, upload.Length, header);
             if (check.IsAllowed)
             {
                 files.Add(new CheckedFile(check.SafeFileName, check.ContentType, upload.Length, upload.OpenReadStream));
@@ -168,7 +167,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         }
 
         await projects.AddEvidenceAsync(project!, requirement, new NewEvidence(
-            form.WhatWasDone!.Trim(), form.DoneOn.ToDate()!.Value, int.Parse(form.LivedExperienceCount!, System.Globalization.CultureInfo.InvariantCulture),
+            form.WhatWasDone!.Trim(), form.DoneOn.ToDate()!.Value, EvidenceForm.ReadCount(form.LivedExperienceCount)!.Value,
             form.Notes?.Trim() ?? string.Empty, files), Me, cancellationToken);
         TempData["Success"] = $"Evidence added for {requirement.ShortName}";
         return Redirect($"/projects/{id}#requirement-{requirement.Code}");

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +20,13 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     {
         var correlationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null && UnreadableRequest.IsUnreadable(failure.Error))
+        {
+            // A request the server could not read is the sender's problem, not the service's.
+            UnreadableRequest.Log(logger, HttpContext, failure.Path, failure.Error);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("BadRequest");
+        }
         if (failure is not null)
         {
             logger.LogError(failure.Error, "Unhandled error on {Path}; correlation id {CorrelationId}", failure.Path, correlationId);
@@ -26,9 +35,21 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         return View("ServerError", correlationId);
     }
 
+    /// <summary>
+    /// The page for a status code with no page of its own. The code comes from the failed request
+    /// (or the address), never from model binding: binding would read the failed request's form,
+    /// and a form that could not be read the first time would leave the code 0.
+    /// </summary>
     [Route("error/{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
+        var statusCode = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? (int.TryParse(RouteData.Values["statusCode"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var fromAddress) ? fromAddress : 0);
+        if (statusCode is < 400 or > 599)
+        {
+            // Only errors have error pages: /error/0 or /error/200 is an address that does not exist.
+            statusCode = StatusCodes.Status404NotFound;
+        }
         Response.StatusCode = statusCode;
         return statusCode switch
         {

@@ -227,6 +227,15 @@ public sealed class AttendanceForm
     public string? CheckIn { get; set; }
     public string? Debrief { get; set; }
 
+    /// <summary>The hours, when they are a number of hours above 0 and up to 24 with at most 2 decimal places; otherwise null.</summary>
+    public static decimal? ReadHours(string? text) =>
+        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) && hours > 0 && hours <= 24 && decimal.Round(hours, 2) == hours
+            ? hours
+            : null;
+
+    /// <summary>The hours to keep: only someone who attended has any. Only for a form that has passed its validator.</summary>
+    public decimal? HoursToKeep => Attendance == nameof(Domain.Activities.Attendance.Attended) ? ReadHours(Hours) : null;
+
     public static IEnumerable<SelectListItem> Choices =>
     [
         new("Attended", nameof(Domain.Activities.Attendance.Attended)),
@@ -240,9 +249,12 @@ public sealed class AttendanceFormValidator : AbstractValidator<AttendanceForm>
     public AttendanceFormValidator()
     {
         RuleFor(f => f.Attendance).Must(v => v is "Attended" or "DidNotAttend" or "CancelledByCouncil").WithMessage("Select whether they attended");
-        RuleFor(f => f.Hours).NotEmpty().When(f => f.Attendance == "Attended").WithMessage("Enter how many hours they took part, like 2.5")
-            .Must(h => decimal.TryParse(h, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 24 && decimal.Round(n, 2) == n)
-            .When(f => f.Attendance == "Attended" && !string.IsNullOrWhiteSpace(f.Hours)).WithMessage("Enter hours as a number from 0.25 to 24, like 2.5");
+        // Hours count only for someone who attended; for anyone else the box is ignored.
+        RuleFor(f => f.Hours)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter how many hours they took part, like 2.5")
+            .Must(h => AttendanceForm.ReadHours(h) is not null).WithMessage("Enter hours as a number from 0.25 to 24, like 2.5")
+            .When(f => f.Attendance == "Attended");
         RuleFor(f => f.Preparation).MaximumLength(Activity.TextMaxLength).WithMessage("Preparation notes must be 2,000 characters or fewer");
         RuleFor(f => f.CheckIn).MaximumLength(Activity.TextMaxLength).WithMessage("Check-in notes must be 2,000 characters or fewer");
         RuleFor(f => f.Debrief).MaximumLength(Activity.TextMaxLength).WithMessage("Debrief notes must be 2,000 characters or fewer");

@@ -224,8 +224,7 @@ public sealed class ManageActivitiesController(
         {
             try
             {
-                var hours = decimal.TryParse(form.Hours, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : (decimal?)null;
-                await signUps.ChangeAsync(id, a => a.RecordAttendance(signUpId, Enum.Parse<Attendance>(form.Attendance!), hours,
+                await signUps.ChangeAsync(id, a => a.RecordAttendance(signUpId, Enum.Parse<Attendance>(form.Attendance!), form.HoursToKeep,
                     new SessionNotes(Trim(form.Preparation), Trim(form.CheckIn), Trim(form.Debrief)), signUps.Now), cancellationToken);
                 TempData["Success"] = $"Attendance recorded for {model.PersonName}";
                 return RedirectToAction(nameof(Show), new { id });
@@ -261,10 +260,28 @@ public sealed class ManageActivitiesController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Show", await PageAsync(id, cancellationToken));
         }
-        await signUps.ChangeAsync(id, a => a.MarkEvidenceRecorded(signUps.Now), cancellationToken);
-        await projects.AddEvidenceAsync(project!, requirement, new NewEvidence(
-            $"{Words.Type(activity.Type)}: {activity.Title}", activity.Date, attended,
-            $"Recorded from the activity \"{activity.Title}\" ({Words.Rung(activity.Rung)}).", []), Me, cancellationToken);
+        try
+        {
+            // The activity's mark and the evidence are saved together. When another request changed the
+            // activity at the same moment (a second click, another tab), this starts again from the fresh
+            // copy, and the domain says it has already been recorded.
+            await signUps.ChangeAsync(id, a => a.MarkEvidenceRecorded(signUps.Now), async a =>
+            {
+                var current = await projects.LoadAsync(a.ProjectId, cancellationToken);
+                var linked = (a.RequirementCode is null ? null : current?.Requirement(a.RequirementCode))
+                    ?? throw new ActivityRuleException("The requirement this activity meets is no longer one of the project's requirements.");
+                projects.StageEvidence(current!, linked, new NewEvidence(
+                    $"{Words.Type(a.Type)}: {a.Title}", a.Date, a.SignUps.Count(s => s.Attendance == Domain.Activities.Attendance.Attended),
+                    $"Recorded from the activity \"{a.Title}\" ({Words.Rung(a.Rung)}).", []), Me);
+            }, cancellationToken);
+        }
+        catch (ActivityRuleException refused)
+        {
+            TempData["Success"] = null;
+            ModelState.AddModelError(string.Empty, refused.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Show", await PageAsync(id, cancellationToken));
+        }
         TempData["Success"] = $"Recorded as evidence for {requirement.Code} {requirement.ShortName}";
         return Redirect($"/projects/{activity.ProjectId}#requirement-{requirement.Code}");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Account;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -123,7 +124,6 @@ public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
 public sealed partial class ContactForm
 {
     public const int PhoneMaxLength = 30;
-    public const int EmailMaxLength = 256;
 
     public string? PreferredName { get; set; }
     public string? Email { get; set; }
@@ -159,11 +159,7 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
 
         RuleFor(f => f.Email)
             .NotEmpty().When(f => string.IsNullOrWhiteSpace(f.Phone)).WithMessage(NoContactMessage);
-        RuleFor(f => f.Email)
-            .Cascade(CascadeMode.Stop)
-            .MaximumLength(ContactForm.EmailMaxLength).WithMessage($"Email address must be {ContactForm.EmailMaxLength} characters or fewer")
-            .EmailAddress().WithMessage("Enter an email address in the correct format, like name@example.com")
-            .When(f => !string.IsNullOrWhiteSpace(f.Email));
+        RuleFor(f => f.Email).SendableEmail();
 
         RuleFor(f => f.Phone)
             .Cascade(CascadeMode.Stop)

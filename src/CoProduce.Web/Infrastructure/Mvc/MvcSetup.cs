@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CoProduce.Web.Infrastructure.Mvc;
 
@@ -12,9 +13,15 @@ internal static class MvcSetup
             .AddControllersWithViews(options =>
             {
                 options.Conventions.Add(new FeatureFolderConvention());
+                // A form that cannot be read is answered 400 before the antiforgery check tries to read it.
+                options.Filters.Add<UnreadableFormFilter>();
                 // Every POST, PUT, PATCH and DELETE must carry an antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new ConcurrencyConflictFilter());
+                // Forms here post MVC names ("Requirements[0].Code"), never jQuery's nested names
+                // ("a[b][c]"), and the jQuery readers throw on a name such as "[": take them out.
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
