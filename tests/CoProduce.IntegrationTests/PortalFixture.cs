@@ -2,13 +2,24 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CoProduce.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 
 namespace CoProduce.IntegrationTests;
 
-/// <summary>One running app per test class, with a signed-in client per role kept for reuse.</summary>
+/// <summary>
+/// One running app per test class, with a signed-in client per role kept for reuse. It can count
+/// the SQL commands of a request (<see cref="SqlCommandCounting"/>).
+/// </summary>
 public sealed class PortalFixture : CoProduceAppFactory
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSqlCommandCounting());
+    }
 
     public async Task<HttpClient> ClientForAsync(string audience)
     {
