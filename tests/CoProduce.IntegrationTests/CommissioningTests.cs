@@ -4,6 +4,7 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,8 +90,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("Negative zero, edited", saved.Title);
         foreach (var project in new[] { created, saved })
         {
-            Assert.Equal(0m, project.EstimatedValue);
-            Assert.False(decimal.IsNegative(project.EstimatedValue));
+            Assert.Equal(0, project.EstimatedValue.Pence);
             Assert.Equal(1, project.Tier);
         }
         Assert.Contains("£0 is up to £50,000", (await client.GetPageAsync($"/projects/{id}")).QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
@@ -308,7 +308,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("Someone else changed this at the same time", (await response.ReadPageAsync()).QuerySelector("h1")?.TextContent.Trim());
         var project = await LoadAsync(id);
-        Assert.Equal(("Two editors", 3_500_000m, 5), (project.Title, project.EstimatedValue, project.Tier));
+        Assert.Equal(("Two editors", Money.FromPounds(3_500_000m), 5), (project.Title, project.EstimatedValue, project.Tier));
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
-        var project = new CommissioningProject("From before the rules", "Area", "Summary", await db.Users.Select(u => u.Id).FirstAsync(), 650_000m, false, DateTime.UtcNow);
+        var project = new CommissioningProject("From before the rules", "Area", "Summary", await db.Users.Select(u => u.Id).FirstAsync(), Money.FromPounds(650_000m), false, DateTime.UtcNow);
         db.CommissioningProjects.Add(project);
         await db.SaveChangesAsync();
         Assert.Equal(0, project.Tier);

@@ -1,5 +1,6 @@
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Roster;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
@@ -58,6 +59,9 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
         }
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
         Assert.Contains("decimal(18,2)", script, StringComparison.Ordinal);
+        // Money is whole pence; the statements that convert it compile even where they have run.
+        Assert.Contains("ADD [EstimatedValuePence] bigint NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("EXEC(N'UPDATE [CommissioningProjects] SET [EstimatedValuePence] = CAST([EstimatedValue] * 100 AS bigint)')", script, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -126,6 +130,75 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
             SqliteConnection.ClearAllPools();
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// Money used to be pounds in a decimal (text, on SQLite). The migration to whole pence turns
+    /// each value and each rule set's band limits into pence exactly, and going back turns them
+    /// into pounds again.
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_MoneyAsWholePenceMigration_TurnsPoundsIntoPenceAndBack()
+    {
+        const string before = "20261130065858_FormSubmissions";
+        var path = Path.Combine(Path.GetTempPath(), "coproduce-tests", $"money-migration-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<SqliteCoProduceDbContext>().UseSqlite($"Data Source={path}").Options;
+        string[] pounds = ["0.0", "0.01", "50000.01", "650000.0", "1250.5", "100000000000.0", "7"];
+        try
+        {
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync(before);
+                const string bandsInPounds = """[{"tier":1,"upperBound":50000.010},{"tier":2,"upperBound":200000.5},{"tier":3,"upperBound":null}]""";
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedUtc", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                    VALUES ('u1', 'Owner', '2026-11-01 09:00:00', 0, 0, 0, 1, 0);
+                    INSERT INTO "TierRuleSets" ("Id", "Version", "EffectiveFromUtc", "PublishedByUserId", "ChangeNote", "Bands", "Requirements")
+                    VALUES (2, 2, '2026-11-01 09:00:00', 'u1', 'Two limits', {bandsInPounds}, '[]');
+                    """);
+                for (var i = 0; i < pounds.Length; i++)
+                {
+                    await db.Database.ExecuteSqlAsync($"""
+                        INSERT INTO "CommissioningProjects" ("Id", "Title", "ServiceArea", "Summary", "OwnerId", "EstimatedValue", "IsKeyDecision", "Stage",
+                            "RuleSetId", "RuleSetVersion", "Tier", "TierReason", "CreatedUtc", "UpdatedUtc", "Version")
+                        VALUES ({i + 1}, 'Project', 'Area', 'Summary', 'u1', {pounds[i]}, 0, 'Analyse', 1, 1, 1, 'Reason',
+                            '2026-11-01 09:00:00', '2026-11-01 09:00:00', '11111111-1111-1111-1111-111111111111')
+                        """);
+                }
+
+                await migrator.MigrateAsync();
+            }
+
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var values = await db.CommissioningProjects.AsNoTracking().OrderBy(p => p.Id).Select(p => p.EstimatedValue).ToListAsync();
+                Assert.Equal([0L, 1L, 5_000_001L, 65_000_000L, 125_050L, 10_000_000_000_000L, 700L], values.Select(v => v.Pence));
+                Assert.Equal(["integer"], await db.Database.SqlQueryRaw<string>("""SELECT DISTINCT typeof("EstimatedValuePence") AS "Value" FROM "CommissioningProjects" """).ToListAsync());
+
+                var rules = await db.TierRuleSets.AsNoTracking().OrderBy(r => r.Version).ToListAsync();
+                Assert.Equal(PlymouthRules.UpperBounds, rules[0].UpperBounds);
+                Assert.Equal([(1, (long?)5_000_001), (2, 20_000_050), (3, null)], rules[1].Bands.Select(b => (b.Tier, b.UpperBound?.Pence)));
+
+                await db.GetService<IMigrator>().MigrateAsync(before);
+
+                var text = await db.Database.SqlQueryRaw<string>("""SELECT "EstimatedValue" AS "Value" FROM "CommissioningProjects" ORDER BY "Id" """).ToListAsync();
+                Assert.Equal(pounds.Select(decimal.Parse), text.Select(decimal.Parse));
+                var bands = await db.Database.SqlQueryRaw<string>("""SELECT "Bands" AS "Value" FROM "TierRuleSets" ORDER BY "Version" """).ToListAsync();
+                Assert.Equal([50_000m, 200_000m, 500_000m, 3_000_000m, null], UpperBoundsInPounds(bands[0]));
+                Assert.Equal([50_000.01m, 200_000.50m, null], UpperBoundsInPounds(bands[1]));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+
+        static decimal?[] UpperBoundsInPounds(string json) =>
+            [.. System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
+                .Select(b => b.GetProperty("upperBound") is { ValueKind: System.Text.Json.JsonValueKind.Number } bound ? bound.GetDecimal() : (decimal?)null)];
     }
 
     [Fact]

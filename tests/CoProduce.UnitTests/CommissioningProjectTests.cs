@@ -1,4 +1,6 @@
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
+using static CoProduce.UnitTests.TestMoney;
 
 namespace CoProduce.UnitTests;
 
@@ -10,35 +12,38 @@ public sealed class CommissioningProjectTests
     [InlineData(0)]
     [InlineData(0.01)]
     [InlineData(650_000)]
-    public void New_ValueZeroOrMore_StartsInAnalyse(decimal value)
+    [InlineData(100_000_000_000)]
+    public void New_ValueZeroOrMore_StartsInAnalyse(decimal pounds)
     {
-        var project = new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", value, false, Now);
+        var project = new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", Pounds(pounds), false, Now);
 
         Assert.Equal(CommissioningStage.Analyse, project.Stage);
-        Assert.Equal(value, project.EstimatedValue);
+        Assert.Equal(Pounds(pounds), project.EstimatedValue);
         Assert.Equal(Now, project.CreatedUtc);
     }
 
     [Fact]
-    public void NewAndChangeValue_NegativeZero_IsKeptAsZero()
+    public void NewAndChangeValue_NegativeZeroPounds_IsKeptAsZero()
     {
         var negativeZero = decimal.Negate(0m);
         Assert.True(decimal.IsNegative(negativeZero)); // the case: a zero with its sign bit set
 
-        var project = new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", negativeZero, false, Now);
+        var project = new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", Pounds(negativeZero), false, Now);
         var afterNew = project.EstimatedValue;
-        project.ChangeValue(negativeZero, false, PlymouthRules.Create("lead", Now), Now);
+        project.ChangeValue(Pounds(negativeZero), false, PlymouthRules.Create("lead", Now), Now);
 
-        Assert.False(decimal.IsNegative(afterNew));
-        Assert.False(decimal.IsNegative(project.EstimatedValue));
+        Assert.Equal(Money.Zero, afterNew);
+        Assert.Equal(Money.Zero, project.EstimatedValue);
         Assert.Equal(1, project.Tier);
     }
 
-    [Fact]
-    public void New_NegativeValue_IsRefused()
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(100_000_000_000.01)]
+    public void New_ValueBelowNoughtOrAboveTheMaximum_IsRefused(decimal pounds)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", -0.01m, false, Now));
+            new CommissioningProject("Short breaks", "Children's services", "Summary", "owner-1", Pounds(pounds), false, Now));
     }
 
     [Theory]
@@ -47,6 +52,6 @@ public sealed class CommissioningProjectTests
     public void New_BlankTitle_IsRefused(string title)
     {
         Assert.Throws<ArgumentException>(() =>
-            new CommissioningProject(title, "Children's services", "Summary", "owner-1", 1m, false, Now));
+            new CommissioningProject(title, "Children's services", "Summary", "owner-1", Pounds(1m), false, Now));
     }
 }

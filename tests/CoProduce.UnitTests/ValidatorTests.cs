@@ -1,5 +1,6 @@
 using CoProduce.Web.Features.Account;
 using CoProduce.Web.Features.Admin;
+using CoProduce.Web.Features.Commissioning;
 using CoProduce.Web.Infrastructure.Security;
 using FluentValidation;
 
@@ -88,5 +89,38 @@ public sealed class ValidatorTests
 
         Assert.Equal(expected, errors.GetValueOrDefault(nameof(NewStaffAccountForm.Roles)));
         Assert.Equal(expected is null ? 0 : 1, errors.Count);
+    }
+
+    public static TheoryData<string?, string?> ProjectValueCases => new()
+    {
+        // what was typed, the error people read (or null)
+        { "650000", null },
+        { "£1,250,000.50", null },
+        { "0", null },
+        { "-0", null },
+        { "100,000,000,000", null },
+        { "", "Enter the estimated value in pounds, like 250000" },
+        { "12.345", "The estimated value must have no more than 2 decimal places, like 250000.50" },
+        { "abc", "The estimated value must be a number in pounds, like 250000" },
+        { "-0.01", "The estimated value must be £0 or more" },
+        { "100,000,000,000.01", "The estimated value must be £100,000,000,000 or less" },
+        { "99999999999999999999", "The estimated value must be £100,000,000,000 or less" }, // more than Money can hold
+        { "-99999999999999999999", "The estimated value must be £0 or more" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProjectValueCases))]
+    public void ProjectValue_Cases(string? value, string? expected)
+    {
+        var form = new ProjectForm { Title = "Short breaks", ServiceArea = "Children's services", Summary = "Summary", Value = value, KeyDecision = "no" };
+
+        var errors = Errors(new ProjectFormValidator(), form);
+
+        Assert.Equal(expected, errors.GetValueOrDefault(nameof(ProjectForm.Value)));
+        if (expected is null)
+        {
+            // A value the form accepts becomes money the project accepts: never negative, "-0" included.
+            Assert.False(form.ToDetails().Value.IsNegative);
+        }
     }
 }

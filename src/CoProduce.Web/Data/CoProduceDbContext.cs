@@ -57,7 +57,10 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
     {
         // Every DateTime is stored and read back as UTC, on either provider.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        // Money: pounds and pence, never floating point.
+        // Money is whole pence in an integer column: exact, and summed, compared and sorted by the
+        // database on either provider (SQLite cannot do that with decimal).
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        // Any other decimal (such as hours) is exact to 2 places, never floating point.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 

@@ -1,50 +1,10 @@
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Tests.Shared;
-using CoProduce.Web.Domain.Common;
 
 namespace CoProduce.UnitTests.Commissioning;
 
-public sealed class MoneyAndAttachmentTests
+public sealed class AttachmentTests
 {
-    [Theory]
-    [InlineData("1250000", true, 1_250_000)]
-    [InlineData("£1,250,000", true, 1_250_000)]
-    [InlineData(" £1,250.50 ", true, 1_250.50)]
-    [InlineData("0", true, 0)]
-    [InlineData("50000.01", true, 50_000.01)]
-    [InlineData("", false, 0)]
-    [InlineData("   ", false, 0)]
-    [InlineData("abc", false, 0)]
-    [InlineData("12.345", false, 0)]
-    [InlineData("1e6", false, 0)]
-    [InlineData("12,50", false, 0)]
-    [InlineData("1,2345", false, 0)]
-    [InlineData("1,234,567.89", true, 1_234_567.89)]
-    [InlineData("99999999999999999999999999999999", false, 0)]
-    public void TryParse_WhatPeopleType(string text, bool ok, decimal expected)
-    {
-        Assert.Equal(ok, Money.TryParse(text, out var amount));
-        Assert.Equal(expected, amount);
-    }
-
-    [Theory]
-    [InlineData("-0")]
-    [InlineData("-0.00")]
-    [InlineData("£-0.0")]
-    public void TryParse_NegativeZero_IsNoughtPoundsWithoutASign(string text)
-    {
-        Assert.True(Money.TryParse(text, out var amount));
-        Assert.Equal(0m, amount);
-        Assert.False(decimal.IsNegative(amount));
-        Assert.Equal("£0", Money.Format(amount));
-    }
-
-    [Theory]
-    [InlineData(650_000, "£650,000")]
-    [InlineData(1_250.5, "£1,250.50")]
-    [InlineData(0, "£0")]
-    public void Format_EnGb(decimal amount, string expected) => Assert.Equal(expected, Money.Format(amount));
-
     private static readonly byte[] Pdf = "%PDF-1.7\n"u8.ToArray();
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Exe = "MZ\x90\0\x03\0\0\0"u8.ToArray();

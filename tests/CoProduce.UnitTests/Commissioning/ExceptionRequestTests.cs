@@ -1,3 +1,4 @@
+using static CoProduce.UnitTests.TestMoney;
 using CoProduce.Web.Domain.Commissioning;
 
 namespace CoProduce.UnitTests.Commissioning;
@@ -9,7 +10,7 @@ public sealed class ExceptionRequestTests
 
     private static ProjectRequirement Requirement()
     {
-        var project = new CommissioningProject("Project", "Area", "Summary", "owner", 10m, false, Now);
+        var project = new CommissioningProject("Project", "Area", "Summary", "owner", Pounds(10m), false, Now);
         project.Assess(PlymouthRules.Create("lead", Now));
         return project.Requirement("R2")!;
     }
@@ -17,7 +18,7 @@ public sealed class ExceptionRequestTests
     [Fact]
     public void RequestException_ThroughTheProject_ChangesTheProjectSoItsVersionGuardsTheRequest()
     {
-        var project = new CommissioningProject("Project", "Area", "Summary", "owner", 10m, false, Now);
+        var project = new CommissioningProject("Project", "Area", "Summary", "owner", Pounds(10m), false, Now);
         project.Assess(PlymouthRules.Create("lead", Now));
 
         var request = project.RequestException("R2", "Nobody to ask", "owner", Now.AddHours(1));

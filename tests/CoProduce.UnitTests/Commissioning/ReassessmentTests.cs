@@ -1,3 +1,4 @@
+using static CoProduce.UnitTests.TestMoney;
 using CoProduce.Web.Domain.Commissioning;
 
 namespace CoProduce.UnitTests.Commissioning;
@@ -9,7 +10,7 @@ public sealed class ReassessmentTests
 
     private static CommissioningProject Tier4ProjectInPlan()
     {
-        var project = new CommissioningProject("Short breaks", "Children", "Summary", "owner", 650_000m, false, Now);
+        var project = new CommissioningProject("Short breaks", "Children", "Summary", "owner", Pounds(650_000m), false, Now);
         project.Assess(Plymouth);
         project.Requirement("R1")!.AddEvidence("Reviewed findings", new DateOnly(2026, 10, 1), 4, string.Empty, "owner", Now);
         project.Requirement("R2")!.AddEvidence("EIA workshop", new DateOnly(2026, 10, 2), 6, string.Empty, "owner", Now);
@@ -20,7 +21,7 @@ public sealed class ReassessmentTests
     [Fact]
     public void FirstAssessment_AddsEveryRequirementQuietly()
     {
-        var project = new CommissioningProject("Project", "Area", "Summary", "owner", 650_000m, false, Now);
+        var project = new CommissioningProject("Project", "Area", "Summary", "owner", Pounds(650_000m), false, Now);
 
         var changes = project.Assess(Plymouth);
 
@@ -36,7 +37,7 @@ public sealed class ReassessmentTests
     {
         var project = Tier4ProjectInPlan();
 
-        var changes = project.ChangeValue(3_500_000m, false, Plymouth, Now);
+        var changes = project.ChangeValue(Pounds(3_500_000m), false, Plymouth, Now);
 
         Assert.Equal(5, project.Tier);
         Assert.Equal(
@@ -58,7 +59,7 @@ public sealed class ReassessmentTests
     {
         var project = Tier4ProjectInPlan();
 
-        project.ChangeValue(650_000m, true, Plymouth, Now);
+        project.ChangeValue(Pounds(650_000m), true, Plymouth, Now);
 
         Assert.Equal(5, project.Tier);
         Assert.NotNull(project.Requirement("R7"));
@@ -69,7 +70,7 @@ public sealed class ReassessmentTests
     {
         var project = Tier4ProjectInPlan();
 
-        var changes = project.ChangeValue(40_000m, false, Plymouth, Now);
+        var changes = project.ChangeValue(Pounds(40_000m), false, Plymouth, Now);
 
         Assert.Equal(1, project.Tier);
         Assert.Contains("Co-produced service specification is no longer required. Anything recorded for it is kept.", changes);
@@ -84,7 +85,7 @@ public sealed class ReassessmentTests
     {
         var project = Tier4ProjectInPlan();
 
-        var changes = project.ChangeValue(700_000m, false, Plymouth, Now);
+        var changes = project.ChangeValue(Pounds(700_000m), false, Plymouth, Now);
 
         Assert.Empty(changes);
         Assert.Equal("£700,000 is over £500,000 and up to £3,000,000, so this is tier 4", project.TierReason);
@@ -94,7 +95,7 @@ public sealed class ReassessmentTests
     public void NewRuleSetVersion_IsNamedInTheChanges()
     {
         var project = Tier4ProjectInPlan();
-        var stricter = TierRuleSet.Create(2, Now, "lead", "Lower top band", [50_000m, 200_000m, 500_000m, 600_000m], PlymouthRules.Requirements);
+        var stricter = TierRuleSet.Create(2, Now, "lead", "Lower top band", [Pounds(50_000m), Pounds(200_000m), Pounds(500_000m), Pounds(600_000m)], PlymouthRules.Requirements);
 
         var changes = project.Assess(stricter);
 
@@ -104,13 +105,13 @@ public sealed class ReassessmentTests
     }
 
     [Theory]
+    [InlineData(-0.01)]
     [InlineData(-1)]
-    [InlineData(0.001)]
     [InlineData(100_000_000_000.01)]
     public void ChangeValue_Invalid_IsRefused(decimal value)
     {
         var project = Tier4ProjectInPlan();
 
-        Assert.ThrowsAny<ArgumentException>(() => project.ChangeValue(value, false, Plymouth, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => project.ChangeValue(Pounds(value), false, Plymouth, Now));
     }
 }

@@ -1,3 +1,4 @@
+using static CoProduce.UnitTests.TestMoney;
 using CoProduce.Web.Domain.Commissioning;
 
 namespace CoProduce.UnitTests.Commissioning;
@@ -10,7 +11,7 @@ public sealed class StageGateTests
 
     private static CommissioningProject Project(decimal value, bool keyDecision = false)
     {
-        var project = new CommissioningProject("Project", "Area", "Summary", "owner", value, keyDecision, Now);
+        var project = new CommissioningProject("Project", "Area", "Summary", "owner", Pounds(value), keyDecision, Now);
         project.Assess(Plymouth);
         return project;
     }

@@ -1,3 +1,4 @@
+using static CoProduce.UnitTests.TestMoney;
 using CoProduce.Web.Domain.Commissioning;
 
 namespace CoProduce.UnitTests.Commissioning;
@@ -28,7 +29,7 @@ public sealed class TierAssessorTests
     [MemberData(nameof(Cases))]
     public void Assess_BandEdges(decimal value, bool keyDecision, int tier, string[] codes, string reason)
     {
-        var assessment = TierAssessor.Assess(value, keyDecision, Plymouth);
+        var assessment = TierAssessor.Assess(Pounds(value), keyDecision, Plymouth);
 
         Assert.Equal(tier, assessment.Tier);
         Assert.Equal(codes, assessment.Required.Select(r => r.Code).Order());
@@ -39,7 +40,7 @@ public sealed class TierAssessorTests
     [Fact]
     public void Assess_NegativeZero_IsTierOneAtNoughtPounds()
     {
-        var assessment = TierAssessor.Assess(decimal.Negate(0m), false, Plymouth);
+        var assessment = TierAssessor.Assess(Pounds(decimal.Negate(0m)), false, Plymouth);
 
         Assert.Equal(1, assessment.Tier);
         Assert.StartsWith("£0 is up to £50,000", assessment.Reason, StringComparison.Ordinal);
@@ -48,21 +49,21 @@ public sealed class TierAssessorTests
     [Fact]
     public void Assess_NegativeValue_IsRefused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => TierAssessor.Assess(-0.01m, false, Plymouth));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TierAssessor.Assess(Pounds(-0.01m), false, Plymouth));
     }
 
     [Fact]
     public void Assess_UnderAnotherCouncilsRules_UsesTheirBandsAndList()
     {
-        var rules = TierRuleSet.Create(2, DateTime.UtcNow, "lead", "Two tiers only", [100_000m],
+        var rules = TierRuleSet.Create(2, DateTime.UtcNow, "lead", "Two tiers only", [Pounds(100_000m)],
         [
             new("A", "Talk to people", "Talk to people who use the service.", 1, CommissioningStage.Analyse),
             new("B", "Co-write the specification", "Co-write the specification.", 2, CommissioningStage.Plan),
         ]);
 
-        var small = TierAssessor.Assess(100_000m, false, rules);
-        var large = TierAssessor.Assess(100_000.01m, false, rules);
-        var key = TierAssessor.Assess(5m, true, rules);
+        var small = TierAssessor.Assess(Pounds(100_000m), false, rules);
+        var large = TierAssessor.Assess(Pounds(100_000.01m), false, rules);
+        var key = TierAssessor.Assess(Pounds(5m), true, rules);
 
         Assert.Equal(1, small.Tier);
         Assert.Equal(["A"], small.Required.Select(r => r.Code));

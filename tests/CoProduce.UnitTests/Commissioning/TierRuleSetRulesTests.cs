@@ -1,3 +1,4 @@
+using static CoProduce.UnitTests.TestMoney;
 using CoProduce.Web.Domain.Commissioning;
 
 namespace CoProduce.UnitTests.Commissioning;
@@ -21,7 +22,7 @@ public sealed class TierRuleSetRulesTests
     [MemberData(nameof(BandCases))]
     public void Check_Bands(decimal[] bounds, string? expected)
     {
-        var problems = TierRuleSetRules.Check(bounds, [Valid]);
+        var problems = TierRuleSetRules.Check(bounds.Select(Pounds).ToList(), [Valid]);
 
         Assert.Equal(expected, problems.FirstOrDefault()?.Message);
     }
@@ -46,7 +47,7 @@ public sealed class TierRuleSetRulesTests
     [MemberData(nameof(RequirementCases))]
     public void Check_Requirements(RequirementDefinition requirement, string? expected)
     {
-        var problems = TierRuleSetRules.Check([50_000m, 200_000m], [requirement]);
+        var problems = TierRuleSetRules.Check([Pounds(50_000m), Pounds(200_000m)], [requirement]);
 
         Assert.Equal(expected, problems.FirstOrDefault()?.Message);
     }
@@ -54,7 +55,7 @@ public sealed class TierRuleSetRulesTests
     [Fact]
     public void Check_DuplicateCodes_AreRefused()
     {
-        var problems = TierRuleSetRules.Check([50_000m], [Valid, Valid with { Code = "r1" }]);
+        var problems = TierRuleSetRules.Check([Pounds(50_000m)], [Valid, Valid with { Code = "r1" }]);
 
         Assert.Equal("Code r1 is used twice: each requirement needs its own code", Assert.Single(problems).Message);
     }
@@ -62,6 +63,6 @@ public sealed class TierRuleSetRulesTests
     [Fact]
     public void Create_Invalid_Throws()
     {
-        Assert.Throws<ArgumentException>(() => TierRuleSet.Create(2, DateTime.UtcNow, "lead", "note", [10m, 5m], [Valid]));
+        Assert.Throws<ArgumentException>(() => TierRuleSet.Create(2, DateTime.UtcNow, "lead", "note", [Pounds(10m), Pounds(5m)], [Valid]));
     }
 }

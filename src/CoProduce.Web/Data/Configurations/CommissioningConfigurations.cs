@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,7 @@ internal sealed class CommissioningProjectConfiguration : IEntityTypeConfigurati
         builder.Property(p => p.ServiceArea).HasMaxLength(CommissioningProject.ServiceAreaMaxLength).IsRequired();
         builder.Property(p => p.Summary).HasMaxLength(CommissioningProject.SummaryMaxLength).IsRequired();
         builder.Property(p => p.TierReason).HasMaxLength(CommissioningProject.TierReasonMaxLength).IsRequired();
+        builder.Property(p => p.EstimatedValue).HasColumnName("EstimatedValuePence");
         builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<CoProduceUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -118,7 +120,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 
 /// <summary>
 /// A rule set never changes once published, so its bands and requirement definitions are kept
-/// as one JSON document each, in a text column that both providers store the same way.
+/// as one JSON document each, in a text column that both providers store the same way. A band's
+/// upper limit is kept as whole pence, like every other amount of money.
 /// </summary>
 internal sealed class TierRuleSetConfiguration : IEntityTypeConfiguration<TierRuleSet>
 {
@@ -130,7 +133,10 @@ internal sealed class TierRuleSetConfiguration : IEntityTypeConfiguration<TierRu
         builder.HasIndex(r => r.Version).IsUnique();
         builder.Property(r => r.PublishedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(r => r.ChangeNote).HasMaxLength(1000).IsRequired();
-        builder.Property(r => r.Bands).HasConversion(JsonList<TierBand>()).Metadata.SetValueComparer(ListComparer<TierBand>());
+        builder.Property(r => r.Bands).HasConversion(new ValueConverter<IReadOnlyList<TierBand>, string>(
+                bands => JsonSerializer.Serialize(bands.Select(StoredBand.From), Json),
+                json => StoredBand.Read(json)))
+            .Metadata.SetValueComparer(ListComparer<TierBand>());
         builder.Property(r => r.Requirements).HasConversion(JsonList<RequirementDefinition>()).Metadata.SetValueComparer(ListComparer<RequirementDefinition>());
 
         // Version 1: Plymouth City Council's table, as the product team reads it.
@@ -154,4 +160,15 @@ internal sealed class TierRuleSetConfiguration : IEntityTypeConfiguration<TierRu
         (a, b) => a != null && b != null && a.SequenceEqual(b),
         list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
         list => list.ToArray());
+
+    /// <summary>A band as it is stored: {"tier":1,"upperBoundPence":5000000}.</summary>
+    private sealed record StoredBand(int Tier, long? UpperBoundPence)
+    {
+        public static StoredBand From(TierBand band) => new(band.Tier, band.UpperBound?.Pence);
+
+        public static TierBand[] Read(string json) =>
+            (JsonSerializer.Deserialize<StoredBand[]>(json, Json) ?? [])
+            .Select(b => new TierBand(b.Tier, b.UpperBoundPence is { } pence ? Money.FromPence(pence) : null))
+            .ToArray();
+    }
 }

@@ -1,6 +1,7 @@
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -181,9 +182,9 @@ internal sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static CommissioningProject NewProject(string title, string area, string summary, string owner, decimal value, bool keyDecision, DateTime created, TierRuleSet rules)
+    private static CommissioningProject NewProject(string title, string area, string summary, string owner, decimal pounds, bool keyDecision, DateTime created, TierRuleSet rules)
     {
-        var project = new CommissioningProject(title, area, summary, owner, value, keyDecision, created);
+        var project = new CommissioningProject(title, area, summary, owner, Money.FromPounds(pounds), keyDecision, created);
         project.Assess(rules);
         return project;
     }

@@ -15,7 +15,7 @@ public class CommissioningProject : IConcurrencyVersioned
     public const int TierReasonMaxLength = 300;
 
     /// <summary>Far beyond any council contract; guards against typing mistakes and overflow.</summary>
-    public const decimal MaximumValue = 100_000_000_000m;
+    public static readonly Money MaximumValue = Money.FromPounds(100_000_000_000m);
 
     private readonly List<ProjectRequirement> _requirements = [];
     private readonly List<StageMove> _stageMoves = [];
@@ -24,7 +24,7 @@ public class CommissioningProject : IConcurrencyVersioned
     {
     }
 
-    public CommissioningProject(string title, string serviceArea, string summary, string ownerId, decimal estimatedValue, bool isKeyDecision, DateTime createdUtc)
+    public CommissioningProject(string title, string serviceArea, string summary, string ownerId, Money estimatedValue, bool isKeyDecision, DateTime createdUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
@@ -46,8 +46,8 @@ public class CommissioningProject : IConcurrencyVersioned
     public string Summary { get; private set; } = string.Empty;
     public string OwnerId { get; private set; } = string.Empty;
 
-    /// <summary>Estimated whole-life contract value in pounds, including extensions.</summary>
-    public decimal EstimatedValue { get; private set; }
+    /// <summary>Estimated whole-life contract value, including extensions.</summary>
+    public Money EstimatedValue { get; private set; }
 
     public bool IsKeyDecision { get; private set; }
     public CommissioningStage Stage { get; private set; }
@@ -100,7 +100,7 @@ public class CommissioningProject : IConcurrencyVersioned
     /// Changes the value or key-decision flag and re-assesses at once under the project's own rule set.
     /// Returns what changed, in plain English (empty when nothing did).
     /// </summary>
-    public IReadOnlyList<string> ChangeValue(decimal estimatedValue, bool isKeyDecision, TierRuleSet rules, DateTime nowUtc)
+    public IReadOnlyList<string> ChangeValue(Money estimatedValue, bool isKeyDecision, TierRuleSet rules, DateTime nowUtc)
     {
         EstimatedValue = CheckedValue(estimatedValue);
         IsKeyDecision = isKeyDecision;
@@ -186,20 +186,15 @@ public class CommissioningProject : IConcurrencyVersioned
             ? $"Now required: {definition.ShortName}, by the end of {definition.DueBy}. This is overdue: the project is past {definition.DueBy}."
             : $"Now required: {definition.ShortName}, by the end of {definition.DueBy}.";
 
-    /// <summary>The value, if it is allowed, as it is kept: a "-0" is nought pounds, with no minus sign.</summary>
-    private static decimal CheckedValue(decimal value)
+    /// <summary>The value, if it is allowed: £0 or more, and no more than <see cref="MaximumValue"/>.</summary>
+    private static Money CheckedValue(Money value)
     {
-        // Not ThrowIfNegative: a decimal zero can carry a minus sign, and it is still zero.
-        if (value < 0m)
+        if (value.IsNegative)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "A value in pounds is never negative.");
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A project's value is never negative.");
         }
         ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaximumValue);
-        if (decimal.Round(value, 2) != value)
-        {
-            throw new ArgumentException("A value in pounds has at most two decimal places.", nameof(value));
-        }
-        return value == 0m ? 0m : value;
+        return value;
     }
 }
 

@@ -1,3 +1,5 @@
+using CoProduce.Web.Domain.Common;
+
 namespace CoProduce.Web.Domain.Commissioning;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace CoProduce.Web.Domain.Commissioning;
 /// </summary>
 public static class PlymouthRules
 {
-    public static readonly IReadOnlyList<decimal> UpperBounds = [50_000m, 200_000m, 500_000m, 3_000_000m];
+    public static readonly IReadOnlyList<Money> UpperBounds =
+        [Money.FromPounds(50_000m), Money.FromPounds(200_000m), Money.FromPounds(500_000m), Money.FromPounds(3_000_000m)];
 
     public static readonly IReadOnlyList<RequirementDefinition> Requirements =
     [

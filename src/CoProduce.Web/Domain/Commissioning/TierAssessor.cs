@@ -11,15 +11,13 @@ public sealed record TierAssessment(int Tier, IReadOnlyList<RequirementDefinitio
 /// </summary>
 public static class TierAssessor
 {
-    public static TierAssessment Assess(decimal value, bool isKeyDecision, TierRuleSet rules)
+    public static TierAssessment Assess(Money value, bool isKeyDecision, TierRuleSet rules)
     {
-        // Not ThrowIfNegative: a decimal zero can carry a minus sign, and it is still zero.
-        if (value < 0m)
+        if (value.IsNegative)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "A value in pounds is never negative.");
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A value is never negative.");
         }
         ArgumentNullException.ThrowIfNull(rules);
-        value = value == 0m ? 0m : value;
 
         int tier;
         string reason;
@@ -31,7 +29,7 @@ public static class TierAssessor
         else
         {
             tier = rules.Bands.First(b => b.UpperBound is null || value <= b.UpperBound).Tier;
-            reason = $"{Money.Format(value)} is {rules.DescribeBand(tier)}, so this is tier {tier}";
+            reason = $"{value.Format()} is {rules.DescribeBand(tier)}, so this is tier {tier}";
         }
 
         var required = rules.Requirements.Where(r => r.IntroducedAtTier <= tier).ToList();

@@ -38,7 +38,7 @@ public sealed class TierRuleSet
         DateTime effectiveFromUtc,
         string publishedByUserId,
         string changeNote,
-        IReadOnlyList<decimal> upperBounds,
+        IReadOnlyList<Money> upperBounds,
         IReadOnlyList<RequirementDefinition> requirements)
     {
         var problems = TierRuleSetRules.Check(upperBounds, requirements);
@@ -57,10 +57,10 @@ public sealed class TierRuleSet
         };
     }
 
-    public static TierBand[] BandsFrom(IReadOnlyList<decimal> upperBounds) =>
+    public static TierBand[] BandsFrom(IReadOnlyList<Money> upperBounds) =>
         [.. upperBounds.Select((bound, i) => new TierBand(i + 1, bound)), new TierBand(upperBounds.Count + 1, null)];
 
-    public IReadOnlyList<decimal> UpperBounds => Bands.Where(b => b.UpperBound is not null).Select(b => b.UpperBound!.Value).ToList();
+    public IReadOnlyList<Money> UpperBounds => Bands.Where(b => b.UpperBound is not null).Select(b => b.UpperBound!.Value).ToList();
 
     public RequirementDefinition? Requirement(string code) => Requirements.FirstOrDefault(r => r.Code == code);
 
@@ -71,16 +71,16 @@ public sealed class TierRuleSet
         var lower = Bands.SingleOrDefault(b => b.Tier == tier - 1)?.UpperBound;
         return (lower, band.UpperBound) switch
         {
-            (null, { } upper) => $"up to {Money.Format(upper)}",
-            ({ } low, { } upper) => $"over {Money.Format(low)} and up to {Money.Format(upper)}",
-            ({ } low, null) => $"over {Money.Format(low)}",
+            (null, { } upper) => $"up to {upper.Format()}",
+            ({ } low, { } upper) => $"over {low.Format()} and up to {upper.Format()}",
+            ({ } low, null) => $"over {low.Format()}",
             _ => "any value",
         };
     }
 }
 
 /// <summary>A value band. The top tier has no upper bound.</summary>
-public sealed record TierBand(int Tier, decimal? UpperBound);
+public sealed record TierBand(int Tier, Money? UpperBound);
 
 /// <summary>A piece of co-production that a tier requires, and the stage it must be done by.</summary>
 public sealed record RequirementDefinition(
@@ -99,7 +99,7 @@ public static class TierRuleSetRules
     public const int ShortNameMaxLength = 120;
     public const int WordingMaxLength = 500;
 
-    public static IReadOnlyList<RuleSetProblem> Check(IReadOnlyList<decimal> upperBounds, IReadOnlyList<RequirementDefinition> requirements)
+    public static IReadOnlyList<RuleSetProblem> Check(IReadOnlyList<Money> upperBounds, IReadOnlyList<RequirementDefinition> requirements)
     {
         var problems = new List<RuleSetProblem>();
         if (upperBounds.Count == 0)
@@ -108,13 +108,13 @@ public static class TierRuleSetRules
         }
         for (var i = 0; i < upperBounds.Count; i++)
         {
-            if (upperBounds[i] <= 0)
+            if (upperBounds[i] <= Money.Zero)
             {
                 problems.Add(new($"UpperBounds[{i}]", $"The upper limit of tier {i + 1} must be more than £0"));
             }
             else if (i > 0 && upperBounds[i] <= upperBounds[i - 1])
             {
-                problems.Add(new($"UpperBounds[{i}]", $"The upper limit of tier {i + 1} must be more than tier {i}'s ({Money.Format(upperBounds[i - 1])})"));
+                problems.Add(new($"UpperBounds[{i}]", $"The upper limit of tier {i + 1} must be more than tier {i}'s ({upperBounds[i - 1].Format()})"));
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class ProjectForm
         Title = p.Title,
         ServiceArea = p.ServiceArea,
         Summary = p.Summary,
-        Value = p.EstimatedValue.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")),
+        Value = p.EstimatedValue.Pounds.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")),
         KeyDecision = p.IsKeyDecision ? "yes" : "no",
         Version = p.Version,
     };
@@ -69,7 +69,7 @@ public static class MoneyValidation
             {
                 context.AddFailure($"Enter {what} in pounds, like 250000");
             }
-            else if (!Money.TryParse(text, out var value))
+            else if (!Money.TryParsePounds(text, out var pounds))
             {
                 var looksLikePence = decimal.TryParse(text.Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal).Trim(),
                     NumberStyles.Number, CultureInfo.GetCultureInfo("en-GB"), out _);
@@ -77,13 +77,13 @@ public static class MoneyValidation
                     ? $"{capitalised} must have no more than 2 decimal places, like 250000.50"
                     : $"{capitalised} must be a number in pounds, like 250000");
             }
-            else if (value < 0)
+            else if (pounds < 0)
             {
                 context.AddFailure($"{capitalised} must be £0 or more");
             }
-            else if (value > CommissioningProject.MaximumValue)
+            else if (pounds > CommissioningProject.MaximumValue.Pounds)
             {
-                context.AddFailure($"{capitalised} must be {Money.Format(CommissioningProject.MaximumValue)} or less");
+                context.AddFailure($"{capitalised} must be {CommissioningProject.MaximumValue.Format()} or less");
             }
         });
 }

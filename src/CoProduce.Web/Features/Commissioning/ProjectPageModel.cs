@@ -1,4 +1,5 @@
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
 
 namespace CoProduce.Web.Features.Commissioning;
 
@@ -9,7 +10,7 @@ public sealed record ProjectPageModel(
     string ServiceArea,
     string Summary,
     string Owner,
-    decimal Value,
+    Money Value,
     bool IsKeyDecision,
     CommissioningStage Stage,
     int Tier,
@@ -85,7 +86,7 @@ public sealed record TimelineRow(CommissioningStage From, CommissioningStage To,
 
 public sealed record AuditRow(DateTime AtUtc, string By, string Summary, string? Before, string? After);
 
-public sealed record ProjectListRow(int Id, string Title, string ServiceArea, CommissioningStage Stage, int Tier, decimal Value, bool IsKeyDecision, string Owner, bool IsMine, int Outstanding);
+public sealed record ProjectListRow(int Id, string Title, string ServiceArea, CommissioningStage Stage, int Tier, Money Value, bool IsKeyDecision, string Owner, bool IsMine, int Outstanding);
 
 public sealed record ProjectListModel(
     IReadOnlyList<ProjectListRow> Rows,

@@ -137,13 +137,13 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         await files.OpenAsync(storageKey, cancellationToken);
 
     private static string ValueText(CommissioningProject p) =>
-        $"{Money.Format(p.EstimatedValue)}{(p.IsKeyDecision ? ", key decision" : string.Empty)} (tier {p.Tier})";
+        $"{p.EstimatedValue.Format()}{(p.IsKeyDecision ? ", key decision" : string.Empty)} (tier {p.Tier})";
 
     private static string Describe(CommissioningProject p) =>
         $"{p.Title}; {p.ServiceArea}; {ValueText(p)}";
 }
 
-public sealed record ProjectDetails(string Title, string ServiceArea, string Summary, decimal Value, bool IsKeyDecision);
+public sealed record ProjectDetails(string Title, string ServiceArea, string Summary, Money Value, bool IsKeyDecision);
 
 public sealed record NewEvidence(string WhatWasDone, DateOnly DoneOn, int LivedExperienceCount, string Notes, IReadOnlyList<CheckedFile> Files);
 

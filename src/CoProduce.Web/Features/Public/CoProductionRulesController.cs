@@ -46,10 +46,10 @@ public sealed class CoProductionRulesController(CoProduceDbContext db) : Control
     private static readonly ValueQuestionValidator ValueValidator = new();
 
     /// <summary>The same checks and words as every other money field.</summary>
-    internal static string? ValueProblem(string? text, out decimal amount)
+    internal static string? ValueProblem(string? text, out Money amount)
     {
         var result = ValueValidator.Validate(new ValueQuestion(text));
-        amount = 0;
+        amount = Money.Zero;
         return result.IsValid && Money.TryParse(text, out amount) ? null : result.Errors[0].ErrorMessage;
     }
 

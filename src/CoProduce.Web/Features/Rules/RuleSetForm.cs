@@ -18,7 +18,7 @@ public sealed class RuleSetForm
 
     public static RuleSetForm From(TierRuleSet rules) => new()
     {
-        UpperBounds = [.. rules.UpperBounds.Select(b => (string?)b.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), null],
+        UpperBounds = [.. rules.UpperBounds.Select(b => (string?)b.Pounds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), null],
         Requirements =
         [
             .. rules.Requirements.Select(r => new RequirementInput
@@ -37,9 +37,9 @@ public sealed class RuleSetForm
     /// Reads the draft into bounds and definitions, adding an error by the field for anything
     /// that is not the right shape or breaks <see cref="TierRuleSetRules"/>. Returns null when there are errors.
     /// </summary>
-    public (IReadOnlyList<decimal> Bounds, IReadOnlyList<RequirementDefinition> Requirements)? Read(ModelStateDictionary modelState)
+    public (IReadOnlyList<Money> Bounds, IReadOnlyList<RequirementDefinition> Requirements)? Read(ModelStateDictionary modelState)
     {
-        var bounds = new List<(int Index, decimal Value)>();
+        var bounds = new List<(int Index, Money Value)>();
         for (var i = 0; i < UpperBounds.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(UpperBounds[i]))

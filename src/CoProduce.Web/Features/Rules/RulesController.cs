@@ -132,7 +132,7 @@ public sealed class RulesController(CoProduceDbContext db, UserManager<CoProduce
     }
 
     private static string Summarise(TierRuleSet rules) =>
-        $"Version {rules.Version}: bands up to {string.Join(", ", rules.UpperBounds.Select(Domain.Common.Money.Format))}; " +
+        $"Version {rules.Version}: bands up to {string.Join(", ", rules.UpperBounds.Select(b => b.Format()))}; " +
         string.Join("; ", rules.Requirements.Select(r => $"{r.Code} tier {r.IntroducedAtTier} by {r.DueBy}"));
 }
 

@@ -328,9 +328,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<decimal>("EstimatedValue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
+                    b.Property<long>("EstimatedValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("EstimatedValuePence");
 
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("bit");
@@ -649,7 +649,7 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         new
                         {
                             Id = 1,
-                            Bands = "[{\"tier\":1,\"upperBound\":50000},{\"tier\":2,\"upperBound\":200000},{\"tier\":3,\"upperBound\":500000},{\"tier\":4,\"upperBound\":3000000},{\"tier\":5,\"upperBound\":null}]",
+                            Bands = "[{\"tier\":1,\"upperBoundPence\":5000000},{\"tier\":2,\"upperBoundPence\":20000000},{\"tier\":3,\"upperBoundPence\":50000000},{\"tier\":4,\"upperBoundPence\":300000000},{\"tier\":5,\"upperBoundPence\":null}]",
                             ChangeNote = "Plymouth City Council Contract Standing Orders (July 2024), section 5 of the Co-production Commissioning Toolkit.",
                             EffectiveFromUtc = new DateTime(2024, 7, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             PublishedByUserId = "system",

@@ -314,9 +314,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("EstimatedValue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("EstimatedValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EstimatedValuePence");
 
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("INTEGER");
@@ -623,7 +623,7 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
-                            Bands = "[{\"tier\":1,\"upperBound\":50000},{\"tier\":2,\"upperBound\":200000},{\"tier\":3,\"upperBound\":500000},{\"tier\":4,\"upperBound\":3000000},{\"tier\":5,\"upperBound\":null}]",
+                            Bands = "[{\"tier\":1,\"upperBoundPence\":5000000},{\"tier\":2,\"upperBoundPence\":20000000},{\"tier\":3,\"upperBoundPence\":50000000},{\"tier\":4,\"upperBoundPence\":300000000},{\"tier\":5,\"upperBoundPence\":null}]",
                             ChangeNote = "Plymouth City Council Contract Standing Orders (July 2024), section 5 of the Co-production Commissioning Toolkit.",
                             EffectiveFromUtc = new DateTime(2024, 7, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             PublishedByUserId = "system",
