@@ -2,6 +2,7 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,5 +77,18 @@ public sealed class MoneyQueryTests(PortalFixture portal) : IClassFixture<Portal
             """).ToListAsync();
 
         Assert.Equal(["integer 65000000", "integer 1", "integer 5000000", "integer 5000001", "integer 4999999", "integer 0"], stored);
+    }
+
+    [Fact]
+    public async Task ProjectsList_SortedByValue_HighestFirst()
+    {
+        var tag = await ProjectsAsync();
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+
+        var page = await client.GetPageAsync($"/projects?sort=value&q={Uri.EscapeDataString(tag)}");
+
+        var values = page.QuerySelectorAll("main tbody tr").Select(row => row.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Assert.Equal(["£650,000", "£50,000.01", "£50,000", "£49,999.99", "£0.01", "£0"], values);
+        Assert.NotNull(page.QuerySelector("select#sort option[value=value][selected]"));
     }
 }

@@ -1,5 +1,6 @@
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Infrastructure.Mvc;
 
 namespace CoProduce.Web.Features.Commissioning;
 
@@ -94,9 +95,14 @@ public sealed record ProjectListModel(
     string? Stage,
     string? Tier,
     string? Search,
-    int Page,
-    int PageCount,
-    int Total)
+    string Sort,
+    Paging Paging)
 {
     public const int PageSize = 20;
+
+    /// <summary>Sort by title, A to Z (the default).</summary>
+    public const string ByTitle = "title";
+
+    /// <summary>Sort by estimated value, highest first.</summary>
+    public const string ByValue = "value";
 }

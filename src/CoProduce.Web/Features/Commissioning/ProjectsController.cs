@@ -16,9 +16,10 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
     private string Me => users.GetUserId(User)!;
 
     [HttpGet("projects")]
-    public async Task<IActionResult> Index(string? view, string? stage, string? tier, string? q, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? view, string? stage, string? tier, string? q, string? sort, int page = 1, CancellationToken cancellationToken = default)
     {
         view = view == "mine" ? "mine" : "all";
+        sort = sort == ProjectListModel.ByValue ? ProjectListModel.ByValue : ProjectListModel.ByTitle;
         var query = db.CommissioningProjects.AsNoTracking();
         if (view == "mine")
         {
@@ -38,13 +39,14 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
             query = query.Where(p => EF.Functions.Like(p.Title, "%" + term + "%"));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ProjectListModel.PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query
-            .OrderBy(p => p.Title)
-            .Skip((page - 1) * ProjectListModel.PageSize)
-            .Take(ProjectListModel.PageSize)
+        var paging = Paging.Of(await query.CountAsync(cancellationToken), ProjectListModel.PageSize, page);
+        // Sorted and paged by the database, money included (it is whole pence: see Money).
+        var sorted = sort == ProjectListModel.ByValue
+            ? query.OrderByDescending(p => p.EstimatedValue).ThenBy(p => p.Title).ThenBy(p => p.Id)
+            : query.OrderBy(p => p.Title).ThenBy(p => p.Id);
+        var rows = await sorted
+            .Skip(paging.Skip)
+            .Take(paging.Size)
             .Select(p => new
             {
                 p.Id, p.Title, p.ServiceArea, p.Stage, p.Tier, p.EstimatedValue, p.IsKeyDecision, p.OwnerId,
@@ -58,7 +60,7 @@ public sealed class ProjectsController(CoProduceDbContext db, ProjectService pro
         var model = new ProjectListModel(
             rows.Select(r => new ProjectListRow(r.Id, r.Title, r.ServiceArea, r.Stage, r.Tier, r.EstimatedValue, r.IsKeyDecision,
                 r.Owner ?? string.Empty, r.OwnerId == Me, r.Requirements.Count(x => !x.HasEvidence && !x.Approved))).ToList(),
-            view, stage, tier, q, page, pageCount, total);
+            view, stage, tier, q, sort, paging);
         return View(model);
     }
 
