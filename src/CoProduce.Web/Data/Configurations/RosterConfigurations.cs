@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Roster;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,38 @@ internal static class ChoiceSet
 
     public static string Token<T>(T value)
         where T : struct, Enum => "," + value + ",";
+
+    /// <summary>
+    /// A condition the database runs: the set in the column holds the value. It matches the
+    /// stored text (",Carer,Autism," contains ",Carer,"), so a filter never loads rows to look.
+    /// </summary>
+    public static Expression<Func<TEntity, bool>> Holds<TEntity, T>(Expression<Func<TEntity, IReadOnlySet<T>>> column, T value)
+        where T : struct, Enum =>
+        Expression.Lambda<Func<TEntity, bool>>(TextHolds(StoredText(column), value), column.Parameters);
+
+    /// <summary>A condition the database runs: the set in the column is empty, or holds any of the values.</summary>
+    public static Expression<Func<TEntity, bool>> IsEmptyOrHoldsAny<TEntity, T>(Expression<Func<TEntity, IReadOnlySet<T>>> column, IEnumerable<T> values)
+        where T : struct, Enum
+    {
+        var text = StoredText(column);
+        // Written as ",," by Encode; "," is read as empty too.
+        Expression condition = Expression.OrElse(
+            Expression.Equal(text, Expression.Constant(Encode<T>([]))),
+            Expression.Equal(text, Expression.Constant(",")));
+        foreach (var value in values.Distinct())
+        {
+            condition = Expression.OrElse(condition, TextHolds(text, value));
+        }
+        return Expression.Lambda<Func<TEntity, bool>>(condition, column.Parameters);
+    }
+
+    /// <summary>The column as the text it is stored as: EF Core translates (string)(object) to the column itself.</summary>
+    private static UnaryExpression StoredText<TEntity, T>(Expression<Func<TEntity, IReadOnlySet<T>>> column) =>
+        Expression.Convert(Expression.Convert(column.Body, typeof(object)), typeof(string));
+
+    private static MethodCallExpression TextHolds<T>(Expression text, T value)
+        where T : struct, Enum =>
+        Expression.Call(text, typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, Expression.Constant(Token(value)));
 
     private static HashSet<T> Decode<T>(string text)
         where T : struct, Enum =>

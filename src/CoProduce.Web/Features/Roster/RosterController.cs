@@ -1,7 +1,9 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Data.Configurations;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,38 +26,47 @@ public sealed class RosterController(CoProduceDbContext db, TimeProvider clock) 
     [HttpGet("roster")]
     public async Task<IActionResult> Index(RosterQuery query, CancellationToken cancellationToken)
     {
-        // Consent is checked in the database; the choices are filtered here, as the roster of one
-        // council is hundreds of people, not millions.
-        var people = await db.ExpertProfiles.AsNoTracking()
-            .Where(p => p.AnonymisedUtc == null
-                && p.ConsentHistory.Any(e => e.Change == ConsentChange.Given && !p.ConsentHistory.Any(later => later.Number > e.Number)))
-            .ToListAsync(cancellationToken);
         var today = UkTime.Today(clock);
-        var lastTookPart = await db.SignUps.AsNoTracking()
-            .Where(s => s.Attendance == Attendance.Attended)
-            .Join(db.Activities.Where(a => a.Date <= today), s => s.ActivityId, a => a.Id, (s, a) => new { s.ExpertProfileId, a.Date })
-            .GroupBy(x => x.ExpertProfileId)
-            .Select(g => new { ProfileId = g.Key, Last = g.Max(x => x.Date) })
-            .ToDictionaryAsync(x => x.ProfileId, x => x.Last, cancellationToken);
-
         var recentSince = today.AddDays(-RecentDays);
-        var matches = people
-            .Where(p => p.IsOnRoster)
-            .Where(p => query.Area is not { } area || p.LivedExperience.Contains(area))
-            .Where(p => query.Need is not { } need || p.AccessNeeds.Contains(need))
-            .Where(p => query.Day is not { } day || p.AvailableDays.Contains(day))
-            .Where(p => query.Mode is not { } mode || p.Mode == mode || p.Mode == TakingPart.Either || mode == TakingPart.Either)
-            .Where(p => !query.NotRecent || !lastTookPart.TryGetValue(p.Id, out var last) || last < recentSince)
-            .OrderBy(p => lastTookPart.GetValueOrDefault(p.Id))
-            .ThenBy(p => p.PreferredName, StringComparer.CurrentCulture)
-            .ToList();
+        // Everything is filtered, sorted and paged in the database: a roster may be thousands of people.
+        var attended = db.SignUps
+            .Where(s => s.Attendance == Attendance.Attended)
+            .Join(db.Activities.Where(a => a.Date <= today), s => s.ActivityId, a => a.Id, (s, a) => new { s.ExpertProfileId, a.Date });
+        var people = db.ExpertProfiles.AsNoTracking()
+            .Where(p => p.AnonymisedUtc == null
+                && p.ConsentHistory.Any(e => e.Change == ConsentChange.Given && !p.ConsentHistory.Any(later => later.Number > e.Number)));
+        if (query.Area is { } area)
+        {
+            people = people.Where(ChoiceSet.Holds<ExpertProfile, LivedExperienceArea>(p => p.LivedExperience, area));
+        }
+        if (query.Need is { } need)
+        {
+            people = people.Where(ChoiceSet.Holds<ExpertProfile, AccessNeed>(p => p.AccessNeeds, need));
+        }
+        if (query.Day is { } day)
+        {
+            people = people.Where(ChoiceSet.Holds<ExpertProfile, DayOfWeek>(p => p.AvailableDays, day));
+        }
+        if (query.Mode is { } mode && mode != TakingPart.Either)
+        {
+            people = people.Where(p => p.Mode == mode || p.Mode == TakingPart.Either);
+        }
+        if (query.NotRecent)
+        {
+            people = people.Where(p => !attended.Any(x => x.ExpertProfileId == p.Id && x.Date >= recentSince));
+        }
 
-        var pageCount = Math.Max(1, (int)Math.Ceiling(matches.Count / (double)PageSize));
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = matches.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(p => new RosterRow(p, lastTookPart.TryGetValue(p.Id, out var last) ? last : null))
-            .ToList();
-        return View(new RosterModel(query, rows, matches.Count, page, pageCount));
+        var paging = Paging.Of(await people.CountAsync(cancellationToken), PageSize, query.Page);
+        // Those who have taken part least recently first (never, first of all), so the same few are not always asked.
+        var rows = await people
+            .Select(p => new { Person = p, LastTookPart = attended.Where(x => x.ExpertProfileId == p.Id).Max(x => (DateOnly?)x.Date) })
+            .OrderBy(x => x.LastTookPart).ThenBy(x => x.Person.PreferredName).ThenBy(x => x.Person.Id)
+            .Skip(paging.Skip).Take(paging.Size)
+            .Select(x => new RosterRow(x.Person.Id, x.Person.PreferredName, x.Person.LivedExperience, x.Person.LivedExperienceOther,
+                x.Person.AccessNeeds, x.Person.Language, x.Person.AvailableDays, x.Person.TimesOfDay, x.Person.Mode, x.Person.TravelMiles,
+                x.Person.PreferredContact, x.Person.ContactEmail, x.Person.ContactPhone, x.LastTookPart))
+            .ToListAsync(cancellationToken);
+        return View(new RosterModel(query, rows, paging));
     }
 }
 
@@ -73,6 +84,21 @@ public sealed class RosterQuery
     public int Page { get; set; } = 1;
 }
 
-public sealed record RosterRow(ExpertProfile Person, DateOnly? LastTookPart);
+/// <summary>What an organiser sees of one person on the roster: never their benefits or bank details.</summary>
+public sealed record RosterRow(
+    int Id,
+    string PreferredName,
+    IReadOnlySet<LivedExperienceArea> LivedExperience,
+    string? LivedExperienceOther,
+    IReadOnlySet<AccessNeed> AccessNeeds,
+    string? Language,
+    IReadOnlySet<DayOfWeek> AvailableDays,
+    IReadOnlySet<TimeOfDay> TimesOfDay,
+    TakingPart Mode,
+    int? TravelMiles,
+    ContactMethod PreferredContact,
+    string? ContactEmail,
+    string? ContactPhone,
+    DateOnly? LastTookPart);
 
-public sealed record RosterModel(RosterQuery Query, IReadOnlyList<RosterRow> Rows, int Total, int Page, int PageCount);
+public sealed record RosterModel(RosterQuery Query, IReadOnlyList<RosterRow> Rows, Paging Paging);
