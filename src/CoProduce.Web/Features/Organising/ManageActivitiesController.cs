@@ -26,23 +26,29 @@ public sealed class ManageActivitiesController(
     ProjectService projects,
     UserManager<CoProduceUser> users) : Controller
 {
+    /// <summary>How many projects the new-activity form offers to choose from.</summary>
+    public const int ProjectChoices = 50;
+
     private string Me => users.GetUserId(User)!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
+        var paging = Paging.Of(await db.Activities.CountAsync(cancellationToken), ActivityListPage.PageSize, page);
+        // Coming up first, soonest first; completed and cancelled ones after. Paged by the database.
         var rows = await db.Activities.AsNoTracking()
-            .OrderBy(a => a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled).ThenBy(a => a.Date)
+            .OrderBy(a => a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled).ThenBy(a => a.Date).ThenBy(a => a.Id)
+            .Skip(paging.Skip).Take(paging.Size)
             .Select(a => new ActivityListRow(a.Id, a.Title, db.CommissioningProjects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).First(),
                 a.Date, a.Status, a.ConfirmedCount, a.Places, a.SignUps.Count(s => s.Status == SignUpStatus.Requested)))
             .ToListAsync(cancellationToken);
-        return View(rows);
+        return View(new ActivityListPage(rows, paging));
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken)
     {
-        await SetChoicesAsync(cancellationToken);
+        await SetChoicesAsync(projectId, cancellationToken);
         return View("Edit", new ActivityForm { ProjectId = projectId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Mode = nameof(ActivityMode.InPerson) });
     }
 
@@ -53,7 +59,7 @@ public sealed class ManageActivitiesController(
         await CheckProjectAndRequirementAsync(form, cancellationToken);
         if (!ModelState.IsValid)
         {
-            await SetChoicesAsync(cancellationToken);
+            await SetChoicesAsync(ChosenProject(form), cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Edit", form);
         }
@@ -82,7 +88,7 @@ public sealed class ManageActivitiesController(
         {
             return NotFound();
         }
-        await SetChoicesAsync(cancellationToken);
+        await SetChoicesAsync(activity.ProjectId, cancellationToken);
         ViewData["ActivityId"] = id;
         return View(ActivityForm.From(activity));
     }
@@ -114,7 +120,7 @@ public sealed class ManageActivitiesController(
                 ModelState.AddModelError(nameof(ActivityForm.Places), refused.Message);
             }
         }
-        await SetChoicesAsync(cancellationToken);
+        await SetChoicesAsync(projectId, cancellationToken);
         ViewData["ActivityId"] = id;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);
@@ -365,9 +371,26 @@ public sealed class ManageActivitiesController(
             hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), new DeclineForm(), new AttendanceForm());
     }
 
-    private async Task SetChoicesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The project choices are bounded: the <see cref="ProjectChoices"/> changed most recently, and
+    /// the chosen one. Any other project's page has its own "Plan an activity" link.
+    /// </summary>
+    private async Task SetChoicesAsync(int? chosenProjectId, CancellationToken cancellationToken)
     {
-        ViewData["Projects"] = (await db.CommissioningProjects.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+        var projects = await db.CommissioningProjects.AsNoTracking()
+            .OrderByDescending(p => p.UpdatedUtc).ThenByDescending(p => p.Id)
+            .Take(ProjectChoices + 1)
+            .Select(p => new { p.Id, p.Title })
+            .ToListAsync(cancellationToken);
+        ViewData["MoreProjects"] = projects.Count > ProjectChoices;
+        projects = projects.Take(ProjectChoices).ToList();
+        if (chosenProjectId is { } chosen && projects.All(p => p.Id != chosen)
+            && await db.CommissioningProjects.Where(p => p.Id == chosen).Select(p => new { p.Id, p.Title }).SingleOrDefaultAsync(cancellationToken) is { } older)
+        {
+            projects.Add(older);
+        }
+        ViewData["Projects"] = projects
+            .OrderBy(p => p.Title, StringComparer.CurrentCulture)
             .Select(p => new SelectListItem(p.Title, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem("Select a project", string.Empty)).ToList();
         ViewData["Requirements"] = (await db.ProjectRequirements.AsNoTracking().Select(r => new { r.Code, r.ShortName }).Distinct().ToListAsync(cancellationToken))
@@ -375,6 +398,9 @@ public sealed class ManageActivitiesController(
             .Select(r => new SelectListItem($"{r.Code} {r.ShortName}", r.Code))
             .Prepend(new SelectListItem("None", string.Empty)).ToList();
     }
+
+    private static int? ChosenProject(ActivityForm form) =>
+        int.TryParse(form.ProjectId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>The project must exist, and a linked requirement must be one the project has.</summary>
     private async Task CheckProjectAndRequirementAsync(ActivityForm form, CancellationToken cancellationToken)
@@ -398,6 +424,11 @@ public sealed class ManageActivitiesController(
 }
 
 public sealed record ActivityListRow(int Id, string Title, string Project, DateOnly Date, ActivityStatus Status, int Confirmed, int Places, int Waiting);
+
+public sealed record ActivityListPage(IReadOnlyList<ActivityListRow> Rows, Paging Paging)
+{
+    public const int PageSize = 20;
+}
 
 public sealed record SignUpRow(SignUp SignUp, ExpertProfile? Person);
 

@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Data.Configurations;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
@@ -29,10 +30,11 @@ public sealed class ParticipationController(
     public const string ConsentNeededMessage = "You need to give your consent before you can sign up. You can do this on your profile";
 
     [HttpGet("activities")]
-    public async Task<IActionResult> Index(ActivityFilterForm filter, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(ActivityFilterForm filter, int page = 1, CancellationToken cancellationToken = default)
     {
         var me = await MyProfileAsync(cancellationToken);
         var today = UkTime.Today(clock);
+        // The same as Activity.AcceptsSignUps, in the database, which filters, sorts and pages.
         var query = db.Activities.AsNoTracking()
             .Where(a => a.Status == ActivityStatus.Open && a.SignUpClosesOn >= today);
         if (filter.ModeChosen is { } mode)
@@ -44,33 +46,35 @@ public sealed class ParticipationController(
         {
             query = query.Where(a => a.Date >= from);
         }
-        var activities = (await query.ToListAsync(cancellationToken))
-            .Where(a => a.AcceptsSignUps(today))
-            .OrderBy(a => a.Date).ThenBy(a => a.StartTime).ThenBy(a => a.Title, StringComparer.Ordinal)
-            .ToList();
-
         var myExperience = me?.LivedExperience ?? new HashSet<LivedExperienceArea>();
         if (filter.OnlyMyExperience && myExperience.Count > 0)
         {
             // An activity that asks for no particular experience welcomes everyone.
-            activities = activities.Where(a => a.LivedExperienceSought.Count == 0 || a.LivedExperienceSought.Overlaps(myExperience)).ToList();
+            query = query.Where(ChoiceSet.IsEmptyOrHoldsAny<Activity, LivedExperienceArea>(a => a.LivedExperienceSought, myExperience));
         }
 
-        var ids = activities.Select(a => a.Id).ToList();
-        Dictionary<int, string> myStatuses = me is null
-            ? []
-            : await db.SignUps.AsNoTracking()
-                .Where(s => s.ExpertProfileId == me.Id && ids.Contains(s.ActivityId))
-                .Select(s => new { s.ActivityId, s.Status, s.Attendance })
-                .ToDictionaryAsync(s => s.ActivityId, s => ParticipationText.StatusLabel(s.Status, s.Attendance), cancellationToken);
+        var paging = Paging.Of(await query.CountAsync(cancellationToken), ActivityListModel.PageSize, page);
+        var myId = me?.Id;
+        var found = await query
+            .OrderBy(a => a.Date).ThenBy(a => a.StartTime).ThenBy(a => a.Title).ThenBy(a => a.Id)
+            .Skip(paging.Skip).Take(paging.Size)
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Type, a.Date, a.StartTime, a.EndTime, a.Mode, a.IsPaid, a.Places, a.ConfirmedCount,
+                // Only the signed-in person's own sign-up, if they have one.
+                MyStatus = a.SignUps.Where(s => s.ExpertProfileId == myId).Select(s => (SignUpStatus?)s.Status).FirstOrDefault(),
+                MyAttendance = a.SignUps.Where(s => s.ExpertProfileId == myId).Select(s => (Attendance?)s.Attendance).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
 
-        var rows = activities.Select(a => new ActivityListRow(a.Id, a.Title, ParticipationText.Type(a.Type), ParticipationText.When(a),
-            ParticipationText.Mode(a.Mode), a.IsPaid, Math.Max(0, a.FreePlaces), myStatuses.GetValueOrDefault(a.Id))).ToList();
+        var rows = found.Select(a => new ActivityListRow(a.Id, a.Title, ParticipationText.Type(a.Type), ParticipationText.When(a.Date, a.StartTime, a.EndTime),
+            ParticipationText.Mode(a.Mode), a.IsPaid, Math.Max(0, a.Places - a.ConfirmedCount),
+            a.MyStatus is { } status ? ParticipationText.StatusLabel(status, a.MyAttendance ?? Attendance.NotRecorded) : null)).ToList();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        ViewData["Listing"] = new ActivityListModel(rows, myExperience.Count > 0, me?.HasConsent == true);
+        ViewData["Listing"] = new ActivityListModel(rows, paging, myExperience.Count > 0, me?.HasConsent == true);
         return View(filter);
     }
 

@@ -1,11 +1,16 @@
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Infrastructure.Mvc;
 
 namespace CoProduce.Web.Features.Participation;
 
 public sealed record ActivityListModel(
     IReadOnlyList<ActivityListRow> Activities,
+    Paging Paging,
     bool HasLivedExperience,
-    bool HasConsent);
+    bool HasConsent)
+{
+    public const int PageSize = 20;
+}
 
 public sealed record ActivityListRow(
     int Id,
