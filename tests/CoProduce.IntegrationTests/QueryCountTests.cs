@@ -1,0 +1,312 @@
+using CoProduce.Tests.Shared;
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Audit;
+using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace CoProduce.IntegrationTests;
+
+/// <summary>
+/// Each list and detail page sends the same number of SQL commands however much data there is:
+/// measured with some data, then again with ten times as much. A page that loaded a row at a
+/// time (N+1) or everything to filter in memory would send more, or fail the roster's budget.
+/// </summary>
+public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper output) : IClassFixture<PortalFixture>
+{
+    private static readonly DateTime Now = DateTime.UtcNow;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
+    }
+
+    private async Task WithDbAsync(Func<CoProduceDbContext, Task> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
+    }
+
+    /// <summary>
+    /// Counts the page's commands with the data as it is, then after <paramref name="grow"/> adds
+    /// nine times as much. For a list, <paramref name="pagedTable"/> names the table it pages: every
+    /// command that reads it must count or have a limit, or it would read every row in one go.
+    /// </summary>
+    private async Task AssertCountStaysTheSameAsync(string role, Func<Task<string>> urlOf, Func<Task> grow, string? pagedTable = null)
+    {
+        var client = await portal.ClientForAsync(role);
+        var url = await urlOf();
+        await client.CountCommandsAsync(url); // the first request warms the key ring and caches
+        var before = await client.RecordCommandsAsync(url);
+
+        await grow();
+        var after = await client.RecordCommandsAsync(url);
+
+        output.WriteLine($"{url}: {before.Count} commands, then {after.Count} with ten times the data");
+        Assert.True(before.Count == after.Count,
+            $"{url} sent {before.Count} SQL commands, then {after.Count} with ten times the data:\n\n" + string.Join("\n\n", after));
+        if (pagedTable is not null)
+        {
+            var reads = after.Where(sql => sql.Contains($"FROM \"{pagedTable}\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(reads);
+            Assert.All(reads, sql => Assert.True(sql.Contains("COUNT(*)", StringComparison.Ordinal) || sql.Contains("LIMIT", StringComparison.Ordinal),
+                $"{url} read {pagedTable} without a count or a limit:\n\n{sql}"));
+        }
+    }
+
+    private async Task<string> UserIdAsync(string email) =>
+        await WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private async Task<int> ProfileIdAsync(string email) =>
+        await WithDbAsync(db => db.ExpertProfiles.Where(p => p.ContactEmail == email).Select(p => p.Id).SingleAsync());
+
+    /// <summary>People on the roster, each with consent, lived experience, access needs and days they are free.</summary>
+    private async Task<List<int>> PeopleAsync(int count) => await WithDbAsync(async db =>
+    {
+        var profiles = new List<ExpertProfile>();
+        for (var i = 0; i < count; i++)
+        {
+            var user = new CoProduceUser { UserName = $"person-{Guid.NewGuid():N}@example.org", Email = $"person-{Guid.NewGuid():N}@example.org", DisplayName = "Person" };
+            db.Users.Add(user);
+            var profile = new ExpertProfile(user.Id, $"Person {i:D3}", user.Email, Now);
+            profile.GiveConsent("2026-11", Now);
+            profile.SetLivedExperience([LivedExperienceArea.Carer, (LivedExperienceArea)(i % 12)], null, Now);
+            profile.SetAccessNeeds([(AccessNeed)(i % 9)], null, null, Now);
+            profile.SetAvailability([(DayOfWeek)(i % 7)], [TimeOfDay.Morning], TakingPart.Either, null, Now);
+            db.ExpertProfiles.Add(profile);
+            profiles.Add(profile);
+        }
+        await db.SaveChangesAsync();
+        return profiles.Select(p => p.Id).ToList();
+    });
+
+    private async Task<int> AnyProjectIdAsync() => await WithDbAsync(db => db.CommissioningProjects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+
+    /// <summary>Open activities, taking sign-ups, each with the given people signed up (the first confirmed, the rest waiting).</summary>
+    private async Task<List<int>> OpenActivitiesAsync(int count, List<int> people, string title = "Open activity")
+    {
+        var projectId = await AnyProjectIdAsync();
+        return await WithDbAsync(async db =>
+        {
+            var activities = new List<Activity>();
+            for (var i = 0; i < count; i++)
+            {
+                var date = Today.AddDays(20 + i);
+                var activity = new Activity(projectId, $"{title} {i:D3}", ActivityType.Workshop, "A workshop.",
+                    new ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 0), date.AddDays(-3)),
+                    new ActivityPlace(i % 2 == 0 ? ActivityMode.InPerson : ActivityMode.Online, "Library", "Step-free", null),
+                    people.Count + 1, [LivedExperienceArea.Carer], LadderRung.CoProduction, isPaid: true, "system", Now);
+                activity.MoveTo(ActivityStatus.Open, Now);
+                foreach (var person in people)
+                {
+                    activity.RequestPlace(person, "A quiet space", Today, Now);
+                }
+                activities.Add(activity);
+            }
+            db.Activities.AddRange(activities);
+            await db.SaveChangesAsync();
+            foreach (var activity in activities.Where(a => a.SignUps.Count > 0))
+            {
+                activity.Confirm(activity.SignUps[0].Id, Now);
+            }
+            await db.SaveChangesAsync();
+            return activities.Select(a => a.Id).ToList();
+        });
+    }
+
+    /// <summary>Completed activities in the past that each of the people attended.</summary>
+    private async Task AttendedAsync(int count, List<int> people)
+    {
+        var projectId = await AnyProjectIdAsync();
+        await WithDbAsync(async db =>
+        {
+            var activities = new List<Activity>();
+            for (var i = 0; i < count; i++)
+            {
+                var date = Today.AddDays(-10 - (10 * i));
+                var activity = new Activity(projectId, $"Past activity {i:D3}", ActivityType.Workshop, "A workshop.",
+                    new ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 0), date.AddDays(-3)),
+                    new ActivityPlace(ActivityMode.Online, null, null, null),
+                    people.Count, [LivedExperienceArea.Carer], LadderRung.CoProduction, isPaid: true, "system", Now);
+                activity.MoveTo(ActivityStatus.Open, Now);
+                foreach (var person in people)
+                {
+                    activity.RequestPlace(person, string.Empty, date.AddDays(-4), Now);
+                }
+                activities.Add(activity);
+            }
+            db.Activities.AddRange(activities);
+            await db.SaveChangesAsync();
+            foreach (var activity in activities)
+            {
+                foreach (var signUp in activity.SignUps)
+                {
+                    activity.Confirm(signUp.Id, Now);
+                }
+                activity.MoveTo(ActivityStatus.Completed, Now);
+                foreach (var signUp in activity.SignUps)
+                {
+                    activity.RecordAttendance(signUp.Id, Attendance.Attended, 2m, new SessionNotes(null, null, null), Now);
+                }
+            }
+            await db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>Projects with evidence, an exception waiting for a decision and a history.</summary>
+    private async Task ProjectsAsync(int count) => await WithDbAsync(async db =>
+    {
+        var rules = await db.TierRuleSets.OrderByDescending(r => r.Version).FirstAsync();
+        var owner = await db.Users.Where(u => u.Email == "commissioner@example.org").Select(u => u.Id).SingleAsync();
+        var projects = new List<CommissioningProject>();
+        for (var i = 0; i < count; i++)
+        {
+            var project = new CommissioningProject($"Project {Guid.NewGuid():N}", "Adult social care", "Summary", owner,
+                Money.FromPounds(10_000m * (i + 1)), i % 5 == 0, Now);
+            project.Assess(rules);
+            project.Requirement("R1")!.AddEvidence("Findings reviewed", Today, 3, string.Empty, owner, Now);
+            project.RequestException("R2", "Done last year", owner, Now);
+            projects.Add(project);
+        }
+        db.CommissioningProjects.AddRange(projects);
+        await db.SaveChangesAsync();
+        db.AuditEntries.AddRange(projects.Select(p => new AuditEntry(p.Id, AuditActions.ProjectCreated, "Project created.", owner, Now)));
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>More of everything a project's page shows: evidence with files, decided and waiting exceptions, history.</summary>
+    private async Task ProjectHistoryAsync(int projectId, int count) => await WithDbAsync(async db =>
+    {
+        var owner = await db.Users.Where(u => u.Email == "commissioner@example.org").Select(u => u.Id).SingleAsync();
+        var lead = await db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync();
+        var project = await db.CommissioningProjects
+            .Include(p => p.Requirements).ThenInclude(r => r.Evidence).ThenInclude(e => e.Attachments)
+            .Include(p => p.Requirements).ThenInclude(r => r.Exceptions)
+            .SingleAsync(p => p.Id == projectId);
+        // Evidence for every requirement but one, which gets exceptions asked for and declined.
+        var required = project.Requirements.Where(r => r.IsRequired).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var requirement in required.SkipLast(1))
+            {
+                var evidence = requirement.AddEvidence($"Evidence {i}", Today, i, "Notes", owner, Now);
+                evidence.Attach(new EvidenceAttachment($"notes-{i}.pdf", "application/pdf", 1000, Guid.NewGuid().ToString("N")));
+            }
+            var asked = required[^1].RequestException($"Reason {i}", owner, Now);
+            await db.SaveChangesAsync();
+            asked.Decide(ExceptionDecision.Declined, "Please do it", lead, deciderIsCoProductionLead: true, Now);
+            db.AuditEntries.Add(new AuditEntry(projectId, AuditActions.EvidenceAdded, $"Evidence added {i}.", owner, Now));
+        }
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task Roster_SameCommands_WithTenTimesThePeople()
+    {
+        var first = await PeopleAsync(5);
+        await AttendedAsync(2, first);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult("/roster"), async () =>
+        {
+            var more = await PeopleAsync(45);
+            await AttendedAsync(2, more);
+        }, pagedTable: "ExpertProfiles");
+    }
+
+    [Fact]
+    public async Task RosterSearch_SameCommands_WithTenTimesThePeople()
+    {
+        await PeopleAsync(5);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult("/roster?area=Carer&need=EasyRead&day=Monday&mode=InPerson&notRecent=true&page=1"),
+            () => PeopleAsync(45), pagedTable: "ExpertProfiles");
+    }
+
+    [Fact]
+    public async Task FindActivities_SameCommands_WithTenTimesTheActivities()
+    {
+        var jo = await ProfileIdAsync("expert@example.org");
+        var others = await PeopleAsync(2);
+        await OpenActivitiesAsync(3, [jo, .. others]);
+
+        await AssertCountStaysTheSameAsync(Roles.ExpertByExperience, () => Task.FromResult("/activities"),
+            () => OpenActivitiesAsync(27, [jo, .. others]), pagedTable: "Activities");
+    }
+
+    [Fact]
+    public async Task ManageActivities_SameCommands_WithTenTimesTheActivities()
+    {
+        var people = await PeopleAsync(3);
+        await OpenActivitiesAsync(3, people);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult("/manage/activities"),
+            () => OpenActivitiesAsync(27, people), pagedTable: "Activities");
+    }
+
+    [Fact]
+    public async Task MyInvolvement_SameCommands_WithTenTimesTheirActivities()
+    {
+        var jo = await ProfileIdAsync("expert@example.org");
+        await OpenActivitiesAsync(3, [jo]);
+        await AttendedAsync(1, [jo]);
+
+        await AssertCountStaysTheSameAsync(Roles.ExpertByExperience, () => Task.FromResult("/my-involvement"), async () =>
+        {
+            await OpenActivitiesAsync(27, [jo]);
+            await AttendedAsync(9, [jo]);
+        });
+    }
+
+    [Fact]
+    public async Task Projects_SameCommands_WithTenTimesTheProjects()
+    {
+        await ProjectsAsync(5);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult("/projects"), () => ProjectsAsync(45), pagedTable: "CommissioningProjects");
+    }
+
+    [Fact]
+    public async Task ProjectsSortedByValue_SameCommands_WithTenTimesTheProjects()
+    {
+        await ProjectsAsync(5);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult("/projects?view=mine&sort=value&q=Project"), () => ProjectsAsync(45), pagedTable: "CommissioningProjects");
+    }
+
+    [Fact]
+    public async Task ProjectPage_SameCommands_WithTenTimesItsEvidenceExceptionsAndHistory()
+    {
+        var id = await AnyProjectIdAsync();
+        await ProjectHistoryAsync(id, 1);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/projects/{id}"), () => ProjectHistoryAsync(id, 9));
+    }
+
+    [Fact]
+    public async Task ActivityPage_SameCommands_WithTenTimesItsSignUps()
+    {
+        var people = await PeopleAsync(3);
+        var id = (await OpenActivitiesAsync(1, people, "Busy activity")).Single();
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/manage/activities/{id}"), async () =>
+        {
+            var more = await PeopleAsync(27);
+            await WithDbAsync(async db =>
+            {
+                var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == id);
+                foreach (var person in more)
+                {
+                    activity.RequestPlace(person, "Large print, please", Today, Now);
+                }
+                await db.SaveChangesAsync();
+            });
+        });
+    }
+}
