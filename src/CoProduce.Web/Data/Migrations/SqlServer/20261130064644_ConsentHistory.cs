@@ -34,16 +34,17 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
             // Each profile's consent becomes its history: the consent it gave, then its withdrawal if
             // it had one. (An earlier withdrawal was overwritten when consent was given again, so it
-            // cannot be recovered.)
+            // cannot be recovered.) Through EXEC, so that the idempotent script still compiles on a
+            // database where this has run and the old columns are gone.
             migrationBuilder.Sql("""
-                INSERT INTO [ConsentEvents] ([ExpertProfileId], [Number], [Change], [PrivacyNoticeVersion], [AtUtc])
-                SELECT [Id], 1, N'Given', [ConsentNoticeVersion], [ConsentGivenUtc] FROM [ExpertProfiles]
-                WHERE [ConsentGivenUtc] IS NOT NULL;
+                EXEC(N'INSERT INTO [ConsentEvents] ([ExpertProfileId], [Number], [Change], [PrivacyNoticeVersion], [AtUtc])
+                SELECT [Id], 1, N''Given'', [ConsentNoticeVersion], [ConsentGivenUtc] FROM [ExpertProfiles]
+                WHERE [ConsentGivenUtc] IS NOT NULL');
                 """);
             migrationBuilder.Sql("""
-                INSERT INTO [ConsentEvents] ([ExpertProfileId], [Number], [Change], [PrivacyNoticeVersion], [AtUtc])
-                SELECT [Id], 2, N'Withdrawn', NULL, [ConsentWithdrawnUtc] FROM [ExpertProfiles]
-                WHERE [ConsentGivenUtc] IS NOT NULL AND [ConsentWithdrawnUtc] IS NOT NULL;
+                EXEC(N'INSERT INTO [ConsentEvents] ([ExpertProfileId], [Number], [Change], [PrivacyNoticeVersion], [AtUtc])
+                SELECT [Id], 2, N''Withdrawn'', NULL, [ConsentWithdrawnUtc] FROM [ExpertProfiles]
+                WHERE [ConsentGivenUtc] IS NOT NULL AND [ConsentWithdrawnUtc] IS NOT NULL');
                 """);
 
             migrationBuilder.DropColumn(
