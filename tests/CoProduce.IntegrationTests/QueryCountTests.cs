@@ -189,6 +189,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         var project = await db.CommissioningProjects
             .Include(p => p.Requirements).ThenInclude(r => r.Evidence).ThenInclude(e => e.Attachments)
             .Include(p => p.Requirements).ThenInclude(r => r.Exceptions)
+            .AsSplitQuery()
             .SingleAsync(p => p.Id == projectId);
         // Evidence for every requirement but one, which gets exceptions asked for and declined.
         var required = project.Requirements.Where(r => r.IsRequired).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
