@@ -87,7 +87,14 @@ public sealed class StaffAccountsController(
         form.Name = account.Value.Name;
         if (ModelState.IsValid)
         {
+            var mine = userId == users.GetUserId(User);
             var outcome = await staffAccounts.ChangeRolesAsync(userId, form.Roles.Distinct().ToList(), users.GetUserId(User)!);
+            if (outcome == StaffAccountService.RoleChange.Changed && mine)
+            {
+                // Their own session has just ended with the others.
+                TempData["Success"] = "Your roles have changed. Sign in again to use them";
+                return Redirect("/sign-in");
+            }
             if (outcome != StaffAccountService.RoleChange.WouldRemoveOwnLeadRole)
             {
                 TempData["Success"] = outcome == StaffAccountService.RoleChange.Changed
