@@ -42,7 +42,7 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
     /// <summary>The kind every field for an email address gets all of.</summary>
     private const string AddressKind = "paths and addresses";
 
-    /// <summary>Forms that would end the crawl's own session or its data, so the rest could not be tried.</summary>
+    /// <summary>Forms that would sign the crawl out or remove its own data, so the rest could not be tried.</summary>
     private static readonly string[] SkippedActions = ["/sign-out", "/profile/delete", "/profile/consent/withdraw"];
 
     private static readonly HtmlParser Parser = new();
@@ -80,7 +80,7 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
         }
         var unreadable = await SendUnreadableFormsAsync(run, portal, forms, audience);
 
-        // The crawl's own session survived it all.
+        // The crawl is still signed in (or still not) after it all.
         var home = await browser.Client.GetAsync(new Uri("/", UriKind.Relative));
         var stillSignedIn = (await home.ReadPageAsync()).QuerySelector("form[action='/sign-out']") is not null;
         Assert.Equal(audience != AccessExpectations.Anonymous, stillSignedIn);
@@ -576,7 +576,7 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
 
     /// <summary>
     /// A NUL byte, too many fields, a value over 4 MB and a body over 30 MB, sent to every POST route:
-    /// the routes of the forms found (with this session's token), and every POST action the app has.
+    /// the routes of the forms found (with the signed-in browser's token), and every POST action the app has.
     /// Each must get a valid status and never a server error; a form found gets the friendly 400 page.
     /// </summary>
     private static async Task<int> SendUnreadableFormsAsync(Run run, KestrelPortal portal, List<FormSpec> forms, string audience)
