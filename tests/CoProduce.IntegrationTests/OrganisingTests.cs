@@ -306,6 +306,22 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         ], (await response.ReadPageAsync()).ErrorSummaryLinks());
     }
 
+    [Theory]
+    [InlineData("１２")]
+    [InlineData("١٠:٣٠")]
+    public async Task Create_TimeInOtherDigits_AsksForATimeByTheField(string time)
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var fields = ActivityFields((await ProjectIdAsync("Carers' support service")).ToString(System.Globalization.CultureInfo.InvariantCulture), "Other digits");
+        fields.RemoveAll(f => f.Key == "StartTime");
+        fields.Add(new("StartTime", time));
+
+        var response = await client.SubmitFormAsync("/manage/activities/new", "/manage/activities/new", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#StartTime Enter the start time, like 10am or 14:30"], (await response.ReadPageAsync()).ErrorSummaryLinks());
+    }
+
     [Fact]
     public async Task Roster_FiltersAndLeavesOutPeopleWithoutConsent()
     {

@@ -89,4 +89,18 @@ public sealed class ValidatorTests
         Assert.Equal(expected, errors.GetValueOrDefault(nameof(NewStaffAccountForm.Roles)));
         Assert.Equal(expected is null ? 0 : 1, errors.Count);
     }
+
+    [Theory]
+    [InlineData("10am", 10, 0)]
+    [InlineData("2:30pm", 14, 30)]
+    [InlineData("14:30", 14, 30)]
+    [InlineData("9.15", 9, 15)]
+    [InlineData("12am", 0, 0)]
+    [InlineData("１２", null, null)]
+    [InlineData("١٠:٣٠", null, null)]
+    [InlineData("24:00", null, null)]
+    [InlineData("13pm", null, null)]
+    [InlineData("", null, null)]
+    public void TimeText_OnlyTimesWrittenWithDigitsZeroToNine(string text, int? hour, int? minute) =>
+        Assert.Equal(hour is null ? null : new TimeOnly(hour.Value, minute!.Value), CoProduce.Web.Features.Organising.TimeText.Parse(text));
 }
