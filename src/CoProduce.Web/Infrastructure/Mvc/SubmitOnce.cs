@@ -114,6 +114,12 @@ internal sealed class SubmitOnceFilter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        // Most repeats find the token already there; only two at the very same moment reach the
+        // primary key, which decides between them.
+        if (await db.FormSubmissions.AnyAsync(s => s.Token == token))
+        {
+            return false;
+        }
         db.FormSubmissions.Add(new FormSubmission { Token = token, UserId = userId, CreatedUtc = clock.GetUtcNow().UtcDateTime });
         try
         {
