@@ -17,7 +17,7 @@ namespace CoProduce.Web.Features.Account;
 public sealed class RegistrationService(
     UserManager<CoProduceUser> users,
     CoProduceDbContext db,
-    IEmailSender email,
+    IEmailOutbox outbox,
     PublicLinks links,
     TimeProvider clock)
 {
@@ -35,8 +35,8 @@ public sealed class RegistrationService(
         {
             try
             {
-                var user = await CreateAsync(displayName, address, cancellationToken);
-                await SendConfirmationAsync(user, cancellationToken);
+                // The account and the email with its link are saved together.
+                await CreateAsync(displayName, address, cancellationToken);
                 return;
             }
             catch (Exception raced) when (raced is InvalidOperationException or DbUpdateException)
@@ -53,17 +53,18 @@ public sealed class RegistrationService(
         if (!existing.EmailConfirmed && existing.PasswordHash is null)
         {
             // They registered before and have not used the link yet: send a new one.
-            await SendConfirmationAsync(existing, cancellationToken);
+            await AddConfirmationToOutboxAsync(existing);
         }
         else
         {
-            await email.SendAsync(new EmailMessage(existing.Email!, "Someone tried to make a CoProduce account with your email address",
+            outbox.Add(new EmailMessage(existing.Email!, "Someone tried to make a CoProduce account with your email address",
                 $"Hello {existing.DisplayName},\n\n" +
                 "Someone tried to make a new CoProduce account with this email address. You already have an account, so we did not make another.\n\n" +
                 $"If it was you, sign in here:\n\n{links.To("/sign-in")}\n\n" +
                 $"If you have forgotten your password, you can choose a new one here:\n\n{links.To("/forgot-password")}\n\n" +
-                "If it was not you, you can ignore this email. Nobody can get into your account with it.\n\nCoProduce"), cancellationToken);
+                "If it was not you, you can ignore this email. Nobody can get into your account with it.\n\nCoProduce"));
         }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Whether a confirmation link is still good (before asking for a password).</summary>
@@ -103,7 +104,7 @@ public sealed class RegistrationService(
         return user is { EmailConfirmed: false, PasswordHash: null } ? (user, token) : (null, null);
     }
 
-    /// <summary>The account, its role and its (empty) profile are made together or not at all.</summary>
+    /// <summary>The account, its role, its (empty) profile and the email with the link are saved together or not at all.</summary>
     private async Task<CoProduceUser> CreateAsync(string displayName, string address, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -121,22 +122,23 @@ public sealed class RegistrationService(
             Check(await users.AddToRoleAsync(user, Roles.ExpertByExperience));
             // Every expert by experience has a profile; consent and the rest come after they sign in.
             db.ExpertProfiles.Add(new ExpertProfile(user.Id, user.DisplayName, user.Email, now));
+            await AddConfirmationToOutboxAsync(user);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         return user;
     }
 
-    private async Task SendConfirmationAsync(CoProduceUser user, CancellationToken cancellationToken)
+    private async Task AddConfirmationToOutboxAsync(CoProduceUser user)
     {
         var token = await users.GenerateUserTokenAsync(user, RegistrationTokenProviderOptions.ProviderName, UserManager<CoProduceUser>.ConfirmEmailTokenPurpose);
         var link = links.To($"/register/confirm?userId={Uri.EscapeDataString(user.Id)}&token={PasswordLinkSender.EncodeToken(token)}");
-        await email.SendAsync(new EmailMessage(user.Email!, "Finish making your CoProduce account",
+        outbox.Add(new EmailMessage(user.Email!, "Finish making your CoProduce account",
             $"Hello {user.DisplayName},\n\n" +
             "Thank you for making a CoProduce account. Use this link to choose your password and finish:\n\n" +
             $"{link}\n\n" +
             $"The link works for {RegistrationTokenProviderOptions.Lifespan.TotalDays:0} days. " +
-            "If you did not ask for an account, you can ignore this email.\n\nCoProduce"), cancellationToken);
+            "If you did not ask for an account, you can ignore this email.\n\nCoProduce"));
     }
 
     private static void Check(IdentityResult result)
