@@ -159,6 +159,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["ConsentEvents.Number"] = new("The event's place in the history, which the download lists in order."),
 
         ["SignUps.Id"] = new(Link),
+        ["SignUps.ReminderForDate"] = new("The date of the activity that the last reminder was about, kept so that a change of date brings a new reminder. " +
+            "The download shows the activity's date and when the reminder was sent."),
 
         ["OutboxMessages.Id"] = new(Link),
         ["OutboxMessages.ExpertProfileId"] = new(Link),
@@ -279,7 +281,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             await db.SaveChangesAsync();
 
             attended.Confirm(attended.SignUps.Single().Id, now);
-            attended.SignUps.Single().MarkReminderSent(now);
+            attended.SignUps.Single().MarkReminderSent(attended.Date, now);
             attended.MoveTo(ActivityStatus.Completed, now);
             attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 2.75m,
                 new SessionNotes("Tam: sent the agenda in Polish", "Tam: needed a break at 11", "Tam: wants to come again"), now);

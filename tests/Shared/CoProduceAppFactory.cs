@@ -17,7 +17,11 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-tests", Guid.NewGuid().ToString("N"));
 
-    public string DatabasePath => Path.Combine(_folder, "coproduce.db");
+    /// <summary>The SQLite file: its own, or another app's when <see cref="SharedDatabasePath"/> is given.</summary>
+    public string DatabasePath => SharedDatabasePath ?? Path.Combine(_folder, "coproduce.db");
+
+    /// <summary>Another app's database file, to run a second instance of the portal on one database.</summary>
+    public string? SharedDatabasePath { get; init; }
 
     public string MailFolder => Path.Combine(_folder, "mail");
 

@@ -14,7 +14,10 @@ public sealed record EmailMessage(string To, string Subject, string TextBody)
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Sends one email now: SMTP or the pickup folder. Tests replace it with a mock.</summary>
+/// <summary>
+/// Sends one email now: SMTP or the pickup folder. Only <see cref="OutboxSender"/> calls it;
+/// features put email in the <see cref="IEmailOutbox"/>. Tests replace it with a mock.
+/// </summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);

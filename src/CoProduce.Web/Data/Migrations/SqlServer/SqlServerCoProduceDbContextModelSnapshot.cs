@@ -132,6 +132,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("EvidenceRecordedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("InviteSequence")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsPaid")
                         .HasColumnType("bit");
 
@@ -243,6 +246,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<string>("PreparationNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("ReminderForDate")
+                        .IsConcurrencyToken()
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("datetime2");

@@ -124,6 +124,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EvidenceRecordedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InviteSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPaid")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +235,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PreparationNotes")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReminderForDate")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReminderSentUtc")
