@@ -36,6 +36,7 @@ public sealed class AccountSafetyTests
         request.Headers.Add("Cookie", cookie);
 
         var post = await forged.SendAsync(request);
+        await app.SendQueuedEmailsAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -66,6 +67,7 @@ public sealed class AccountSafetyTests
         await lead.SignInAsync(DemoUsers.EmailFor(Roles.CoProductionLead), DemoUsers.Password(app));
         var invited = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
             [new("DisplayName", "Nia Patel"), new("Email", "nia.patel@example.org"), new("Roles", Roles.Commissioner)]);
+        await allowAll.SendQueuedEmailsAsync();
 
         Assert.Equal("/forgot-password/sent", asked.Location());
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
@@ -87,6 +89,7 @@ public sealed class AccountSafetyTests
 
         var forExisting = await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Someone"), new("Email", existing)]);
         var forNew = await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Someone"), new("Email", "brand.new@example.org")]);
+        await app.SendQueuedEmailsAsync();
 
         Assert.Equal(forNew.StatusCode, forExisting.StatusCode);
         Assert.Equal("/register/check-your-email", forExisting.Location());
@@ -115,8 +118,10 @@ public sealed class AccountSafetyTests
         using var app = new CoProduceAppFactory();
         using var client = app.CreatePortalClient();
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Dee"), new("Email", "dee.twice@example.org")]);
+        await app.SendQueuedEmailsAsync();
         var first = Mailbox.LinkTo(app.MailFolder, "dee.twice@example.org", "/register/confirm");
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Dee"), new("Email", "dee.twice@example.org")]);
+        await app.SendQueuedEmailsAsync();
         var second = Mailbox.LinkTo(app.MailFolder, "dee.twice@example.org", "/register/confirm");
 
         var made = await client.SubmitFormAsync(second, "/register/confirm", [new("DisplayName", "Dee"), new("Password", "a long enough password"), new("ConfirmPassword", "a long enough password")]);

@@ -198,6 +198,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
     {
         using var client = portal.CreatePortalClient();
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Tam"), new("Email", "tam.per@example.org")]);
+        await portal.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(portal.MailFolder, "tam.per@example.org", "/register/confirm");
 
         var page = await client.GetPageAsync(link[..^3] + "AAA");
@@ -235,6 +236,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
     {
         using var client = portal.CreatePortalClient();
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Cam"), new("Email", "cam.short@example.org")]);
+        await portal.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(portal.MailFolder, "cam.short@example.org", "/register/confirm");
 
         var tooShort = await client.SubmitFormAsync(link, "/register/confirm", [new("DisplayName", "Cam"), new("Password", "short"), new("ConfirmPassword", "short")]);
@@ -257,6 +259,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         using var client = app.CreatePortalClient();
 
         var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "maya.khan@example.org")]);
+        await app.SendQueuedEmailsAsync();
 
         Assert.Equal("/forgot-password/sent", asked.Location());
         Assert.NotNull(sent);
@@ -303,6 +306,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         using var client = app.CreatePortalClient();
 
         var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "nobody@example.org")]);
+        await app.SendQueuedEmailsAsync();
 
         Assert.Equal("/forgot-password/sent", asked.Location());
         email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Never);

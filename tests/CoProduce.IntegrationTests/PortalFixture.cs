@@ -132,6 +132,7 @@ public static class PortalClientExtensions
         {
             return asked;
         }
+        await app.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(app.MailFolder, email, "/register/confirm");
         return await client.SubmitFormAsync(link, "/register/confirm", [new("DisplayName", name), new("Password", password), new("ConfirmPassword", password)]);
     }

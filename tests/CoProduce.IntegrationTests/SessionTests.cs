@@ -41,6 +41,7 @@ public sealed class SessionTests(PortalFixture portal) : IClassFixture<PortalFix
 
         using var resetter = portal.CreatePortalClient();
         await resetter.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "reset.person@example.org")]);
+        await portal.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(portal.MailFolder, "reset.person@example.org", "/reset-password");
         var reset = await resetter.SubmitFormAsync(link, "/reset-password", [new("Password", "a new long password"), new("ConfirmPassword", "a new long password")]);
         Assert.Equal("/sign-in", reset.Location());

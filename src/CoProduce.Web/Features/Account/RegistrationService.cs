@@ -22,7 +22,7 @@ namespace CoProduce.Web.Features.Account;
 public sealed class RegistrationService(
     UserManager<CoProduceUser> users,
     CoProduceDbContext db,
-    IEmailSender email,
+    IEmailOutbox outbox,
     PublicLinks links,
     IDataProtectionProvider protection,
     TimeProvider clock)
@@ -50,20 +50,23 @@ public sealed class RegistrationService(
         {
             var token = Protector.Protect(JsonSerializer.Serialize(new Registration(address, displayName)), LinkLifetime);
             // "Hello" without the name: the name was typed by whoever filled in the form, who may not own the address.
-            await email.SendAsync(new EmailMessage(address, "Finish making your CoProduce account",
+            outbox.Add(new EmailMessage(address, "Finish making your CoProduce account",
                 "Hello,\n\n" +
                 "Someone asked to make a CoProduce account with this email address. If it was you, use this link to choose your password and finish:\n\n" +
                 $"{links.To("/register/confirm?token=" + Uri.EscapeDataString(token))}\n\n" +
-                $"The link works for {LinkLifetime.TotalDays:0} days. If it was not you, you can ignore this email: no account has been made.\n\nCoProduce"),
-                cancellationToken);
-            return;
+                $"The link works for {LinkLifetime.TotalDays:0} days. If it was not you, you can ignore this email: no account has been made.\n\nCoProduce"));
         }
-        await email.SendAsync(new EmailMessage(existing.Email!, "Someone tried to make a CoProduce account with your email address",
-            "Hello,\n\n" +
-            "Someone tried to make a new CoProduce account with this email address. You already have an account, so we did not make another.\n\n" +
-            $"If it was you, sign in here:\n\n{links.To("/sign-in")}\n\n" +
-            $"If you have forgotten your password, you can choose a new one here:\n\n{links.To("/forgot-password")}\n\n" +
-            "If it was not you, you can ignore this email. Nobody can get into your account with it.\n\nCoProduce"), cancellationToken);
+        else
+        {
+            outbox.Add(new EmailMessage(existing.Email!, "Someone tried to make a CoProduce account with your email address",
+                "Hello,\n\n" +
+                "Someone tried to make a new CoProduce account with this email address. You already have an account, so we did not make another.\n\n" +
+                $"If it was you, sign in here:\n\n{links.To("/sign-in")}\n\n" +
+                $"If you have forgotten your password, you can choose a new one here:\n\n{links.To("/forgot-password")}\n\n" +
+                "If it was not you, you can ignore this email. Nobody can get into your account with it.\n\nCoProduce"));
+        }
+        // Either way one message is stored and nothing else: the same work, whether or not the account exists.
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>What the link says, or why it cannot be used.</summary>

@@ -47,12 +47,8 @@ public sealed class StaffAccountsController(
             var outcome = await staffAccounts.CreateAsync(name, form.Email!.Trim(), form.Roles.Distinct().ToList(), cancellationToken);
             switch (outcome)
             {
-                case StaffAccountService.Creation.CreatedAndEmailed:
+                case StaffAccountService.Creation.Created:
                     TempData["Success"] = $"Account created for {name}. We have emailed them a link to choose a password";
-                    return RedirectToAction(nameof(Index));
-                case StaffAccountService.Creation.CreatedNotEmailed:
-                    TempData["Success"] = $"Account created for {name}. We could not email them a link to choose a password: " +
-                        "ask them to use \"Forgot your password?\" on the sign-in page";
                     return RedirectToAction(nameof(Index));
                 case StaffAccountService.Creation.EmailInUse:
                     ModelState.AddModelError(nameof(NewStaffAccountForm.Email), "There is already an account with this email address");
