@@ -43,7 +43,7 @@ public sealed class ValidatorTests
     [Theory]
     [MemberData(nameof(ConfirmRegistrationCases))]
     public void ConfirmRegistration_Cases(string? password, string? confirm, string? expected) =>
-        AssertFirstError(Errors(new ConfirmRegistrationFormValidator(), new ConfirmRegistrationForm { Password = password, ConfirmPassword = confirm }), expected);
+        AssertFirstError(Errors(new ConfirmRegistrationFormValidator(), new ConfirmRegistrationForm { DisplayName = "Jo", Password = password, ConfirmPassword = confirm }), expected);
 
     private static void AssertFirstError(Dictionary<string, string> errors, string? expected)
     {

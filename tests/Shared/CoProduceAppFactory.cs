@@ -30,6 +30,9 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>The demo accounts and projects; off to start as a council's new database does.</summary>
+    public bool SeedDemoData { get; init; } = true;
+
     /// <summary>The portal's public address, from which every emailed link is built.</summary>
     public string PublicBaseUrl { get; set; } = "https://localhost";
 
@@ -47,7 +50,7 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Email:Outbox:PollSeconds", OutboxPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
-        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
