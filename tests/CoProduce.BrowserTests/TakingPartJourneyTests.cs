@@ -10,7 +10,7 @@ namespace CoProduce.BrowserTests;
 /// the emailed link), gives consent, records two access
 /// needs and signs up for an open activity, all with the keyboard; the commissioner sees the
 /// access-needs flags and confirms; the person sees the place confirmed with the venue; the
-/// confirmation email with its calendar invite is in the pickup folder.
+/// confirmation email with its calendar invite is in the pickup folder, once the outbox is sent.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class TakingPartJourneyTests(BrowserFixture browser)
@@ -33,6 +33,7 @@ public sealed class TakingPartJourneyTests(BrowserFixture browser)
         Assert.Equal("Check your email", (await expert.Locator("h1").InnerTextAsync()).Trim());
 
         // The link in the email confirms the address; then they choose a password.
+        await browser.App.SendQueuedEmailsAsync();
         await expert.GotoAsync(Mailbox.LinkTo(browser.App.MailFolder, email, "/register/confirm"));
         await Keyboard.TabToAsync(expert, "#Password");
         await expert.Keyboard.TypeAsync("a long enough password");
@@ -86,7 +87,8 @@ public sealed class TakingPartJourneyTests(BrowserFixture browser)
         Assert.Contains("Brackenfield Central Library", details, StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(expert, "taking-part-3-confirmed");
 
-        // The confirmation email, with its calendar invite, is in the pickup folder.
+        // The confirmation email, with its calendar invite, is in the pickup folder once the outbox is sent.
+        await browser.App.SendQueuedEmailsAsync();
         var message = Directory.GetFiles(browser.App.MailFolder, "*.eml").Select(path => MimeMessage.Load(path))
             .Single(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject == $"Your place is confirmed: {Workshop}");
         Assert.Contains(message.Attachments, a => a.ContentDisposition?.FileName == "invite.ics" && a.ContentType.MimeType == "text/calendar");

@@ -5,6 +5,7 @@ using CoProduce.Web.Features.Account;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -165,7 +166,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
     }
 
     [Fact]
-    public async Task Register_ConfirmationLink_WorksOnce()
+    public async Task Register_ConfirmationLink_MakesOneAccount_AndThenSaysSo()
     {
         using var client = portal.CreatePortalClient();
         await client.RegisterAsync(portal, "Ash Reed", "ash.reed@example.org", "a long enough password");
@@ -174,20 +175,47 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         using var other = portal.CreatePortalClient();
         var page = await other.GetPageAsync(link);
 
-        Assert.Equal("This link does not work", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("You already have an account", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.Null(page.QuerySelector("input[type=password]"));
     }
 
     [Fact]
-    public async Task Register_BeforeTheLinkIsUsed_NobodyCanSignIn()
+    public async Task Register_BeforeTheLinkIsUsed_ThereIsNoAccount()
     {
         using var client = portal.CreatePortalClient();
         var asked = await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Bea"), new("Email", "bea.waiting@example.org")]);
         Assert.Equal("/register/check-your-email", asked.Location());
 
-        var signIn = await client.SignInAsync("bea.waiting@example.org", string.Empty);
+        var signIn = await client.SignInAsync("bea.waiting@example.org", "any long password");
 
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+        await using var scope = portal.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CoProduce.Web.Data.CoProduceDbContext>().Users.AnyAsync(u => u.Email == "bea.waiting@example.org"));
+    }
+
+    [Fact]
+    public async Task Register_TamperedLink_DoesNotWork()
+    {
+        using var client = portal.CreatePortalClient();
+        await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Tam"), new("Email", "tam.per@example.org")]);
+        await portal.SendQueuedEmailsAsync();
+        var link = Mailbox.LinkTo(portal.MailFolder, "tam.per@example.org", "/register/confirm");
+
+        var page = await client.GetPageAsync(link[..^3] + "AAA");
+
+        Assert.Equal("This link does not work", page.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("siobhan.o'brien@example.org")]
+    [InlineData("josé.garcía@example.org")]
+    public async Task Register_AnyAddressMailCanBeSentTo_MakesAnAccount(string email)
+    {
+        using var client = portal.CreatePortalClient();
+
+        var response = await client.RegisterAsync(portal, "Named Person", email, "a long enough password");
+
+        Assert.Equal("/profile", response.Location());
     }
 
     [Fact]
@@ -208,10 +236,11 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
     {
         using var client = portal.CreatePortalClient();
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Cam"), new("Email", "cam.short@example.org")]);
+        await portal.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(portal.MailFolder, "cam.short@example.org", "/register/confirm");
 
-        var tooShort = await client.SubmitFormAsync(link, "/register/confirm", [new("Password", "short"), new("ConfirmPassword", "short")]);
-        var good = await client.SubmitFormAsync(link, "/register/confirm", [new("Password", "a long enough password"), new("ConfirmPassword", "a long enough password")]);
+        var tooShort = await client.SubmitFormAsync(link, "/register/confirm", [new("DisplayName", "Cam"), new("Password", "short"), new("ConfirmPassword", "short")]);
+        var good = await client.SubmitFormAsync(link, "/register/confirm", [new("DisplayName", "Cam"), new("Password", "a long enough password"), new("ConfirmPassword", "a long enough password")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Equal(["#Password Password must be 10 characters or more"], (await tooShort.ReadPageAsync()).ErrorSummaryLinks());
@@ -230,6 +259,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         using var client = app.CreatePortalClient();
 
         var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "maya.khan@example.org")]);
+        await app.SendQueuedEmailsAsync();
 
         Assert.Equal("/forgot-password/sent", asked.Location());
         Assert.NotNull(sent);
@@ -276,6 +306,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         using var client = app.CreatePortalClient();
 
         var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "nobody@example.org")]);
+        await app.SendQueuedEmailsAsync();
 
         Assert.Equal("/forgot-password/sent", asked.Location());
         email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Never);

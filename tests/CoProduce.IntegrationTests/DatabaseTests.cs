@@ -243,11 +243,10 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
     [Fact]
     public async Task StartUp_WithoutDemoData_StillCreatesRolesSoPeopleCanRegister()
     {
-        using var factory = new CoProduceAppFactory();
-        using var app = factory.WithWebHostBuilder(b => b.UseSetting("Database:SeedDemoData", "false"));
-        using var client = app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        using var app = new CoProduceAppFactory { SeedDemoData = false };
+        using var client = app.CreatePortalClient();
 
-        var response = await client.RegisterAsync(factory, "First Person", "first.person@example.org", "a long enough password");
+        var response = await client.RegisterAsync(app, "First Person", "first.person@example.org", "a long enough password");
 
         Assert.Equal("/profile", response.Location());
         await using var scope = app.Services.CreateAsyncScope();

@@ -31,7 +31,7 @@ public sealed class KestrelPortal : IDisposable
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
         App.StartServer();
         var address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = new Uri(address);
     }
 
     public CoProduceAppFactory App { get; }

@@ -127,6 +127,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var confirmed = await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/sign-ups/{signUpId}/confirm", []);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
 
+        await portal.SendQueuedEmailsAsync();
         var email = Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path))
             .Single(m => m.Subject == "Your place is confirmed: Invite test");
         Assert.Equal("expert@example.org", email.To.Mailboxes.Single().Address);
@@ -180,6 +181,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         Assert.Equal(RequirementStatus.Evidenced, carers.Requirement("R4")!.Status);
         var saved = await WithDbAsync(db => db.SignUps.SingleAsync(s => s.Id == signUps[0]));
         Assert.Equal((Attendance.Attended, 2.5m, "Wants to come again"), (saved.Attendance, saved.Hours, saved.DebriefNotes));
+        await portal.SendQueuedEmailsAsync();
         Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)),
             m => m.Subject == "About your sign-up: Evidence from activity" && m.TextBody!.Contains("This one is for carers", StringComparison.Ordinal));
     }
@@ -306,6 +308,22 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         ], (await response.ReadPageAsync()).ErrorSummaryLinks());
     }
 
+    [Theory]
+    [InlineData("１２")]
+    [InlineData("١٠:٣٠")]
+    public async Task Create_TimeInOtherDigits_AsksForATimeByTheField(string time)
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var fields = ActivityFields((await ProjectIdAsync("Carers' support service")).ToString(System.Globalization.CultureInfo.InvariantCulture), "Other digits");
+        fields.RemoveAll(f => f.Key == "StartTime");
+        fields.Add(new("StartTime", time));
+
+        var response = await client.SubmitFormAsync("/manage/activities/new", "/manage/activities/new", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#StartTime Enter the start time, like 10am or 14:30"], (await response.ReadPageAsync()).ErrorSummaryLinks());
+    }
+
     [Fact]
     public async Task Roster_FiltersAndLeavesOutPeopleWithoutConsent()
     {
@@ -371,6 +389,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
 
         Assert.Equal(1, first);
         Assert.Equal(0, second);
+        await portal.SendQueuedEmailsAsync();
         Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)), m => m.Subject == "Reminder: Reminder test is in 2 days");
     }
 

@@ -236,6 +236,7 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
         var page = await person.Client.GetPageAsync($"/activities/{id}");
         Assert.Contains("Your place is confirmed.", Success(page), StringComparison.Ordinal);
         Assert.Contains(Joining, page.QuerySelector(".app-joining-instructions")!.TextContent, StringComparison.Ordinal);
+        await portal.SendQueuedEmailsAsync();
         var email = Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path))
             .Single(m => m.To.Mailboxes.Any(a => a.Address == person.Email) && m.Subject?.StartsWith("Your place", StringComparison.Ordinal) == true);
         Assert.Equal("Your place is confirmed: Offer test", email.Subject);

@@ -9,6 +9,7 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Profile;
+using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUserLogins"] = (row, root, _) => Find(root.GetProperty("account").GetProperty("otherServices"),
             e => e.GetProperty("service").GetString() == (string?)row.Property("LoginProvider").CurrentValue),
         ["AspNetUserTokens"] = null, // every column is a secret or names one: nothing is shown
+        ["OutboxMessages"] = (row, root, _) => Find(root.GetProperty("emails"),
+            e => e.GetProperty("subject").GetString() == (string?)row.Property("Subject").CurrentValue),
     };
 
     /// <summary>Every column of the tables above that the download shows.</summary>
@@ -117,6 +120,14 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["SignUps.RequestedUtc"] = new("requestedUtc"),
         ["SignUps.ReminderSentUtc"] = new("reminderSentUtc"),
         ["SignUps.UpdatedUtc"] = new("updatedUtc"),
+
+        ["OutboxMessages.To"] = new("to"),
+        ["OutboxMessages.Subject"] = new("subject"),
+        ["OutboxMessages.TextBody"] = new("text"),
+        ["OutboxMessages.Status"] = new("status", (v, _) => EmailWords.Status((OutboxStatus)v!)),
+        ["OutboxMessages.ActivityId"] = new("activity", (v, lookups) => lookups.ActivityTitles[(int)v!]),
+        ["OutboxMessages.CreatedUtc"] = new("createdUtc"),
+        ["OutboxMessages.SentUtc"] = new("sentUtc"),
     };
 
     /// <summary>Every column of the tables above that the download deliberately leaves out, with the reason.</summary>
@@ -148,6 +159,19 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["ConsentEvents.Number"] = new("The event's place in the history, which the download lists in order."),
 
         ["SignUps.Id"] = new(Link),
+        ["SignUps.ReminderForDate"] = new("The date of the activity that the last reminder was about, kept so that a change of date brings a new reminder. " +
+            "The download shows the activity's date and when the reminder was sent."),
+
+        ["OutboxMessages.Id"] = new(Link),
+        ["OutboxMessages.ExpertProfileId"] = new(Link),
+        ["OutboxMessages.HtmlBody"] = new("The email laid out as a web page, when there is one: the same words as its text, which is shown."),
+        ["OutboxMessages.Attachments"] = new("The calendar invite sent with an email: the activity's title, description, time and place, " +
+            "and the person's name and email address, all shown elsewhere in the download."),
+        ["OutboxMessages.Attempts"] = new("How many times we tried to send the email. It says nothing about the person."),
+        ["OutboxMessages.NextAttemptUtc"] = new("When we will try to send the email again, if it has not gone yet. It says nothing about the person."),
+        ["OutboxMessages.LastError"] = new("Why the mail server refused the email, for the council to put right. It holds nothing about the person that the email does not."),
+        ["OutboxMessages.LeaseOwner"] = new("Which copy of the portal is sending the email at that moment. It says nothing about the person."),
+        ["OutboxMessages.LeaseExpiresUtc"] = new("Until when that copy of the portal is sending it. It says nothing about the person."),
         ["SignUps.ExpertProfileId"] = new(Link),
     };
 
@@ -257,13 +281,26 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             await db.SaveChangesAsync();
 
             attended.Confirm(attended.SignUps.Single().Id, now);
-            attended.SignUps.Single().MarkReminderSent(now);
+            attended.SignUps.Single().MarkReminderSent(attended.Date, now);
             attended.MoveTo(ActivityStatus.Completed, now);
             attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 2.75m,
                 new SessionNotes("Tam: sent the agenda in Polish", "Tam: needed a break at 11", "Tam: wants to come again"), now);
             declined.Decline(declined.SignUps.Single().Id, "Tam: this one is for carers of adults. We will tell you about the next.", now);
             return await db.SaveChangesAsync();
         });
+        // An email about their activity, kept after it was sent.
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+            var profile = await db.ExpertProfiles.AsNoTracking().SingleAsync(p => p.UserId == person.UserId);
+            var attended = await db.Activities.AsNoTracking()
+                .SingleAsync(a => EF.Functions.Like(a.Title, "Tam took part %") && a.SignUps.Any(s => s.ExpertProfileId == profile.Id));
+            scope.ServiceProvider.GetRequiredService<IEmailOutbox>().Add(
+                new EmailMessage(profile.ContactEmail!, $"Reminder: {attended.Title} is in 2 days", $"Hello {profile.PreferredName},\n\nThis is a reminder."),
+                new EmailAbout(attended.Id, profile.Id));
+            await db.SaveChangesAsync();
+        }
+        await portal.SendQueuedEmailsAsync();
         return person;
     }
 

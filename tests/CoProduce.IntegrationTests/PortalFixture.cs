@@ -143,8 +143,9 @@ public static class PortalClientExtensions
         {
             return asked;
         }
+        await app.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(app.MailFolder, email, "/register/confirm");
-        return await client.SubmitFormAsync(link, "/register/confirm", [new("Password", password), new("ConfirmPassword", password)]);
+        return await client.SubmitFormAsync(link, "/register/confirm", [new("DisplayName", name), new("Password", password), new("ConfirmPassword", password)]);
     }
 
     public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;

@@ -1,7 +1,10 @@
 using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.IntegrationTests;
 
@@ -59,6 +62,39 @@ public sealed class ProxyTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.StartsWith("/projects/", created.Location(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("203.0.113.50", false)]
+    public async Task ForwardedHeaders_AreBelievedOnlyFromAKnownProxy(string connectingFrom, bool believed)
+    {
+        using var app = new CoProduceAppFactory
+        {
+            Environment = "Production",
+            PublicBaseUrl = PublicAddress,
+            TestServices = services => services.AddTransient<IStartupFilter>(_ => new ConnectionFrom(IPAddress.Parse(connectingFrom))),
+        };
+        using var client = app.CreateDefaultClient(new Uri(PublicAddress), new CookieContainerHandler(), new TlsTerminatingProxy());
+
+        var response = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
+
+        // HSTS is only sent on https: it shows whether the forwarded scheme was believed.
+        Assert.Equal(believed, response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    /// <summary>Sets the address the request seems to come from, as the network would.</summary>
+    private sealed class ConnectionFrom(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return following(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client whose requests pass through a TLS-terminating proxy on this machine.</summary>

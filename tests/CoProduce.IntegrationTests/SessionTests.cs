@@ -1,13 +1,17 @@
 using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Infrastructure.Security;
+using CoProduce.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.IntegrationTests;
 
 /// <summary>
 /// A sign-in cookie copied before an account event is refused after it, on every request: sign-out,
-/// password reset, deletion, a change of roles and a lockout each end every session of the account.
+/// password reset, deletion, a change of roles and an administrative lock each end every session
+/// of the account.
 /// Each test uses its own account, because ending sessions is the point.
 /// </summary>
 public sealed class SessionTests(PortalFixture portal) : IClassFixture<PortalFixture>
@@ -37,6 +41,7 @@ public sealed class SessionTests(PortalFixture portal) : IClassFixture<PortalFix
 
         using var resetter = portal.CreatePortalClient();
         await resetter.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "reset.person@example.org")]);
+        await portal.SendQueuedEmailsAsync();
         var link = Mailbox.LinkTo(portal.MailFolder, "reset.person@example.org", "/reset-password");
         var reset = await resetter.SubmitFormAsync(link, "/reset-password", [new("Password", "a new long password"), new("ConfirmPassword", "a new long password")]);
         Assert.Equal("/sign-in", reset.Location());
@@ -93,19 +98,38 @@ public sealed class SessionTests(PortalFixture portal) : IClassFixture<PortalFix
     }
 
     [Fact]
-    public async Task CopiedCookie_AfterLockout_IsRefused()
+    public async Task CopiedCookie_AfterAdministrativeLock_IsRefused()
     {
         using var client = portal.CreatePortalClient();
         var cookie = await SignInAndCopyCookieAsync(client, "grace.adeyemi@example.org", DemoUsers.Password(portal));
         Assert.Equal(HttpStatusCode.OK, await StatusWithCookieAsync(cookie, "/my-involvement"));
 
-        using var attacker = portal.CreatePortalClient();
-        for (var attempt = 0; attempt < 5; attempt++)
+        // Locked until further notice, as deletion or an administrator does.
+        await using (var scope = portal.Services.CreateAsyncScope())
         {
-            await attacker.SignInAsync("grace.adeyemi@example.org", "wrong password " + attempt);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
+            var grace = await users.FindByEmailAsync("grace.adeyemi@example.org");
+            await users.SetLockoutEndDateAsync(grace!, DateTimeOffset.MaxValue);
         }
 
         await AssertRefusedAsync(cookie, "/my-involvement");
+    }
+
+    [Fact]
+    public async Task WrongPasswordsFromSomeoneElse_DoNotThrowThePersonOut()
+    {
+        // Anyone can lock an account for a while by typing wrong passwords for its address: that
+        // stops new sign-ins, but must not end the real person's session.
+        using var client = portal.CreatePortalClient();
+        var cookie = await SignInAndCopyCookieAsync(client, "tom.evans@example.org", DemoUsers.Password(portal));
+        using var attacker = portal.CreatePortalClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await attacker.SignInAsync("tom.evans@example.org", "wrong password " + attempt);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusWithCookieAsync(cookie, "/my-involvement"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await attacker.SignInAsync("tom.evans@example.org", DemoUsers.Password(portal))).StatusCode);
     }
 
     /// <summary>Signs in and returns the auth cookie as a browser would store it ("name=value").</summary>

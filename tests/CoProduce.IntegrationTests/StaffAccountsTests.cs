@@ -39,7 +39,8 @@ public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<Por
         Assert.False(await users.HasPasswordAsync(user));
         Assert.Equal([Roles.Commissioner, Roles.CoProductionLead], (await users.GetRolesAsync(user)).Order());
 
-        // The pickup folder holds the email, with a link to choose a password.
+        // The pickup folder holds the email, with a link to choose a password, once the outbox is sent.
+        await portal.SendQueuedEmailsAsync();
         var emails = Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)).ToList();
         var email = Assert.Single(emails, m => m.To.Mailboxes.Any(a => a.Address == "ada.brook@example.org"));
         Assert.Equal("Your CoProduce account", email.Subject);
@@ -127,11 +128,12 @@ public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         await using var check = app.Services.CreateAsyncScope();
         Assert.Null(await check.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>().FindByEmailAsync("eve.gray@example.org"));
+        Assert.False(await check.ServiceProvider.GetRequiredService<CoProduceDbContext>().OutboxMessages.AnyAsync(m => m.To == "eve.gray@example.org"));
         Assert.Equal(before, await StaffCountAsync(app.Services));
     }
 
     [Fact]
-    public async Task Create_EmailCannotBeSent_AccountIsWholeAndTheLeadIsTold()
+    public async Task Create_MailServerDown_AccountIsWholeAndItsEmailWaitsInTheOutbox()
     {
         var failingEmail = new Mock<IEmailSender>();
         failingEmail.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
@@ -142,15 +144,21 @@ public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<Por
 
         var response = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
             [new("DisplayName", "Fin Hart"), new("Email", "fin.hart@example.org"), new("Roles", Roles.Commissioner)]);
+        var sent = await app.SendQueuedEmailsAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, sent);
         var list = await lead.GetPageAsync("/admin/staff");
-        Assert.Contains("We could not email them", list.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("We have emailed them a link", list.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CoProduceUser>>();
         var user = await users.FindByEmailAsync("fin.hart@example.org");
         Assert.NotNull(user);
         Assert.Equal([Roles.Commissioner], await users.GetRolesAsync(user));
+        // The email is not lost: it waits to be tried again.
+        var waiting = await scope.ServiceProvider.GetRequiredService<CoProduceDbContext>().OutboxMessages.SingleAsync(m => m.To == "fin.hart@example.org");
+        Assert.Equal((OutboxStatus.Pending, 1, "Your CoProduce account"), (waiting.Status, waiting.Attempts, waiting.Subject));
+        Assert.Contains("The mail server is down", waiting.LastError, StringComparison.Ordinal);
     }
 
     private static async Task<int> StaffCountAsync(IServiceProvider services)

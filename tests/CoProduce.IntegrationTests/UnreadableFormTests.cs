@@ -69,6 +69,39 @@ public sealed class UnreadableFormTests(UnreadableFormTests.Server server) : ICl
         Assert.Equal(System.Net.HttpStatusCode.OK, (await browser.Client.GetAsync(new Uri("/projects/new", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task EvidenceUpload_LargerThanTheServerDefaultButWithinItsOwnLimit_IsExplainedByTheField()
+    {
+        // Add evidence allows bodies up to 30 MiB, above the server's default of 30,000,000 bytes:
+        // the form is read under the action's own limit, so a file too large gets the field's message.
+        using var browser = server.Portal.CreateBrowser();
+        var signInToken = await TokenAsync(browser, "/sign-in");
+        using var signIn = new FormUrlEncodedContent(
+        [
+            new("Email", DemoUsers.EmailFor(Roles.Commissioner)), new("Password", DemoUsers.Password(server.Portal.App)), new("__RequestVerificationToken", signInToken),
+        ]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.Client.PostAsync(new Uri("/sign-in", UriKind.Relative), signIn)).StatusCode);
+        const string url = "/projects/1/requirements/R1/evidence";
+        var token = await TokenAsync(browser, url);
+        var file = new byte[30_200_000];
+        "%PDF-1.7\n"u8.CopyTo(file);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Workshop"), "WhatWasDone" },
+            { new StringContent("3"), "DoneOn.Day" },
+            { new StringContent("11"), "DoneOn.Month" },
+            { new StringContent("2026"), "DoneOn.Year" },
+            { new StringContent("8"), "LivedExperienceCount" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "Attachment", "big.pdf" },
+        };
+
+        var response = await browser.Client.PostAsync(new Uri(url, UriKind.Relative), form);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["#Attachment The selected file must be smaller than 10MB"], (await response.ReadPageAsync()).ErrorSummaryLinks());
+    }
+
     [Theory]
     [InlineData("/error/0")]
     [InlineData("/error/99")]

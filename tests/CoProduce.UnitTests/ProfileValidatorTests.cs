@@ -55,6 +55,8 @@ public sealed class ProfileValidatorTests
     [InlineData("077009009821", false)]
     [InlineData("+1 555 123 4567", false)]
     [InlineData("phone me", false)]
+    [InlineData("0７７００ ９００９８２", false)]
+    [InlineData("+44 ٧٧٠٠٩٠٠٩٨٢", false)]
     public void LooksLikeUkPhone_IsLoose(string phone, bool expected) =>
         Assert.Equal(expected, ContactForm.LooksLikeUkPhone(phone));
 

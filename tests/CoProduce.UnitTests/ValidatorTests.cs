@@ -44,7 +44,7 @@ public sealed class ValidatorTests
     [Theory]
     [MemberData(nameof(ConfirmRegistrationCases))]
     public void ConfirmRegistration_Cases(string? password, string? confirm, string? expected) =>
-        AssertFirstError(Errors(new ConfirmRegistrationFormValidator(), new ConfirmRegistrationForm { Password = password, ConfirmPassword = confirm }), expected);
+        AssertFirstError(Errors(new ConfirmRegistrationFormValidator(), new ConfirmRegistrationForm { DisplayName = "Jo", Password = password, ConfirmPassword = confirm }), expected);
 
     private static void AssertFirstError(Dictionary<string, string> errors, string? expected)
     {
@@ -123,4 +123,18 @@ public sealed class ValidatorTests
             Assert.False(form.ToDetails().Value.IsNegative);
         }
     }
+
+    [Theory]
+    [InlineData("10am", 10, 0)]
+    [InlineData("2:30pm", 14, 30)]
+    [InlineData("14:30", 14, 30)]
+    [InlineData("9.15", 9, 15)]
+    [InlineData("12am", 0, 0)]
+    [InlineData("１２", null, null)]
+    [InlineData("١٠:٣٠", null, null)]
+    [InlineData("24:00", null, null)]
+    [InlineData("13pm", null, null)]
+    [InlineData("", null, null)]
+    public void TimeText_OnlyTimesWrittenWithDigitsZeroToNine(string text, int? hour, int? minute) =>
+        Assert.Equal(hour is null ? null : new TimeOnly(hour.Value, minute!.Value), CoProduce.Web.Features.Organising.TimeText.Parse(text));
 }

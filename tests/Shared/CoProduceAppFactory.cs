@@ -17,7 +17,11 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-tests", Guid.NewGuid().ToString("N"));
 
-    public string DatabasePath => Path.Combine(_folder, "coproduce.db");
+    /// <summary>The SQLite file: its own, or another app's when <see cref="SharedDatabasePath"/> is given.</summary>
+    public string DatabasePath => SharedDatabasePath ?? Path.Combine(_folder, "coproduce.db");
+
+    /// <summary>Another app's database file, to run a second instance of the portal on one database.</summary>
+    public string? SharedDatabasePath { get; init; }
 
     public string MailFolder => Path.Combine(_folder, "mail");
 
@@ -26,8 +30,17 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>The demo accounts and projects; off to start as a council's new database does.</summary>
+    public bool SeedDemoData { get; init; } = true;
+
     /// <summary>The portal's public address, from which every emailed link is built.</summary>
     public string PublicBaseUrl { get; set; } = "https://localhost";
+
+    /// <summary>
+    /// How often the outbox worker looks for email. An hour by default, so that nothing is sent
+    /// behind a test's back: tests send the outbox with <see cref="Outbox.SendQueuedEmailsAsync"/>.
+    /// </summary>
+    public int OutboxPollSeconds { get; init; } = 3600;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,8 +48,9 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:CoProduce", $"Data Source={DatabasePath}");
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("Email:Outbox:PollSeconds", OutboxPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
-        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }

@@ -47,6 +47,9 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
     /// <summary>One-use tokens of forms that create something (see <see cref="Infrastructure.Mvc.SubmitOnceAttribute"/>).</summary>
     public DbSet<Infrastructure.Mvc.FormSubmission> FormSubmissions => Set<Infrastructure.Mvc.FormSubmission>();
 
+    /// <summary>Email waiting to be sent, and recently sent (see <see cref="Infrastructure.Email.OutboxSender"/>).</summary>
+    public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -318,4 +318,21 @@ public sealed class ActivityTests
 
         Assert.Throws<ActivityRuleException>(() => activity.MarkEvidenceRecorded(Now));
     }
+
+    [Fact]
+    public void Reminder_OncePerDate_AndAgainWhenTheDateChanges()
+    {
+        var activity = OpenActivity(places: 1);
+        var signUp = Request(activity, 1);
+        Assert.False(signUp.NeedsReminderFor(activity.Date)); // no place yet
+        activity.Confirm(signUp.Id, Now);
+
+        signUp.MarkReminderSent(activity.Date, Now);
+
+        Assert.False(signUp.NeedsReminderFor(activity.Date));
+        Assert.Throws<ActivityRuleException>(() => signUp.MarkReminderSent(activity.Date, Now));
+        Assert.True(signUp.NeedsReminderFor(activity.Date.AddDays(7)));
+        signUp.MarkReminderSent(activity.Date.AddDays(7), Now.AddDays(7));
+        Assert.Equal((activity.Date.AddDays(7), Now.AddDays(7)), (signUp.ReminderForDate, signUp.ReminderSentUtc));
+    }
 }

@@ -157,5 +157,7 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         builder.Property(s => s.PreparationNotes).HasMaxLength(Activity.TextMaxLength);
         builder.Property(s => s.CheckInNotes).HasMaxLength(Activity.TextMaxLength);
         builder.Property(s => s.DebriefNotes).HasMaxLength(Activity.TextMaxLength);
+        // A reminder is claimed by the save that marks it: of two instances reminding at once, one wins.
+        builder.Property(s => s.ReminderForDate).IsConcurrencyToken();
     }
 }

@@ -40,7 +40,7 @@ public sealed class Activity : IConcurrencyVersioned
         CreatedByUserId = createdByUserId;
         Status = ActivityStatus.Draft;
         CreatedUtc = nowUtc;
-        Update(title, type, description, schedule, place, places, livedExperienceSought, rung, isPaid, null, nowUtc);
+        Apply(title, type, description, schedule, place, places, livedExperienceSought, rung, isPaid, null, nowUtc);
     }
 
     public int Id { get; private set; }
@@ -77,6 +77,12 @@ public sealed class Activity : IConcurrencyVersioned
     public DateTime UpdatedUtc { get; private set; }
     public Guid Version { get; set; }
 
+    /// <summary>
+    /// The calendar invite's SEQUENCE (RFC 5545): raised each time the date, time or place changes
+    /// or the activity is cancelled, so that people's calendars replace the invite they have.
+    /// </summary>
+    public int InviteSequence { get; private set; }
+
     /// <summary>When the activity was recorded as evidence for its requirement, if it has been.</summary>
     public DateTime? EvidenceRecordedUtc { get; private set; }
 
@@ -84,7 +90,26 @@ public sealed class Activity : IConcurrencyVersioned
 
     public int FreePlaces => Places - ConfirmedCount;
 
-    public void Update(string title, ActivityType type, string description, ActivitySchedule schedule, ActivityPlace place, int places,
+    /// <summary>
+    /// Changes the activity. Returns true when its date, time or place changed: the people with a
+    /// place then need an updated invite, and <see cref="InviteSequence"/> has been raised for it.
+    /// </summary>
+    public bool Update(string title, ActivityType type, string description, ActivitySchedule schedule, ActivityPlace place, int places,
+        IEnumerable<LivedExperienceArea> livedExperienceSought, LadderRung rung, bool isPaid, string? requirementCode, DateTime nowUtc)
+    {
+        var before = WhenAndWhere;
+        Apply(title, type, description, schedule, place, places, livedExperienceSought, rung, isPaid, requirementCode, nowUtc);
+        if (WhenAndWhere == before)
+        {
+            return false;
+        }
+        InviteSequence++;
+        return true;
+    }
+
+    private (DateOnly, TimeOnly, TimeOnly, ActivityMode, string?, string?) WhenAndWhere => (Date, StartTime, EndTime, Mode, Venue, JoiningInstructions);
+
+    private void Apply(string title, ActivityType type, string description, ActivitySchedule schedule, ActivityPlace place, int places,
         IEnumerable<LivedExperienceArea> livedExperienceSought, LadderRung rung, bool isPaid, string? requirementCode, DateTime nowUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -138,6 +163,11 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ActivityRuleException($"An activity that is {Describe(Status)} cannot become {Describe(status)}.");
         }
         Status = status;
+        if (status == ActivityStatus.Cancelled)
+        {
+            // The cancellation replaces the invite in people's calendars.
+            InviteSequence++;
+        }
         UpdatedUtc = nowUtc;
     }
 

@@ -37,6 +37,12 @@ public sealed class SignUp
     public DateTime UpdatedUtc { get; private set; }
     public DateTime? ReminderSentUtc { get; private set; }
 
+    /// <summary>
+    /// The activity date the last reminder was for. When the activity moves to another date, the
+    /// person is reminded again for the new one.
+    /// </summary>
+    public DateOnly? ReminderForDate { get; private set; }
+
     internal void SetStatus(SignUpStatus status, DateTime nowUtc)
     {
         Status = status;
@@ -67,7 +73,18 @@ public sealed class SignUp
         UpdatedUtc = nowUtc;
     }
 
-    public void MarkReminderSent(DateTime nowUtc) => ReminderSentUtc = nowUtc;
+    /// <summary>Whether this person, with a place, still needs a reminder for an activity on that date.</summary>
+    public bool NeedsReminderFor(DateOnly activityDate) => Status == SignUpStatus.Confirmed && ReminderForDate != activityDate;
+
+    public void MarkReminderSent(DateOnly activityDate, DateTime nowUtc)
+    {
+        if (!NeedsReminderFor(activityDate))
+        {
+            throw new ActivityRuleException("This person has already been reminded about this date, or has no place.");
+        }
+        ReminderForDate = activityDate;
+        ReminderSentUtc = nowUtc;
+    }
 
     /// <summary>
     /// Every free text about the person goes when their consent or information does: what they

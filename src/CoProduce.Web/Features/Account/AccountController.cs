@@ -68,7 +68,7 @@ public sealed class AccountController(
         var user = await userManager.FindByEmailAsync(form.Email!.Trim());
         if (user is not null)
         {
-            await passwordLinks.SendAsync(user, PasswordLinkSender.Purpose.ForgottenPassword, HttpContext.RequestAborted);
+            await passwordLinks.SendForgottenPasswordLinkAsync(user, HttpContext.RequestAborted);
         }
         return RedirectToAction(nameof(ForgotPasswordSent));
     }

@@ -41,8 +41,12 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
 /// <summary>The first password, chosen from the link in the registration email.</summary>
 public sealed class ConfirmRegistrationForm
 {
-    public string? UserId { get; set; }
     public string? Token { get; set; }
+
+    /// <summary>Shown on the page; always read again from the signed link, never from the form.</summary>
+    public string? Email { get; set; }
+
+    public string? DisplayName { get; set; }
     public string? Password { get; set; }
     public string? ConfirmPassword { get; set; }
 }
@@ -51,6 +55,9 @@ public sealed class ConfirmRegistrationFormValidator : AbstractValidator<Confirm
 {
     public ConfirmRegistrationFormValidator()
     {
+        RuleFor(f => f.DisplayName)
+            .NotEmpty().WithMessage("Enter the name you like to be called")
+            .MaximumLength(Data.CoProduceUser.DisplayNameMaxLength).WithMessage("Your name must be 100 characters or fewer");
         RuleFor(f => f.Password).NewPasswordRules();
         RuleFor(f => f.ConfirmPassword)
             .NotEmpty().WithMessage("Enter your password again")

@@ -9,9 +9,9 @@ namespace CoProduce.Web.Features.Account;
 
 /// <summary>
 /// Emails a one-time link to choose a password: for a forgotten password, and for a new staff
-/// account (staff never receive a password by email).
+/// account (staff never receive a password by email). The email goes in the outbox.
 /// </summary>
-public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, IEmailSender emailSender, PublicLinks links)
+public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, IEmailOutbox outbox, CoProduceDbContext db, PublicLinks links)
 {
     public enum Purpose
     {
@@ -19,7 +19,8 @@ public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, I
         NewStaffAccount,
     }
 
-    public async Task SendAsync(CoProduceUser user, Purpose purpose, CancellationToken cancellationToken)
+    /// <summary>Puts the email in the outbox; the caller's save stores it, with the change it belongs to.</summary>
+    public async Task AddToOutboxAsync(CoProduceUser user, Purpose purpose)
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         var link = links.To($"/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}");
@@ -32,7 +33,14 @@ public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, I
         };
         var body = $"Hello {user.DisplayName},\n\n{introduction}\n\n{link}\n\n" +
                    "The link works for 2 hours. If you did not expect this email, you can ignore it.\n\nCoProduce";
-        await emailSender.SendAsync(new EmailMessage(user.Email!, subject, body), cancellationToken);
+        outbox.Add(new EmailMessage(user.Email!, subject, body));
+    }
+
+    /// <summary>A forgotten password changes nothing else: the email is saved on its own.</summary>
+    public async Task SendForgottenPasswordLinkAsync(CoProduceUser user, CancellationToken cancellationToken)
+    {
+        await AddToOutboxAsync(user, Purpose.ForgottenPassword);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -22,10 +22,12 @@ public sealed class PasswordSignIn(SignInManager<CoProduceUser> signInManager, I
             CheckStandIn(password);
             return false;
         }
+        // A locked account is refused before its password is checked. The attempt that locks it
+        // was checked already, so it must not be checked twice.
+        var wasLocked = await signInManager.UserManager.IsLockedOutAsync(user);
         var result = await signInManager.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut || result.IsNotAllowed)
+        if (wasLocked || result.IsNotAllowed)
         {
-            // Refused before the password was checked.
             CheckStandIn(password);
         }
         return result.Succeeded;

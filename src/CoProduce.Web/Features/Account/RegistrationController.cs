@@ -32,23 +32,37 @@ public sealed class RegistrationController(RegistrationService registration, Sig
     public IActionResult CheckYourEmail() => View();
 
     [HttpGet("register/confirm")]
-    public async Task<IActionResult> Confirm(string? userId, string? token) =>
-        await registration.IsValidLinkAsync(userId, token)
-            ? View(new ConfirmRegistrationForm { UserId = userId, Token = token })
-            : View("RegistrationLinkProblem");
+    public async Task<IActionResult> Confirm(string? token)
+    {
+        var (outcome, link) = await registration.ReadLinkAsync(token);
+        return outcome switch
+        {
+            RegistrationService.Outcome.Completed => View(new ConfirmRegistrationForm { Token = token, Email = link!.Email, DisplayName = link.DisplayName }),
+            RegistrationService.Outcome.AlreadyRegistered => View("AlreadyRegistered"),
+            _ => View("RegistrationLinkProblem"),
+        };
+    }
 
     [HttpPost("register/confirm")]
     public async Task<IActionResult> Confirm(ConfirmRegistrationForm form)
     {
+        var (outcome, link) = await registration.ReadLinkAsync(form.Token);
+        if (outcome != RegistrationService.Outcome.Completed)
+        {
+            return View(outcome == RegistrationService.Outcome.AlreadyRegistered ? "AlreadyRegistered" : "RegistrationLinkProblem");
+        }
+        form.Email = link!.Email;
         if (ModelState.IsValid)
         {
-            var (outcome, user, errors) = await registration.CompleteAsync(form.UserId, form.Token, form.Password!);
-            switch (outcome)
+            var (completed, user, errors) = await registration.CompleteAsync(form.Token, form.DisplayName!.Trim(), form.Password!, HttpContext.RequestAborted);
+            switch (completed)
             {
                 case RegistrationService.Outcome.Completed:
                     await signInManager.SignInAsync(user!, isPersistent: false);
                     TempData["Success"] = "Your account is ready";
                     return Redirect("/profile");
+                case RegistrationService.Outcome.AlreadyRegistered:
+                    return View("AlreadyRegistered");
                 case RegistrationService.Outcome.LinkProblem:
                     return View("RegistrationLinkProblem");
                 default:

@@ -3,76 +3,90 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Email;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using CoProduce.Web.Infrastructure.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CoProduce.Web.Features.Activities;
 
 /// <summary>
 /// The emails people get about activities, in plain English: confirmation (with a calendar
-/// invite), waiting list, a place offered, a kind no, cancellation and a reminder. People who
-/// gave no email address are not emailed; organisers contact them another way. A failed email
-/// is logged, never turned into an error page: what it reports has already been saved.
+/// invite), waiting list, a place offered, a kind no, a change of date, time or place (with an
+/// updated invite), cancellation and a reminder. Each is put in the outbox, to be saved with the
+/// change it tells them about and sent after; the caller saves. Every email links to the
+/// activity's page. Someone with no email address is not emailed: the message goes on the
+/// organiser's "Ring or text" list instead. Each method returns whether the person is emailed.
 /// </summary>
-public sealed class ActivityNotifier(IEmailSender email, ILogger<ActivityNotifier> logger)
+public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOptions<EmailOptions> email, TimeProvider clock)
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
-    public Task ConfirmedAsync(ExpertProfile person, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(person, $"Your place is confirmed: {activity.Title}",
+    public bool EnqueueConfirmed(ExpertProfile person, Activity activity) =>
+        Enqueue(person, activity, $"Your place is confirmed: {activity.Title}",
             $"You have a place at {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: true)}\n\n" +
             "We have attached a calendar invite.\n\nIf you cannot come any more, you can withdraw on the activity's page. Tell us if you need anything to help you take part.",
-            cancellationToken, [Invite(activity)]);
+            Invite.Request);
 
-    public Task WaitingListAsync(ExpertProfile person, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(person, $"You are on the waiting list: {activity.Title}",
+    public bool EnqueueWaitingList(ExpertProfile person, Activity activity) =>
+        Enqueue(person, activity, $"You are on the waiting list: {activity.Title}",
             $"Thank you for signing up for {activity.Title}.\n\n{When(activity)}\n\nAll the places are taken at the moment, so you are on the waiting list. " +
-            "If a place becomes free, we will email you to offer it. You do not need to do anything now.",
-            cancellationToken);
+            "If a place becomes free, we will email you to offer it. You do not need to do anything now.");
 
-    public Task PlaceOfferedAsync(ExpertProfile person, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(person, $"A place is free for you: {activity.Title}",
+    public bool EnqueuePlaceOffered(ExpertProfile person, Activity activity) =>
+        Enqueue(person, activity, $"A place is free for you: {activity.Title}",
             $"A place has become free at {activity.Title}.\n\n{When(activity)}\n\nIf you would like it, sign in to CoProduce and accept the place on the activity's page. " +
-            "If you do not want it, you do not need to do anything.",
-            cancellationToken);
+            "If you do not want it, you do not need to do anything.");
 
-    public Task DeclinedAsync(ExpertProfile person, Activity activity, string message, CancellationToken cancellationToken) =>
-        SendAsync(person, $"About your sign-up: {activity.Title}",
-            $"Thank you for signing up for {activity.Title}.\n\n{message}\n\nWe hope you will take part in another activity soon.",
-            cancellationToken);
+    public bool EnqueueDeclined(ExpertProfile person, Activity activity, string message) =>
+        Enqueue(person, activity, $"About your sign-up: {activity.Title}",
+            $"Thank you for signing up for {activity.Title}.\n\n{message}\n\nWe hope you will take part in another activity soon.");
 
-    public Task CancelledAsync(ExpertProfile person, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(person, $"Cancelled: {activity.Title}",
+    /// <summary>The date, time or place changed: someone with a place gets the new details and an updated invite.</summary>
+    public bool EnqueueChanged(ExpertProfile person, Activity activity) =>
+        Enqueue(person, activity, $"Changed: {activity.Title}",
+            $"The details of {activity.Title} have changed. This is when and where it is now:\n\n{When(activity)}\n{Where(activity, confirmed: true)}\n\n" +
+            "We have attached an updated calendar invite.\n\nIf you cannot come any more, you can withdraw on the activity's page.",
+            Invite.Request);
+
+    /// <summary>Someone with a place also gets a cancellation for their calendar.</summary>
+    public bool EnqueueCancelled(ExpertProfile person, Activity activity, bool hadPlace) =>
+        Enqueue(person, activity, $"Cancelled: {activity.Title}",
             $"We are sorry. {activity.Title} on {activity.Date.ToString("dddd d MMMM yyyy", Uk)} has been cancelled.\n\n" +
             "You do not need to do anything. If you had costs because of this, you can still claim them.",
-            cancellationToken);
+            hadPlace ? Invite.Cancel : Invite.None);
 
-    public Task ReminderAsync(ExpertProfile person, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(person, $"Reminder: {activity.Title} is in 2 days",
+    public bool EnqueueReminder(ExpertProfile person, Activity activity) =>
+        Enqueue(person, activity, $"Reminder: {activity.Title} is in 2 days",
             $"This is a reminder that you have a place at {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: true)}\n\n" +
-            "If you cannot come any more, please withdraw on the activity's page so someone else can have the place.",
-            cancellationToken);
+            "If you cannot come any more, please withdraw on the activity's page so someone else can have the place.");
 
-    private async Task SendAsync(ExpertProfile person, string subject, string body, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
+    private enum Invite
     {
-        if (string.IsNullOrWhiteSpace(person.ContactEmail))
+        None,
+        Request,
+        Cancel,
+    }
+
+    private bool Enqueue(ExpertProfile person, Activity activity, string subject, string body, Invite invite = Invite.None)
+    {
+        var page = new Uri(links.To($"/activities/{activity.Id}"));
+        var text = $"Hello {person.PreferredName},\n\n{body}\n\nThe activity's page: {page.AbsoluteUri}\n\nCoProduce";
+        var about = new EmailAbout(activity.Id, person.Id);
+        var address = person.ContactEmail?.Trim();
+        if (string.IsNullOrEmpty(address) || !EmailAddresses.IsSendable(address))
         {
-            return;
+            outbox.AddNotEmailable(subject, text, about);
+            return false;
         }
-        try
+        var parties = new InviteParties(links.BaseUrl.Host, page, email.Value.FromAddress, email.Value.FromName, address, person.PreferredName);
+        var now = clock.GetUtcNow().UtcDateTime;
+        EmailAttachment[] attachments = invite switch
         {
-            await email.SendAsync(new EmailMessage(person.ContactEmail, subject, $"Hello {person.PreferredName},\n\n{body}\n\nCoProduce")
-            {
-                Attachments = attachments ?? [],
-            }, cancellationToken);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            // The change it tells them about is already saved: log it for the organiser to follow up,
-            // and carry on with the others rather than fail the page.
-            logger.LogError(failure, "Could not email \"{Subject}\" to expert profile {ProfileId}", subject, person.Id);
-        }
+            Invite.Request => [ActivityInvite.Request(activity, parties, now)],
+            Invite.Cancel => [ActivityInvite.Cancel(activity, parties, now)],
+            _ => [],
+        };
+        outbox.Add(new EmailMessage(address, subject, text) { Attachments = attachments }, about);
+        return true;
     }
 
     internal static string When(Activity activity) =>
@@ -91,23 +105,5 @@ public sealed class ActivityNotifier(IEmailSender email, ILogger<ActivityNotifie
         var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
         var suffix = time.Hour < 12 ? "am" : "pm";
         return time.Minute == 0 ? $"{hour}{suffix}" : $"{hour}:{time.Minute:00}{suffix}";
-    }
-
-    /// <summary>An iCalendar invite (RFC 5545) made with Ical.Net.</summary>
-    internal static EmailAttachment Invite(Activity activity)
-    {
-        var calendar = new Ical.Net.Calendar();
-        calendar.AddTimeZone(new VTimeZone("Europe/London"));
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = $"coproduce-activity-{activity.Id}@coproduce",
-            Summary = activity.Title,
-            Description = activity.Description,
-            Location = activity.Mode == ActivityMode.Online ? "Online" : activity.Venue,
-            DtStart = new CalDateTime(activity.Date.ToDateTime(activity.StartTime), "Europe/London"),
-            DtEnd = new CalDateTime(activity.Date.ToDateTime(activity.EndTime), "Europe/London"),
-        });
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
-        return new EmailAttachment("invite.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(text));
     }
 }

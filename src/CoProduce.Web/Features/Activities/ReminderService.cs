@@ -5,24 +5,58 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Features.Activities;
 
-/// <summary>Sends each person with a place a reminder two days before, once.</summary>
+/// <summary>
+/// Reminds each person with a place two days before, once for each date the activity is on: if
+/// the date changes after a reminder, they are reminded again for the new date. Every instance of
+/// the portal runs this, at the same moments; each reminder is claimed in the same save that puts
+/// it in the outbox, by a conditional update of the sign-up (its <see cref="SignUp.ReminderForDate"/>
+/// is a concurrency token), so only the first instance's save counts and the others' are refused whole.
+/// </summary>
 public sealed class ReminderSender(CoProduceDbContext db, ActivityNotifier notifier, TimeProvider clock)
 {
+    /// <summary>Puts every due reminder in the outbox. Returns how many this run claimed.</summary>
     public async Task<int> SendDueRemindersAsync(CancellationToken cancellationToken)
     {
         var inTwoDays = UkTime.Today(clock).AddDays(2);
-        var due = await db.SignUps
-            .Where(s => s.Status == SignUpStatus.Confirmed && s.ReminderSentUtc == null)
-            .Join(db.Activities.Where(a => a.Date == inTwoDays && a.Status != ActivityStatus.Cancelled), s => s.ActivityId, a => a.Id, (s, a) => new { SignUp = s, Activity = a })
-            .Join(db.ExpertProfiles, x => x.SignUp.ExpertProfileId, p => p.Id, (x, p) => new { x.SignUp, x.Activity, Person = p })
+        var due = await db.SignUps.AsNoTracking()
+            .Where(s => s.Status == SignUpStatus.Confirmed && (s.ReminderForDate == null || s.ReminderForDate != inTwoDays))
+            .Join(db.Activities.Where(a => a.Date == inTwoDays && a.Status != ActivityStatus.Cancelled), s => s.ActivityId, a => a.Id, (s, a) => s.Id)
             .ToListAsync(cancellationToken);
-        foreach (var item in due)
+        var claimed = 0;
+        foreach (var signUpId in due)
         {
-            await notifier.ReminderAsync(item.Person, item.Activity, cancellationToken);
-            item.SignUp.MarkReminderSent(clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
+            if (await RemindAsync(signUpId, inTwoDays, cancellationToken))
+            {
+                claimed++;
+            }
         }
-        return due.Count;
+        return claimed;
+    }
+
+    /// <summary>One reminder: the sign-up's mark and the email, saved together or not at all.</summary>
+    private async Task<bool> RemindAsync(int signUpId, DateOnly activityDate, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var signUp = await db.SignUps.SingleAsync(s => s.Id == signUpId, cancellationToken);
+        if (!signUp.NeedsReminderFor(activityDate))
+        {
+            return false;
+        }
+        var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == signUp.ActivityId, cancellationToken);
+        var person = await db.ExpertProfiles.AsNoTracking().SingleAsync(p => p.Id == signUp.ExpertProfileId, cancellationToken);
+        signUp.MarkReminderSent(activityDate, clock.GetUtcNow().UtcDateTime);
+        notifier.EnqueueReminder(person, activity);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance claimed this reminder first (or the sign-up changed): theirs stands.
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 }
 
@@ -40,7 +74,7 @@ internal sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider 
                 var sent = await scope.ServiceProvider.GetRequiredService<ReminderSender>().SendDueRemindersAsync(stoppingToken);
                 if (sent > 0)
                 {
-                    logger.LogInformation("Sent {Count} activity reminders", sent);
+                    logger.LogInformation("Put {Count} activity reminders in the outbox", sent);
                 }
             }
             catch (Exception error) when (error is not OperationCanceledException)

@@ -11,21 +11,19 @@ public sealed class StaffAccountService(
     CoProduceDbContext db,
     UserManager<CoProduceUser> users,
     PasswordLinkSender passwordLinks,
-    TimeProvider clock,
-    ILogger<StaffAccountService> logger)
+    TimeProvider clock)
 {
     public enum Creation
     {
-        CreatedAndEmailed,
-        CreatedNotEmailed,
+        Created,
         EmailInUse,
         EmailRefused,
     }
 
     /// <summary>
-    /// Makes a staff account with its roles, saved together or not at all, then emails the person
-    /// a link to choose a password. The account is whole without the email: a failure to send is
-    /// logged and reported, so the lead can tell the person to use "Forgot your password?".
+    /// Makes a staff account with its roles and the email with a link to choose a password, saved
+    /// together or not at all. The email is sent from the outbox, so a mail server that is down
+    /// delays it rather than losing it.
     /// </summary>
     public async Task<Creation> CreateAsync(string displayName, string email, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
@@ -48,6 +46,8 @@ public sealed class StaffAccountService(
             }
             if (result.Succeeded)
             {
+                await passwordLinks.AddToOutboxAsync(user, PasswordLinkSender.Purpose.NewStaffAccount);
+                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         });
@@ -57,16 +57,7 @@ public sealed class StaffAccountService(
                 ? Creation.EmailInUse
                 : Creation.EmailRefused;
         }
-        try
-        {
-            await passwordLinks.SendAsync(user, PasswordLinkSender.Purpose.NewStaffAccount, cancellationToken);
-            return Creation.CreatedAndEmailed;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.LogError(error, "Could not email the password link for new staff account {UserId}", user.Id);
-            return Creation.CreatedNotEmailed;
-        }
+        return Creation.Created;
     }
 
     public enum RoleChange

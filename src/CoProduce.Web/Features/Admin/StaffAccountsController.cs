@@ -47,12 +47,8 @@ public sealed class StaffAccountsController(
             var outcome = await staffAccounts.CreateAsync(name, form.Email!.Trim(), form.Roles.Distinct().ToList(), cancellationToken);
             switch (outcome)
             {
-                case StaffAccountService.Creation.CreatedAndEmailed:
+                case StaffAccountService.Creation.Created:
                     TempData["Success"] = $"Account created for {name}. We have emailed them a link to choose a password";
-                    return RedirectToAction(nameof(Index));
-                case StaffAccountService.Creation.CreatedNotEmailed:
-                    TempData["Success"] = $"Account created for {name}. We could not email them a link to choose a password: " +
-                        "ask them to use \"Forgot your password?\" on the sign-in page";
                     return RedirectToAction(nameof(Index));
                 case StaffAccountService.Creation.EmailInUse:
                     ModelState.AddModelError(nameof(NewStaffAccountForm.Email), "There is already an account with this email address");
@@ -87,7 +83,14 @@ public sealed class StaffAccountsController(
         form.Name = account.Value.Name;
         if (ModelState.IsValid)
         {
+            var mine = userId == users.GetUserId(User);
             var outcome = await staffAccounts.ChangeRolesAsync(userId, form.Roles.Distinct().ToList(), users.GetUserId(User)!);
+            if (outcome == StaffAccountService.RoleChange.Changed && mine)
+            {
+                // Their own session has just ended with the others.
+                TempData["Success"] = "Your roles have changed. Sign in again to use them";
+                return Redirect("/sign-in");
+            }
             if (outcome != StaffAccountService.RoleChange.WouldRemoveOwnLeadRole)
             {
                 TempData["Success"] = outcome == StaffAccountService.RoleChange.Changed

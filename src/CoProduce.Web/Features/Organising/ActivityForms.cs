@@ -126,7 +126,8 @@ public static partial class TimeText
         return hour is >= 0 and <= 23 && minute is >= 0 and <= 59 ? new TimeOnly(hour, minute) : null;
     }
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})([:.](?<m>\d{2}))?(?<ampm>am|pm)?$")]
+    // [0-9], not \d: \d also matches other scripts' digits, which int.Parse does not read.
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})([:.](?<m>[0-9]{2}))?(?<ampm>am|pm)?$")]
     private static partial Regex TimePattern();
 }
 

@@ -3,6 +3,7 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Features.Commissioning;
+using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -109,10 +110,22 @@ public sealed class ManageActivitiesController(
         {
             try
             {
-                await signUps.ChangeAsync(id, a => a.Update(form.Title!.Trim(), Enum.Parse<ActivityType>(form.Type!), form.Description!.Trim(), form.Schedule(), form.Place(),
+                // A new date, time or place reaches everyone with a place, with an updated invite, in the same save.
+                var moved = false;
+                var told = new Told();
+                await signUps.ChangeAsync(id, a => moved = a.Update(form.Title!.Trim(), Enum.Parse<ActivityType>(form.Type!), form.Description!.Trim(), form.Schedule(), form.Place(),
                     int.Parse(form.Places!, System.Globalization.CultureInfo.InvariantCulture), form.Areas(), Enum.Parse<LadderRung>(form.Rung!), form.IsPaid == "yes",
-                    form.RequirementCode, signUps.Now), cancellationToken);
-                TempData["Success"] = "Activity saved";
+                    form.RequirementCode, signUps.Now), async a =>
+                    {
+                        told = new Told();
+                        if (moved)
+                        {
+                            var people = await PeopleAsync(a.SignUps.Where(s => s.Status == SignUpStatus.Confirmed).Select(s => s.ExpertProfileId), cancellationToken);
+                            told = Tell(people.Values, person => notifier.EnqueueChanged(person, a));
+                        }
+                    }, cancellationToken);
+                TempData["Success"] = told.Count == 0 ? "Activity saved"
+                    : "Activity saved. We have emailed the new details and an updated calendar invite to everyone with a place" + told.RingOrText;
                 return RedirectToAction(nameof(Show), new { id });
             }
             catch (ActivityRuleException refused)
@@ -131,20 +144,20 @@ public sealed class ManageActivitiesController(
     {
         return await ActAsync(id, a => a.MoveTo(to, signUps.Now), async activity =>
         {
+            var told = new Told();
             if (to == ActivityStatus.Cancelled)
             {
-                var people = await PeopleAsync(activity.SignUps.Where(s => s.Status is not (SignUpStatus.Declined or SignUpStatus.Withdrawn)).Select(s => s.ExpertProfileId), cancellationToken);
-                foreach (var person in people.Values)
-                {
-                    await notifier.CancelledAsync(person, activity, cancellationToken);
-                }
+                var live = activity.SignUps.Where(s => s.Status is not (SignUpStatus.Declined or SignUpStatus.Withdrawn)).ToList();
+                var people = await PeopleAsync(live.Select(s => s.ExpertProfileId), cancellationToken);
+                told = Tell(live.Where(s => people.ContainsKey(s.ExpertProfileId)),
+                    s => notifier.EnqueueCancelled(people[s.ExpertProfileId], activity, hadPlace: s.Status == SignUpStatus.Confirmed));
             }
             return to switch
             {
                 ActivityStatus.Open => "The activity is open. People can now sign up",
                 ActivityStatus.Closed => "Sign-up is closed",
                 ActivityStatus.Completed => "The activity is completed. Record attendance for each person",
-                ActivityStatus.Cancelled => "The activity is cancelled. We have emailed everyone who signed up",
+                ActivityStatus.Cancelled => "The activity is cancelled. We have emailed everyone who signed up" + told.RingOrText,
                 _ => "Saved",
             };
         }, cancellationToken);
@@ -155,8 +168,9 @@ public sealed class ManageActivitiesController(
         await WithoutConsentAsync(id, signUpId, cancellationToken) ?? await ActAsync(id, a => a.Confirm(signUpId, signUps.Now), async activity =>
         {
             var person = await PersonAsync(activity, signUpId, cancellationToken);
-            await notifier.ConfirmedAsync(person, activity, cancellationToken);
-            return $"Place confirmed for {person.PreferredName}. We have emailed them";
+            return notifier.EnqueueConfirmed(person, activity)
+                ? $"Place confirmed for {person.PreferredName}. We have emailed them"
+                : $"Place confirmed for {person.PreferredName}. They have no email address, so ring or text them";
         }, cancellationToken);
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/wait-list")]
@@ -164,8 +178,9 @@ public sealed class ManageActivitiesController(
         ActAsync(id, a => a.WaitList(signUpId, signUps.Now), async activity =>
         {
             var person = await PersonAsync(activity, signUpId, cancellationToken);
-            await notifier.WaitingListAsync(person, activity, cancellationToken);
-            return $"{person.PreferredName} is on the waiting list. We have told them";
+            return notifier.EnqueueWaitingList(person, activity)
+                ? $"{person.PreferredName} is on the waiting list. We have told them"
+                : $"{person.PreferredName} is on the waiting list. They have no email address, so ring or text them";
         }, cancellationToken);
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/offer")]
@@ -173,8 +188,9 @@ public sealed class ManageActivitiesController(
         await WithoutConsentAsync(id, signUpId, cancellationToken) ?? await ActAsync(id, a => a.OfferPlace(signUpId, signUps.Now), async activity =>
         {
             var person = await PersonAsync(activity, signUpId, cancellationToken);
-            await notifier.PlaceOfferedAsync(person, activity, cancellationToken);
-            return $"Place offered to {person.PreferredName}. They will accept it themselves";
+            return notifier.EnqueuePlaceOffered(person, activity)
+                ? $"Place offered to {person.PreferredName}. They will accept it themselves"
+                : $"Place offered to {person.PreferredName}. They have no email address, so ring or text them";
         }, cancellationToken);
 
     [HttpGet("{id:int}/sign-ups/{signUpId:int}/decline")]
@@ -196,10 +212,16 @@ public sealed class ManageActivitiesController(
         {
             try
             {
-                var activity = await signUps.ChangeAsync(id, a => a.Decline(signUpId, form.Message!.Trim(), signUps.Now), cancellationToken);
-                var person = await PersonAsync(activity, signUpId, cancellationToken);
-                await notifier.DeclinedAsync(person, activity, form.Message!.Trim(), cancellationToken);
-                TempData["Success"] = $"We have told {person.PreferredName}, with your message";
+                var message = form.Message!.Trim();
+                string? success = null;
+                await signUps.ChangeAsync(id, a => a.Decline(signUpId, message, signUps.Now), async a =>
+                {
+                    var person = await PersonAsync(a, signUpId, cancellationToken);
+                    success = notifier.EnqueueDeclined(person, a, message)
+                        ? $"We have told {person.PreferredName}, with your message"
+                        : $"{person.PreferredName} has no email address, so ring or text them with your message";
+                }, cancellationToken);
+                TempData["Success"] = success;
                 return RedirectToAction(nameof(Show), new { id });
             }
             catch (ActivityRuleException refused)
@@ -292,12 +314,17 @@ public sealed class ManageActivitiesController(
         return Redirect($"/projects/{activity.ProjectId}#requirement-{requirement.Code}");
     }
 
-    private async Task<IActionResult> ActAsync(int id, Action<Activity> change, Func<Activity, Task<string>> then, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the change and, in the same save, puts the emails it causes in the outbox
+    /// (<paramref name="tell"/> adds them and returns the message for the organiser).
+    /// </summary>
+    private async Task<IActionResult> ActAsync(int id, Action<Activity> change, Func<Activity, Task<string>> tell, CancellationToken cancellationToken)
     {
         try
         {
-            var activity = await signUps.ChangeAsync(id, change, cancellationToken);
-            TempData["Success"] = await then(activity);
+            string? success = null;
+            await signUps.ChangeAsync(id, change, async activity => success = await tell(activity), cancellationToken);
+            TempData["Success"] = success;
             return RedirectToAction(nameof(Show), new { id });
         }
         catch (ActivityRuleException refused)
@@ -340,6 +367,24 @@ public sealed class ManageActivitiesController(
         return await db.ExpertProfiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 
+    /// <summary>How many people a change was emailed to, and how many have no email address.</summary>
+    private sealed record Told(int Count = 0, int NotEmailed = 0)
+    {
+        public string RingOrText => NotEmailed == 0 ? string.Empty
+            : NotEmailed == 1 ? ". One person has no email address: ring or text them (see \"Ring or text\" below)"
+            : $". {NotEmailed} people have no email address: ring or text them (see \"Ring or text\" below)";
+    }
+
+    private static Told Tell<T>(IEnumerable<T> people, Func<T, bool> enqueue)
+    {
+        var told = new Told();
+        foreach (var person in people)
+        {
+            told = enqueue(person) ? told with { Count = told.Count + 1 } : told with { Count = told.Count + 1, NotEmailed = told.NotEmailed + 1 };
+        }
+        return told;
+    }
+
     private async Task<ActivityPageModel?> PageAsync(int id, CancellationToken cancellationToken)
     {
         var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -355,7 +400,17 @@ public sealed class ManageActivitiesController(
             .ThenBy(s => s.RequestedUtc)
             .Select(s => new SignUpRow(s, people.GetValueOrDefault(s.ExpertProfileId)))
             .ToList();
-        return new ActivityPageModel(activity, project.Id, project.Title, rows, balance);
+        // Messages about this activity that nobody could email: the organiser gives them by phone or text.
+        var notEmailed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ActivityId == id && m.Status == OutboxStatus.NoEmailAddress)
+            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.ExpertProfileId, m.Subject, m.TextBody })
+            .ToListAsync(cancellationToken);
+        var ringOrText = notEmailed
+            .Where(m => m.ExpertProfileId is { } profileId && people.ContainsKey(profileId))
+            .Select(m => new RingOrTextRow(m.Id, people[m.ExpertProfileId!.Value], m.Subject, m.TextBody))
+            .ToList();
+        return new ActivityPageModel(activity, project.Id, project.Title, rows, balance, ringOrText);
     }
 
     private async Task<SignUpPageModel?> SignUpPageAsync(int id, int signUpId, CancellationToken cancellationToken)
@@ -432,7 +487,11 @@ public sealed record ActivityListPage(IReadOnlyList<ActivityListRow> Rows, Pagin
 
 public sealed record SignUpRow(SignUp SignUp, ExpertProfile? Person);
 
-public sealed record ActivityPageModel(Activity Activity, int ProjectId, string ProjectTitle, IReadOnlyList<SignUpRow> SignUps, IReadOnlyDictionary<LivedExperienceArea, int> Balance);
+public sealed record ActivityPageModel(Activity Activity, int ProjectId, string ProjectTitle, IReadOnlyList<SignUpRow> SignUps,
+    IReadOnlyDictionary<LivedExperienceArea, int> Balance, IReadOnlyList<RingOrTextRow> RingOrText);
+
+/// <summary>A message someone could not be emailed: who to ring or text, and what to tell them.</summary>
+public sealed record RingOrTextRow(long Id, ExpertProfile Person, string WhatToTell, string WholeMessage);
 
 public sealed record SignUpPageModel(Activity Activity, string PersonName, SignUp SignUp, string DefaultHours, DeclineForm Decline, AttendanceForm AttendanceForm)
 {

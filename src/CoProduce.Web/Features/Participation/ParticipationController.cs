@@ -24,8 +24,7 @@ public sealed class ParticipationController(
     SignUpService signUps,
     ActivityNotifier notifier,
     UserManager<CoProduceUser> users,
-    TimeProvider clock,
-    ILogger<ParticipationController> logger) : Controller
+    TimeProvider clock) : Controller
 {
     public const string ConsentNeededMessage = "You need to give your consent before you can sign up. You can do this on your profile";
 
@@ -160,7 +159,7 @@ public sealed class ParticipationController(
             return await PageAsync(id, me, new SignUpForm(), cancellationToken);
         }
 
-        Activity? accepted = null;
+        var emailed = false;
         var refusal = await TryChangeAsync(id, activity =>
         {
             var mine = MySignUpOn(activity, me) ?? throw new ActivityRuleException("There is no place offered to you on this activity.");
@@ -169,7 +168,11 @@ public sealed class ParticipationController(
                 throw new ActivityRuleException("This activity has finished or been cancelled, so the place cannot be taken.");
             }
             activity.AcceptOffer(mine.Id, signUps.Now);
-            accepted = activity;
+        }, activity =>
+        {
+            // The confirmation and its invite are saved with the place, and sent after.
+            emailed = notifier.EnqueueConfirmed(me, activity);
+            return Task.CompletedTask;
         }, cancellationToken);
         if (refusal is not null)
         {
@@ -177,17 +180,6 @@ public sealed class ParticipationController(
             return await PageAsync(id, me, new SignUpForm(), cancellationToken);
         }
 
-        var emailed = !string.IsNullOrWhiteSpace(me.ContactEmail);
-        try
-        {
-            await notifier.ConfirmedAsync(me, accepted!, cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // The place is theirs already: a failed email must not look like a failed acceptance.
-            logger.LogError(error, "Could not send the confirmation email for activity {ActivityId}", id);
-            emailed = false;
-        }
         TempData["Success"] = emailed
             ? "Your place is confirmed. We have emailed you the details and a calendar invite."
             : "Your place is confirmed.";
@@ -222,11 +214,14 @@ public sealed class ParticipationController(
     }
 
     /// <summary>Makes the change through <see cref="SignUpService"/>; a refusal by the rules comes back as words to show.</summary>
-    private async Task<string?> TryChangeAsync(int id, Action<Activity> change, CancellationToken cancellationToken)
+    private Task<string?> TryChangeAsync(int id, Action<Activity> change, CancellationToken cancellationToken) =>
+        TryChangeAsync(id, change, alongside: null, cancellationToken);
+
+    private async Task<string?> TryChangeAsync(int id, Action<Activity> change, Func<Activity, Task>? alongside, CancellationToken cancellationToken)
     {
         try
         {
-            await signUps.ChangeAsync(id, change, cancellationToken);
+            await signUps.ChangeAsync(id, change, alongside, cancellationToken);
             return null;
         }
         catch (ActivityRuleException refused)

@@ -16,8 +16,9 @@ public sealed class PersonalDataService(CoProduceDbContext db, UserManager<CoPro
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The account (without its secrets), the profile with the consent history, and every sign-up
-    /// with what the person said, what organisers said to them and wrote about them, and the hours.
+    /// The account (without its secrets), the profile with the consent history, every sign-up
+    /// with what the person said, what organisers said to them and wrote about them, and the hours,
+    /// and the emails to them that we keep.
     /// </summary>
     public async Task<YourData> ReadAsync(ExpertProfile profile, CancellationToken cancellationToken)
     {
@@ -45,6 +46,13 @@ public sealed class PersonalDataService(CoProduceDbContext db, UserManager<CoPro
             services,
             user.CreatedUtc);
 
+        var emails = await Emails(profile, user.Email).AsNoTracking()
+            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
+            .Select(m => new { m.To, m.Subject, m.TextBody, m.Status, m.ActivityId, m.CreatedUtc, m.SentUtc })
+            .ToListAsync(cancellationToken);
+        var emailActivityIds = emails.Where(m => m.ActivityId is not null).Select(m => m.ActivityId!.Value).Distinct().ToList();
+        var emailActivities = await db.Activities.Where(a => emailActivityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
+
         var signUps = await db.SignUps.AsNoTracking().Where(s => s.ExpertProfileId == profile.Id)
             .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new { SignUp = s, a.Title, a.Date, ActivityStatus = a.Status })
             .ToListAsync(cancellationToken);
@@ -68,7 +76,17 @@ public sealed class PersonalDataService(CoProduceDbContext db, UserManager<CoPro
                     x.SignUp.RequestedUtc,
                     x.SignUp.ReminderSentUtc,
                     x.SignUp.UpdatedUtc))
-                .ToList());
+                .ToList(),
+            emails.Select(m => new EmailRecord(m.To, m.Subject, m.TextBody, EmailWords.Status(m.Status),
+                m.ActivityId is { } activityId ? emailActivities.GetValueOrDefault(activityId) : null, m.CreatedUtc, m.SentUtc)).ToList());
+    }
+
+    /// <summary>The copies of emails to the person that the outbox keeps: about their activities, or to either of their addresses.</summary>
+    private IQueryable<Infrastructure.Email.OutboxMessage> Emails(ExpertProfile profile, string? accountEmail)
+    {
+        var contactEmail = profile.ContactEmail;
+        return db.OutboxMessages.Where(m => m.ExpertProfileId == profile.Id
+            || (m.To != null && ((accountEmail != null && m.To == accountEmail) || (contactEmail != null && m.To == contactEmail))));
     }
 
     /// <summary>
@@ -87,7 +105,7 @@ public sealed class PersonalDataService(CoProduceDbContext db, UserManager<CoPro
     }
 
     /// <summary>
-    /// Removes the person's personal data: the profile is anonymised, every free text about them
+    /// Removes the person's personal data: the copies of emails to them are deleted, the profile is anonymised, every free text about them
     /// on their sign-ups goes, and the sign-in account loses its name, email address, phone number,
     /// password and any stored claims, external sign-ins and tokens, and is locked. What has to stay
     /// stays, without a name: which activities someone took part in and for how many hours (the
@@ -96,6 +114,8 @@ public sealed class PersonalDataService(CoProduceDbContext db, UserManager<CoPro
     /// </summary>
     public async Task EraseAsync(ExpertProfile profile, CoProduceUser user, CancellationToken cancellationToken)
     {
+        // The copies of emails to them go, and any not sent yet are never sent.
+        db.OutboxMessages.RemoveRange(await Emails(profile, user.Email).ToListAsync(cancellationToken));
         profile.Anonymise(Now);
         // Their live places are given up and every free text about them is removed.
         var activities = await db.Activities.Include(a => a.SignUps)

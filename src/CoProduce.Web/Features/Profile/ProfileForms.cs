@@ -143,7 +143,8 @@ public sealed partial class ContactForm
     [GeneratedRegex(@"[\s\-\.\(\)]")]
     private static partial Regex SeparatorsPattern();
 
-    [GeneratedRegex(@"^(0\d{9,10}|\+440?\d{9,10})$")]
+    // [0-9], not \d: \d also matches other scripts' digits, which no phone system dials.
+    [GeneratedRegex(@"^(0[0-9]{9,10}|\+440?[0-9]{9,10})$")]
     private static partial Regex UkPhonePattern();
 }
 

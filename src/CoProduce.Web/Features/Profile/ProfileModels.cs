@@ -114,8 +114,23 @@ public sealed record SignUpRecord(
     DateTime? ReminderSentUtc,
     DateTime UpdatedUtc);
 
+/// <summary>An email we keep a copy of, sent or waiting to be sent to the person, or one we could not email them.</summary>
+public sealed record EmailRecord(string? To, string Subject, string Text, string Status, string? Activity, DateTime CreatedUtc, DateTime? SentUtc);
+
 /// <summary>Everything held about a person: the "your data" page and its JSON download.</summary>
-public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, IReadOnlyList<SignUpRecord> SignUps);
+public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, IReadOnlyList<SignUpRecord> SignUps, IReadOnlyList<EmailRecord> Emails);
+
+public static class EmailWords
+{
+    public static string Status(Infrastructure.Email.OutboxStatus status) => status switch
+    {
+        Infrastructure.Email.OutboxStatus.Pending => "Waiting to be sent",
+        Infrastructure.Email.OutboxStatus.Sent => "Sent",
+        Infrastructure.Email.OutboxStatus.Failed => "We could not send it",
+        Infrastructure.Email.OutboxStatus.NoEmailAddress => "Not emailed, because we have no email address for you. The organiser will ring or text you instead",
+        _ => status.ToString(),
+    };
+}
 
 public static class SignUpWords
 {

@@ -14,7 +14,10 @@ public sealed record EmailMessage(string To, string Subject, string TextBody)
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Sends email. Features depend on this; tests replace it with a mock.</summary>
+/// <summary>
+/// Sends one email now: SMTP or the pickup folder. Only <see cref="OutboxSender"/> calls it;
+/// features put email in the <see cref="IEmailOutbox"/>. Tests replace it with a mock.
+/// </summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
@@ -59,6 +62,18 @@ internal static class EmailSetup
                 ? ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp, options)
                 : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp, options);
         });
+
+        // Features put email in the outbox, saved with their change; every instance sends it from there.
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.PollSeconds >= 1 && o.MaxAttempts >= 1 && o.FirstRetryMinutes >= 1 && o.MaxRetryMinutes >= o.FirstRetryMinutes
+                && o.LeaseSeconds >= 30 && o.KeepDays >= 1,
+                "Email:Outbox settings must be positive: PollSeconds, MaxAttempts, FirstRetryMinutes and KeepDays at least 1, " +
+                "MaxRetryMinutes at least FirstRetryMinutes, and LeaseSeconds at least 30")
+            .ValidateOnStart();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService<OutboxWorker>();
         return services;
     }
 

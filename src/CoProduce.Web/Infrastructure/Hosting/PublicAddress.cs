@@ -24,8 +24,11 @@ public sealed class PublicLinks(IOptions<PortalOptions> options, IWebHostEnviron
 
     public Uri BaseUrl => _baseUrl ??= Resolve();
 
-    /// <summary>An absolute link to a path of the portal, such as "/reset-password?userId=…".</summary>
-    public string To(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).AbsoluteUri;
+    /// <summary>
+    /// An absolute link to a path of the portal, such as "/reset-password?userId=…". The path is
+    /// taken relative to the base address, so a portal at https://example.gov.uk/coproduce/ works.
+    /// </summary>
+    public string To(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery.TrimStart('/')).AbsoluteUri;
 
     private Uri Resolve()
     {
@@ -66,9 +69,11 @@ public static class PublicAddress
     {
         services.AddOptions<PortalOptions>()
             .Bind(configuration.GetSection(PortalOptions.Section))
-            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) ? environment.IsDevelopment() : TryParse(o.PublicBaseUrl, out _),
-                $"{PortalOptions.Section}:{nameof(PortalOptions.PublicBaseUrl)} must be the portal's public address, like https://coproduce.example.gov.uk " +
-                "(required outside Development)")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl)
+                    ? environment.IsDevelopment()
+                    : TryParse(o.PublicBaseUrl, out var url) && (url.Scheme == Uri.UriSchemeHttps || environment.IsDevelopment()),
+                $"{PortalOptions.Section}:{nameof(PortalOptions.PublicBaseUrl)} must be the portal's public https address, like https://coproduce.example.gov.uk " +
+                "(required outside Development, where plain http is allowed too)")
             .ValidateOnStart();
         services.AddSingleton<PublicLinks>();
 
@@ -83,6 +88,19 @@ public static class PublicAddress
                 hosts.AllowedHosts = [.. hosts.AllowedHosts, publicUrl.Host];
             }
         });
+
+        // The framework filters hosts for every path. A load balancer's health check often asks
+        // for an instance by its own address, so /health is left out (RequestPipeline filters the rest).
+        var everywhere = services.Where(d => d.ServiceType == typeof(IStartupFilter) && d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList();
+        foreach (var descriptor in everywhere)
+        {
+            services.Remove(descriptor);
+        }
         return services;
     }
+
+    /// <summary>Refuses (400) a request for a host that is not allowed, except a health check.</summary>
+    public static IApplicationBuilder UseHostFilteringExceptHealthChecks(this IApplicationBuilder app) =>
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseHostFiltering());
 }

@@ -17,6 +17,7 @@ internal static class RequestPipeline
 
         // First, so that everything after sees the scheme and client address the proxy received.
         app.UseForwardedHeaders();
+        app.UseHostFilteringExceptHealthChecks();
 
         if (app.Environment.IsDevelopment())
         {

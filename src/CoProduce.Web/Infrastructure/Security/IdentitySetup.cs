@@ -24,14 +24,15 @@ internal static class IdentitySetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
+                // The user name is the email address: any address that mail can be sent to
+                // (O'Brien, José) is allowed; the email rule has already checked it.
+                options.User.AllowedUserNameCharacters = string.Empty;
                 // A password is only ever set from an emailed link, which proves the address.
                 options.SignIn.RequireConfirmedAccount = false;
-                options.Tokens.EmailConfirmationTokenProvider = Features.Account.RegistrationTokenProviderOptions.ProviderName;
             })
             .AddEntityFrameworkStores<CoProduceDbContext>()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
-            .AddDefaultTokenProviders()
-            .AddTokenProvider<Features.Account.RegistrationTokenProvider>(Features.Account.RegistrationTokenProviderOptions.ProviderName);
+            .AddDefaultTokenProviders();
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.AddSessionValidationOnEveryRequest();

@@ -9,8 +9,10 @@ namespace CoProduce.Web.Infrastructure.Security;
 /// <summary>
 /// Checks every signed-in request against the account, so that a session ends at once, on every
 /// device and every instance of the portal, when the account's security stamp changes (sign-out,
-/// password reset, deletion, a change of roles) or the account is locked. A copied cookie is then
-/// worth nothing. This costs one look-up of the account per request.
+/// password reset, deletion, a change of roles) or the account is locked by an administrator. A
+/// copied cookie is then worth nothing. This costs one look-up of the account per request.
+/// The short lock after several wrong passwords only stops new sign-ins: anyone can cause it by
+/// typing wrong passwords for someone else's address, so it must not throw that person out.
 /// </summary>
 public sealed class SessionValidator(
     IOptions<SecurityStampValidatorOptions> options,
@@ -18,6 +20,9 @@ public sealed class SessionValidator(
     ILoggerFactory logger)
     : SecurityStampValidator<CoProduceUser>(options, signInManager, logger)
 {
+    private bool IsLockedByAdministrator(CoProduceUser user) =>
+        user.LockoutEnabled && user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow() + SessionValidation.AdministrativeLockAtLeast;
+
     /// <summary>On every request, whatever the clock says (the base class skips checks within an interval).</summary>
     public override async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -31,17 +36,16 @@ public sealed class SessionValidator(
     protected override async Task<CoProduceUser?> VerifySecurityStamp(ClaimsPrincipal? principal)
     {
         var user = await base.VerifySecurityStamp(principal);
-        if (user is not null && await SignInManager.UserManager.IsLockedOutAsync(user))
-        {
-            return null;
-        }
-        return user;
+        return user is not null && IsLockedByAdministrator(user) ? null : user;
     }
 
 }
 
 internal static class SessionValidation
 {
+    /// <summary>Longer than any lock that wrong passwords cause: set by deletion or by an administrator.</summary>
+    public static readonly TimeSpan AdministrativeLockAtLeast = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Every request, not the default of every 30 minutes. The roles and name in the cookie stay
     /// as they were signed in: a change of roles changes the stamp, so it ends the session.

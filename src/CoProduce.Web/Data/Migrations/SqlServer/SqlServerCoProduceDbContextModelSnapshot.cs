@@ -132,6 +132,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("EvidenceRecordedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("InviteSequence")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsPaid")
                         .HasColumnType("bit");
 
@@ -243,6 +246,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<string>("PreparationNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("ReminderForDate")
+                        .IsConcurrencyToken()
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("datetime2");
@@ -753,6 +760,81 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.ToTable("ExpertProfiles");
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LeaseExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("NextAttemptUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("ActivityId", "Status");
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Infrastructure.Mvc.FormSubmission", b =>
                 {
                     b.Property<Guid>("Token")
@@ -1084,6 +1166,14 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("ConsentHistory");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -124,6 +124,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EvidenceRecordedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InviteSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPaid")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +235,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PreparationNotes")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReminderForDate")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReminderSentUtc")
@@ -725,6 +732,79 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.ToTable("ExpertProfiles");
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("ActivityId", "Status");
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Infrastructure.Mvc.FormSubmission", b =>
                 {
                     b.Property<Guid>("Token")
@@ -1049,6 +1129,14 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("ConsentHistory");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
