@@ -118,17 +118,16 @@ public sealed class AccountSafetyTests
         using var app = new CoProduceAppFactory();
         using var client = app.CreatePortalClient();
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Dee"), new("Email", "dee.twice@example.org")]);
-        await app.SendQueuedEmailsAsync();
-        var first = Mailbox.LinkTo(app.MailFolder, "dee.twice@example.org", "/register/confirm");
         await client.SubmitFormAsync("/register", "/register", [new("DisplayName", "Dee"), new("Email", "dee.twice@example.org")]);
         await app.SendQueuedEmailsAsync();
-        var second = Mailbox.LinkTo(app.MailFolder, "dee.twice@example.org", "/register/confirm");
+        var links = Mailbox.LinksTo(app.MailFolder, "dee.twice@example.org", "/register/confirm");
+        Assert.Equal(2, links.Distinct().Count());
+        var (first, second) = (links[0], links[1]);
 
         var made = await client.SubmitFormAsync(second, "/register/confirm", [new("DisplayName", "Dee"), new("Password", "a long enough password"), new("ConfirmPassword", "a long enough password")]);
         using var other = app.CreatePortalClient();
         var firstAfterwards = await other.GetPageAsync(first);
 
-        Assert.NotEqual(first, second);
         Assert.Equal("/profile", made.Location());
         Assert.Equal("You already have an account", firstAfterwards.QuerySelector("h1")?.TextContent.Trim());
         Assert.Equal(1, await CountUsersAsync(app, "dee.twice@example.org"));
