@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CoProduce.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
@@ -24,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    private X509Certificate2? _certificate;
+
     public CoProduceAppFactory App { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
@@ -33,14 +34,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // HTTPS with a throwaway certificate, because the portal's cookies are Secure outside Development.
-        using var certificate = SelfSignedCertificate();
-        var pfx = certificate.Export(X509ContentType.Pfx);
+        _certificate = TestCertificate.Create();
         // The port is chosen before start, because emailed links are built from the public address.
         var port = FreeLoopbackPort();
         BaseUrl = $"https://localhost:{port}";
         App.PublicBaseUrl = BaseUrl;
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen =>
-            listen.UseHttps(X509CertificateLoader.LoadPkcs12(pfx, password: null))));
+            listen.UseHttps(_certificate)));
         App.StartServer();
 
         _playwright = await Playwright.CreateAsync();
@@ -105,18 +105,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        var now = DateTimeOffset.UtcNow;
-        return request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
-    }
-
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -125,5 +113,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         await App.DisposeAsync();
+        _certificate?.Dispose();
     }
 }

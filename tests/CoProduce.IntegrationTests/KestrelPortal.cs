@@ -26,7 +26,7 @@ public sealed class KestrelPortal : IDisposable
 
     public KestrelPortal()
     {
-        _certificate = SelfSignedCertificate();
+        _certificate = TestCertificate.Create();
         App = new CoProduceAppFactory { TestServices = services => services.AddSingleton<ILoggerProvider>(Log) };
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
         App.StartServer();
@@ -47,19 +47,6 @@ public sealed class KestrelPortal : IDisposable
     {
         App.Dispose();
         _certificate.Dispose();
-    }
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        // Kestrel needs the private key in a usable store form: round-trip through PKCS#12.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 }
 
