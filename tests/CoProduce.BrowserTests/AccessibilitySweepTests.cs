@@ -78,8 +78,11 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         foreach (var url in FormsWithErrors.GetValueOrDefault(audience, []))
         {
             await page.GotoAsync(url);
+            // Wait for the new page, not for "load" on whichever document is current: the form posts
+            // to its own address, so the old page could be taken for the new one (as sign-in does).
+            await page.EvaluateAsync("() => { window.__oldPage = true; }");
             await page.Locator("main form[novalidate] button[type=submit]").First.ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.WaitForFunctionAsync("() => window.__oldPage === undefined && document.readyState === 'complete'");
             problems.AddRange(await ViolationsAsync(page, url + " (submitted)"));
         }
 
