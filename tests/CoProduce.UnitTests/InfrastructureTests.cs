@@ -111,6 +111,20 @@ public sealed class InfrastructureTests : IDisposable
         Assert.All(safe, c => Assert.InRange(c, '!', '~'));
     }
 
+    public static TheoryData<Exception, bool> Failures => new()
+    {
+        { new InvalidDataException("Form value count limit 1024 exceeded."), true },
+        { new Microsoft.AspNetCore.Http.BadHttpRequestException("Request body too large.", 413), true },
+        { new Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException("The form could not be read.", new InvalidDataException("The form value contains invalid characters.")), true },
+        { new InvalidOperationException("Something else went wrong."), false },
+        { new IOException("The disk is full."), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void UnreadableRequest_OnlyFailuresToReadTheRequest(Exception error, bool unreadable) =>
+        Assert.Equal(unreadable, CoProduce.Web.Infrastructure.Mvc.UnreadableRequest.IsUnreadable(error));
+
     [Fact]
     public void ReturnUrls_LoneSurrogate_BecomesTheReplacementCharacter() =>
         Assert.Equal("/lone/%EF%BF%BD", CoProduce.Web.Infrastructure.Security.ReturnUrls.EncodeForHeader("/lone/" + (char)0xD800));
