@@ -1,3 +1,4 @@
+// Over 200 lines for now: its list query and evidence upload checks move into ProjectService with the "Activities and people" work on thin controllers.
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Infrastructure.Security;

@@ -1,3 +1,4 @@
+// Over 200 lines for now: "Activities and people" moves every change here into an ActivityService and the rules into Activity.
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Roster;

@@ -1,3 +1,4 @@
+// Over 200 lines for now: "Activities and people" moves its changes into an ActivityService, leaving binding and redirects.
 using CoProduce.Web.Data;
 using CoProduce.Web.Data.Configurations;
 using CoProduce.Web.Domain.Activities;

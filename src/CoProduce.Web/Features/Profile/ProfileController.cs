@@ -1,3 +1,4 @@
+// Over 200 lines for now: "Activities and people" moves its remaining changes into a ProfileService (PersonalDataService already owns withdrawal, deletion and the download).
 using System.Text.Json;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Roster;
