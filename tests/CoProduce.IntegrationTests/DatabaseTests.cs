@@ -1,5 +1,6 @@
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Roster;
 using Microsoft.AspNetCore.Hosting;
@@ -203,6 +204,51 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
         static decimal?[] UpperBoundsInPounds(string json) =>
             [.. System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
                 .Select(b => b.GetProperty("upperBound") is { ValueKind: System.Text.Json.JsonValueKind.Number } bound ? bound.GetDecimal() : (decimal?)null)];
+    }
+
+    /// <summary>
+    /// Audit entries written before entries named their subject: one with a project becomes about
+    /// that project, and a rule-set entry about the rule set in force when it was written.
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_AuditSubjectsMigration_GivesOldEntriesTheirSubject()
+    {
+        const string before = "20261130073959_ReminderDateAndInviteSequence";
+        var path = Path.Combine(Path.GetTempPath(), "coproduce-tests", $"audit-migration-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<SqliteCoProduceDbContext>().UseSqlite($"Data Source={path}").Options;
+        try
+        {
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync(before);
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedUtc", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                    VALUES ('u1', 'Owner', '2026-11-01 09:00:00', 0, 0, 0, 1, 0);
+                    INSERT INTO "TierRuleSets" ("Id", "Version", "EffectiveFromUtc", "PublishedByUserId", "ChangeNote", "Bands", "Requirements")
+                    VALUES (2, 2, '2026-11-01 09:00:00', 'u1', 'Second', '[]', '[]');
+                    INSERT INTO "AuditEntries" ("ProjectId", "Action", "Summary", "ByUserId", "AtUtc") VALUES
+                        (7, 'StageMoved', 'Moved', 'u1', '2026-11-02 10:00:00'),
+                        (NULL, 'RuleSetPublished', 'Version 2', 'u1', '2026-11-01 09:00:00'),
+                        (NULL, 'RuleSetPublished', 'Before version 2', 'u1', '2026-10-01 09:00:00');
+                    """);
+                await migrator.MigrateAsync();
+            }
+
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var subjects = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.SubjectType, a.SubjectId }).ToListAsync();
+                Assert.Equal(
+                    [(AuditSubjectType.Project, "7"), (AuditSubjectType.RuleSet, "2"), (AuditSubjectType.RuleSet, "1")],
+                    subjects.Select(s => (s.SubjectType, s.SubjectId)));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         }
         db.CommissioningProjects.AddRange(projects);
         await db.SaveChangesAsync();
-        db.AuditEntries.AddRange(projects.Select(p => new AuditEntry(p.Id, AuditActions.ProjectCreated, "Project created.", owner, Now)));
+        db.AuditEntries.AddRange(projects.Select(p => new AuditEntry(AuditSubject.Project(p.Id), p.Id, AuditActions.ProjectCreated, "Project created.", owner, Now)));
         await db.SaveChangesAsync();
     });
 
@@ -203,7 +203,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
             var asked = required[^1].RequestException($"Reason {i}", owner, Now);
             await db.SaveChangesAsync();
             asked.Decide(ExceptionDecision.Declined, "Please do it", lead, deciderIsCoProductionLead: true, Now);
-            db.AuditEntries.Add(new AuditEntry(projectId, AuditActions.EvidenceAdded, $"Evidence added {i}.", owner, Now));
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(projectId), projectId, AuditActions.EvidenceAdded, $"Evidence added {i}.", owner, Now));
         }
         await db.SaveChangesAsync();
     });

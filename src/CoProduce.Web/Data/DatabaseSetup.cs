@@ -99,7 +99,7 @@ internal static class DatabaseSetup
         foreach (var project in unassessed)
         {
             project.Assess(first);
-            db.AuditEntries.Add(new Domain.Audit.AuditEntry(project.Id, Domain.Audit.AuditActions.ProjectReassessed,
+            db.AuditEntries.Add(new Domain.Audit.AuditEntry(Domain.Audit.AuditSubject.Project(project.Id), project.Id, Domain.Audit.AuditActions.ProjectReassessed,
                 $"Assessed under rules version {first.Version} when the tier rules were introduced. {project.TierReason}.", "system", clock.GetUtcNow().UtcDateTime));
         }
         await db.SaveChangesAsync();

@@ -114,7 +114,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ByUserId).HasMaxLength(450).IsRequired();
         builder.Property(a => a.Before).HasMaxLength(AuditEntry.ValueMaxLength);
         builder.Property(a => a.After).HasMaxLength(AuditEntry.ValueMaxLength);
+        builder.Property(a => a.SubjectType).HasConversion<string>().HasMaxLength(20).IsRequired();
+        builder.Property(a => a.SubjectId).HasMaxLength(AuditSubject.IdMaxLength).IsRequired();
+        builder.Ignore(a => a.Subject);
         builder.HasIndex(a => new { a.ProjectId, a.AtUtc });
+        builder.HasIndex(a => new { a.SubjectType, a.SubjectId, a.AtUtc });
     }
 }
 

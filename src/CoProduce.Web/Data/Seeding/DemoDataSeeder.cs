@@ -114,7 +114,7 @@ internal sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var project in projects)
         {
-            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectCreated,
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ProjectCreated,
                 $"Project created: {project.Title}. {project.TierReason}.", project.OwnerId, earlier));
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -1,8 +1,11 @@
 namespace CoProduce.Web.Domain.Audit;
 
 /// <summary>
-/// One line of the append-only audit log: who did what, when, with the value before and after.
-/// Entries are only ever added; the data layer refuses to change or delete one.
+/// One line of the append-only audit log: who did what to which subject, when, with the value
+/// before and after. Entries are only ever added; the data layer refuses to change or delete one.
+/// Entries are written by services, beside the change they record and in the same transaction.
+/// Before and after values never hold personal details (needs, lived experience, bank details):
+/// they say what kind of thing changed, not what a person told us.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -14,10 +17,15 @@ public sealed class AuditEntry
     {
     }
 
-    public AuditEntry(int? projectId, string action, string summary, string byUserId, DateTime atUtc, string? before = null, string? after = null)
+    /// <param name="subject">What the entry is about.</param>
+    /// <param name="projectId">The project it belongs to, if any, so that the project's history shows it.</param>
+    public AuditEntry(AuditSubject subject, int? projectId, string action, string summary, string byUserId, DateTime atUtc, string? before = null, string? after = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentException.ThrowIfNullOrWhiteSpace(summary);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject.Id);
+        SubjectType = subject.Type;
+        SubjectId = subject.Id;
         ProjectId = projectId;
         Action = action;
         Summary = Truncate(summary, SummaryMaxLength)!;
@@ -29,7 +37,12 @@ public sealed class AuditEntry
 
     public long Id { get; private set; }
 
-    /// <summary>The project it is about, if any (a rule-set change is about no one project).</summary>
+    public AuditSubjectType SubjectType { get; private set; }
+
+    /// <summary>The subject's id: a number for most subjects, the user id for a staff account.</summary>
+    public string SubjectId { get; private set; } = string.Empty;
+
+    /// <summary>The project it belongs to, if any (a rule-set or profile change belongs to no project).</summary>
     public int? ProjectId { get; private set; }
 
     public string Action { get; private set; } = string.Empty;
@@ -39,7 +52,44 @@ public sealed class AuditEntry
     public string? Before { get; private set; }
     public string? After { get; private set; }
 
+    public AuditSubject Subject => new(SubjectType, SubjectId);
+
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}
+
+/// <summary>The kinds of thing an audit entry can be about.</summary>
+public enum AuditSubjectType { Project, Activity, SignUp, Profile, RuleSet, Exception, StaffAccount }
+
+/// <summary>What an audit entry is about: its type and id.</summary>
+public readonly record struct AuditSubject(AuditSubjectType Type, string Id)
+{
+    public const int IdMaxLength = 64;
+
+    public static AuditSubject Project(int id) => Of(AuditSubjectType.Project, id);
+
+    public static AuditSubject Activity(int id) => Of(AuditSubjectType.Activity, id);
+
+    public static AuditSubject SignUp(int id) => Of(AuditSubjectType.SignUp, id);
+
+    /// <summary>An expert by experience's profile.</summary>
+    public static AuditSubject Profile(int id) => Of(AuditSubjectType.Profile, id);
+
+    /// <summary>A tier rule set, by its version number (versions are unique and are what people call them).</summary>
+    public static AuditSubject RuleSet(int version) => Of(AuditSubjectType.RuleSet, version);
+
+    /// <summary>An exception request on a requirement.</summary>
+    public static AuditSubject Exception(int id) => Of(AuditSubjectType.Exception, id);
+
+    public static AuditSubject StaffAccount(string userId) => new(AuditSubjectType.StaffAccount, userId);
+
+    private static AuditSubject Of(AuditSubjectType type, int id)
+    {
+        // An id of 0 means the subject has not been saved yet: save it first, then audit it.
+        ArgumentOutOfRangeException.ThrowIfLessThan(id, 1);
+        return new(type, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public override string ToString() => $"{Type} {Id}";
 }
 
 /// <summary>The kinds of thing the audit log records.</summary>
@@ -54,4 +104,27 @@ public static class AuditActions
     public const string ExceptionDecided = "ExceptionDecided";
     public const string RuleSetPublished = "RuleSetPublished";
     public const string ProjectReassessed = "ProjectReassessed";
+
+    public const string ActivityCreated = "ActivityCreated";
+    public const string ActivityChanged = "ActivityChanged";
+    public const string ActivityStatusChanged = "ActivityStatusChanged";
+    public const string ActivityRecordedAsEvidence = "ActivityRecordedAsEvidence";
+    public const string PlaceRequested = "PlaceRequested";
+    public const string PersonInvited = "PersonInvited";
+    public const string InvitationAnswered = "InvitationAnswered";
+    public const string PlaceConfirmed = "PlaceConfirmed";
+    public const string PlaceWaitListed = "PlaceWaitListed";
+    public const string PlaceOffered = "PlaceOffered";
+    public const string OfferAccepted = "OfferAccepted";
+    public const string PlaceDeclined = "PlaceDeclined";
+    public const string PlaceWithdrawn = "PlaceWithdrawn";
+    public const string AttendanceRecorded = "AttendanceRecorded";
+
+    public const string ConsentGiven = "ConsentGiven";
+    public const string ConsentWithdrawn = "ConsentWithdrawn";
+    public const string ProfileDeleted = "ProfileDeleted";
+
+    public const string StaffAccountCreated = "StaffAccountCreated";
+    public const string StaffRolesChanged = "StaffRolesChanged";
+    public const string StaffAccountLocked = "StaffAccountLocked";
 }

@@ -42,7 +42,7 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectCreated,
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ProjectCreated,
                 $"Project created. {project.TierReason}.", userId, Now, after: Describe(project)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -60,14 +60,14 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         if (details.Title != project.Title || details.ServiceArea != project.ServiceArea || details.Summary != project.Summary)
         {
             project.Describe(details.Title, details.ServiceArea, details.Summary, Now);
-            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectDetailsChanged, "Project details changed.", userId, Now, before, Describe(project)));
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ProjectDetailsChanged, "Project details changed.", userId, Now, before, Describe(project)));
         }
         if (details.Value != project.EstimatedValue || details.IsKeyDecision != project.IsKeyDecision)
         {
             var valueBefore = ValueText(project);
             var tierBefore = project.Tier;
             changes.AddRange(project.ChangeValue(details.Value, details.IsKeyDecision, await RulesOfAsync(project, cancellationToken), Now));
-            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ValueChanged,
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ValueChanged,
                 $"Value or key decision changed: tier {tierBefore} to tier {project.Tier}. " + string.Join(" ", changes),
                 userId, Now, valueBefore, ValueText(project)));
         }
@@ -103,7 +103,7 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
     private Evidence StageEvidence(CommissioningProject project, ProjectRequirement requirement, NewEvidence evidence, string userId, int fileCount)
     {
         var added = requirement.AddEvidence(evidence.WhatWasDone, evidence.DoneOn, evidence.LivedExperienceCount, evidence.Notes, userId, Now);
-        db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.EvidenceAdded,
+        db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.EvidenceAdded,
             $"Evidence added for {requirement.Code} ({requirement.ShortName}): {evidence.WhatWasDone}", userId, Now,
             after: $"{evidence.DoneOn:d MMMM yyyy}; {evidence.LivedExperienceCount} people with lived experience; {fileCount} file(s)"));
         return added;
@@ -114,7 +114,7 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         project.RequestException(requirement.Code, reason, userId, Now);
         // Saved as a change of the project even when the clock has not moved, so its version is checked.
         db.Entry(project).Property(p => p.UpdatedUtc).IsModified = true;
-        db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ExceptionRequested,
+        db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ExceptionRequested,
             $"Exception requested for {requirement.Code} ({requirement.ShortName}).", userId, Now, after: reason));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -125,7 +125,7 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         var gate = project.MoveToNextStage(userId, note, Now);
         if (gate.MayLeave)
         {
-            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.StageMoved,
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.StageMoved,
                 $"Moved from {from} to {project.Stage}." + (string.IsNullOrWhiteSpace(note) ? string.Empty : " " + note),
                 userId, Now, from.ToString(), project.Stage.ToString()));
             await db.SaveChangesAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed class ExceptionsController(CoProduceDbContext db, UserManager<CoPr
             try
             {
                 request.Decide(decision, form.Reason!.Trim(), me, User.IsInRole(Roles.CoProductionLead), clock.GetUtcNow().UtcDateTime);
-                db.AuditEntries.Add(new AuditEntry(request.Requirement.ProjectId, AuditActions.ExceptionDecided,
+                db.AuditEntries.Add(new AuditEntry(AuditSubject.Exception(request.Id), request.Requirement.ProjectId, AuditActions.ExceptionDecided,
                     $"Exception for {request.Requirement.Code} ({request.Requirement.ShortName}) {(decision == ExceptionDecision.Approved ? "approved" : "declined")}.",
                     me, clock.GetUtcNow().UtcDateTime, "Requested: " + request.Reason, "Decision: " + form.Reason.Trim()));
                 await db.SaveChangesAsync(cancellationToken);

@@ -51,7 +51,7 @@ public sealed class RulesController(CoProduceDbContext db, UserManager<CoProduce
         }
 
         db.TierRuleSets.Add(next);
-        db.AuditEntries.Add(new AuditEntry(null, AuditActions.RuleSetPublished,
+        db.AuditEntries.Add(new AuditEntry(AuditSubject.RuleSet(next.Version), null, AuditActions.RuleSetPublished,
             $"Tier rules version {next.Version} published: {next.ChangeNote}", users.GetUserId(User)!, Now,
             Summarise(latest), Summarise(next)));
         try
@@ -101,7 +101,7 @@ public sealed class RulesController(CoProduceDbContext db, UserManager<CoProduce
         {
             var before = $"Tier {project.Tier} under rules version {project.RuleSetVersion}";
             var changes = project.Assess(latest);
-            db.AuditEntries.Add(new AuditEntry(project.Id, AuditActions.ProjectReassessed,
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ProjectReassessed,
                 $"Re-assessed under rules version {latest.Version}. " + string.Join(" ", changes), me, Now,
                 before, $"Tier {project.Tier} under rules version {project.RuleSetVersion}"));
         }

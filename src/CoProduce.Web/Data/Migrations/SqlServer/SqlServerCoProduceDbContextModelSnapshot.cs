@@ -312,6 +312,16 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<int?>("ProjectId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -320,6 +330,8 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "AtUtc");
+
+                    b.HasIndex("SubjectType", "SubjectId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });

@@ -300,6 +300,16 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -308,6 +318,8 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "AtUtc");
+
+                    b.HasIndex("SubjectType", "SubjectId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
