@@ -164,7 +164,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
 
         var badHours = await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance",
             [new("Attendance", "Attended"), new("Hours", "lots")]);
-        Assert.Equal(["#Hours Enter hours as a number from 0.25 to 24, like 2.5"], (await badHours.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Equal(["#Hours Enter hours as a number above 0 and up to 24, like 2.5"], (await badHours.ReadPageAsync()).ErrorSummaryLinks());
         await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance",
             [new("Attendance", "Attended"), new("Hours", "2.5"), new("Debrief", "Wants to come again")]);
 

@@ -153,7 +153,9 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.DeclineMessage).HasMaxLength(Activity.TextMaxLength);
         builder.Property(s => s.Attendance).HasConversion<string>().HasMaxLength(30);
-        builder.Property(s => s.Hours).HasPrecision(5, 2);
+        builder.Property(s => s.AttendanceRecordedByUserId).HasMaxLength(450);
+        builder.Ignore(s => s.TimeGiven);
+        builder.Ignore(s => s.IsLive);
         builder.Property(s => s.PreparationNotes).HasMaxLength(Activity.TextMaxLength);
         builder.Property(s => s.CheckInNotes).HasMaxLength(Activity.TextMaxLength);
         builder.Property(s => s.DebriefNotes).HasMaxLength(Activity.TextMaxLength);

@@ -162,7 +162,7 @@ internal sealed class DemoDataSeeder(
             library, 8, [LivedExperienceArea.Carer, LivedExperienceArea.YoungCarer], LadderRung.CoProduction, isPaid: true, organiser, now);
         workshop.LinkToRequirement("R4", now);
         workshop.MoveTo(ActivityStatus.Open, now);
-        workshop.RequestPlace(maya.Id, "Somewhere quiet to take a break", today, now);
+        workshop.RequestPlace(maya.Id, maya.HasConsent, "Somewhere quiet to take a break", now);
 
         var panel = new Activity(shortBreaks.Id, "Short breaks: co-write a tender question", ActivityType.MethodStatementCoWriting,
             "Help write one of the questions providers must answer in the tender, about how they will make children feel safe and welcome.",

@@ -146,21 +146,56 @@ public sealed class Activity : IConcurrencyVersioned
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>draft → open → closed → completed; anything not completed can be cancelled.</summary>
+    /// <summary>The UK date at a moment: "today" changes at midnight in the UK, not in Greenwich.</summary>
+    private static DateOnly UkDate(DateTime nowUtc) => DateOnly.FromDateTime(UkTime.ToUk(nowUtc));
+
+    /// <summary>The day of the activity has come (UK time): attendance can be recorded and it can be completed.</summary>
+    public bool HasReachedItsDay(DateTime nowUtc) => UkDate(nowUtc) >= Date;
+
+    /// <summary>
+    /// Completed or cancelled, or its end time (UK wall clock) has passed: nobody can take up,
+    /// give up or be offered a place any more.
+    /// </summary>
+    public bool IsOver(DateTime nowUtc) =>
+        Status is ActivityStatus.Completed or ActivityStatus.Cancelled || nowUtc >= UkTime.ToUtc(Date, EndTime);
+
+    /// <summary>
+    /// The status moves open to the organiser now: draft → open ⇄ closed → completed, and anything
+    /// not completed can be cancelled. It opens (or re-opens) only before its day has passed, and
+    /// is completed only on or after its day (UK time).
+    /// </summary>
+    public IReadOnlyList<ActivityStatus> AllowedMoves(DateTime nowUtc)
+    {
+        var today = UkDate(nowUtc);
+        var moves = new List<ActivityStatus>();
+        if (Status is ActivityStatus.Draft or ActivityStatus.Closed && today <= Date)
+        {
+            moves.Add(ActivityStatus.Open);
+        }
+        if (Status == ActivityStatus.Open)
+        {
+            moves.Add(ActivityStatus.Closed);
+        }
+        if (Status is ActivityStatus.Open or ActivityStatus.Closed && today >= Date)
+        {
+            moves.Add(ActivityStatus.Completed);
+        }
+        if (Status is ActivityStatus.Draft or ActivityStatus.Open or ActivityStatus.Closed)
+        {
+            moves.Add(ActivityStatus.Cancelled);
+        }
+        return moves;
+    }
+
     public void MoveTo(ActivityStatus status, DateTime nowUtc)
     {
-        var allowed = (Status, status) switch
+        if (!AllowedMoves(nowUtc).Contains(status))
         {
-            (ActivityStatus.Draft, ActivityStatus.Open) => true,
-            (ActivityStatus.Open, ActivityStatus.Closed) => true,
-            (ActivityStatus.Closed, ActivityStatus.Open) => true,
-            (ActivityStatus.Open or ActivityStatus.Closed, ActivityStatus.Completed) => true,
-            (ActivityStatus.Draft or ActivityStatus.Open or ActivityStatus.Closed, ActivityStatus.Cancelled) => true,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new ActivityRuleException($"An activity that is {Describe(Status)} cannot become {Describe(status)}.");
+            throw new ActivityRuleException(status == ActivityStatus.Completed && Status is ActivityStatus.Open or ActivityStatus.Closed
+                ? $"An activity can be completed on or after its day, {Date:d MMMM yyyy}."
+                : status == ActivityStatus.Open && Status is ActivityStatus.Draft or ActivityStatus.Closed
+                    ? "An activity whose day has passed cannot be opened for sign-up."
+                    : $"An activity that is {Describe(Status)} cannot become {Describe(status)}.");
         }
         Status = status;
         if (status == ActivityStatus.Cancelled)
@@ -168,42 +203,105 @@ public sealed class Activity : IConcurrencyVersioned
             // The cancellation replaces the invite in people's calendars.
             InviteSequence++;
         }
-        UpdatedUtc = nowUtc;
+        Touch(nowUtc);
     }
 
-    /// <summary>Open, and sign-up has not closed. The organiser still decides who gets a place.</summary>
-    public bool AcceptsSignUps(DateOnly today) => Status == ActivityStatus.Open && today <= SignUpClosesOn;
+    /// <summary>Open, and sign-up has not closed (UK date). The organiser still decides who gets a place.</summary>
+    public bool AcceptsSignUps(DateTime nowUtc) => Status == ActivityStatus.Open && UkDate(nowUtc) <= SignUpClosesOn;
 
-    public SignUp RequestPlace(int expertProfileId, string whatWouldHelp, DateOnly today, DateTime nowUtc)
+    /// <summary>The person asks for a place. They must have given consent to be on the roster.</summary>
+    public SignUp RequestPlace(int expertProfileId, bool personHasConsent, string whatWouldHelp, DateTime nowUtc)
     {
-        if (!AcceptsSignUps(today))
+        RequireConsent(personHasConsent, "ask for a place");
+        if (!AcceptsSignUps(nowUtc))
         {
             throw new ActivityRuleException("This activity is not taking sign-ups now.");
         }
         var existing = _signUps.FirstOrDefault(s => s.ExpertProfileId == expertProfileId);
-        if (existing is not null && existing.Status is not (SignUpStatus.Withdrawn or SignUpStatus.Declined))
+        if (existing is { Status: SignUpStatus.Invited })
+        {
+            throw new ActivityRuleException("You have been invited to this activity. Accept the invitation instead.");
+        }
+        if (existing is not null && existing.IsLive)
         {
             throw new ActivityRuleException("You have already signed up for this activity.");
         }
         Touch(nowUtc);
         if (existing is not null)
         {
-            existing.Renew(whatWouldHelp, nowUtc);
+            existing.Renew(SignUpStatus.Requested, whatWouldHelp, nowUtc);
             return existing;
         }
-        var signUp = new SignUp(expertProfileId, whatWouldHelp, nowUtc);
+        var signUp = new SignUp(expertProfileId, SignUpStatus.Requested, whatWouldHelp, nowUtc);
         _signUps.Add(signUp);
         return signUp;
     }
 
-    /// <summary>Gives a place. Refused when every place is taken: never over-filled.</summary>
-    public void Confirm(int signUpId, DateTime nowUtc)
+    /// <summary>
+    /// The organiser invites someone from the roster. They accept (and then wait for a place like
+    /// anyone who asked) or decline from their involvement page. An invitation holds no place.
+    /// </summary>
+    public SignUp Invite(int expertProfileId, bool personHasConsent, DateTime nowUtc)
+    {
+        RequireConsent(personHasConsent, "be invited");
+        if (Status is not (ActivityStatus.Open or ActivityStatus.Closed) || IsOver(nowUtc))
+        {
+            throw new ActivityRuleException("People can be invited to an open or closed activity that has not happened yet.");
+        }
+        var existing = _signUps.FirstOrDefault(s => s.ExpertProfileId == expertProfileId);
+        if (existing is not null && existing.IsLive)
+        {
+            throw new ActivityRuleException(existing.Status == SignUpStatus.Invited
+                ? "This person has already been invited."
+                : "This person has already signed up for this activity.");
+        }
+        Touch(nowUtc);
+        if (existing is not null)
+        {
+            existing.Renew(SignUpStatus.Invited, string.Empty, nowUtc);
+            return existing;
+        }
+        var signUp = new SignUp(expertProfileId, SignUpStatus.Invited, string.Empty, nowUtc);
+        _signUps.Add(signUp);
+        return signUp;
+    }
+
+    /// <summary>The invited person says yes: they now wait for the organiser to confirm a place.</summary>
+    public void AcceptInvitation(int signUpId, bool personHasConsent, string whatWouldHelp, DateTime nowUtc)
+    {
+        var signUp = Find(signUpId);
+        RequireConsent(personHasConsent, "accept an invitation");
+        if (signUp.Status != SignUpStatus.Invited)
+        {
+            throw new ActivityRuleException("There is no invitation to answer on this activity.");
+        }
+        RequireNotOver(nowUtc, "An invitation cannot be accepted once the activity is over.");
+        signUp.Renew(SignUpStatus.Requested, whatWouldHelp, nowUtc);
+        Touch(nowUtc);
+    }
+
+    /// <summary>The invited person says no, thank you.</summary>
+    public void DeclineInvitation(int signUpId, DateTime nowUtc)
+    {
+        var signUp = Find(signUpId);
+        if (signUp.Status != SignUpStatus.Invited)
+        {
+            throw new ActivityRuleException("There is no invitation to answer on this activity.");
+        }
+        signUp.SetStatus(SignUpStatus.Withdrawn, nowUtc);
+        Touch(nowUtc);
+    }
+
+    /// <summary>Gives a place. Refused when every place is taken (never over-filled) or the person has withdrawn consent.</summary>
+    public void Confirm(int signUpId, bool personHasConsent, DateTime nowUtc)
     {
         var signUp = Find(signUpId);
         if (signUp.Status is not (SignUpStatus.Requested or SignUpStatus.WaitingList or SignUpStatus.Offered))
         {
             throw new ActivityRuleException("Only someone who has asked for a place can be given one.");
         }
+        RequireConsent(personHasConsent, "be given a place");
+        RequireNotOver(nowUtc, "Places cannot be given once the activity is over.");
         TakePlace(forOfferedPerson: signUp.Status == SignUpStatus.Offered);
         signUp.SetStatus(SignUpStatus.Confirmed, nowUtc);
         Touch(nowUtc);
@@ -216,6 +314,7 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException("Only someone waiting for an answer can be put on the waiting list.");
         }
+        RequireNotOver(nowUtc, "The waiting list closes when the activity is over.");
         signUp.SetStatus(SignUpStatus.WaitingList, nowUtc);
         Touch(nowUtc);
     }
@@ -232,13 +331,23 @@ public sealed class Activity : IConcurrencyVersioned
         Touch(nowUtc);
     }
 
+    /// <summary>Whether the person can still give up their sign-up: not once attendance is recorded or the activity is over.</summary>
+    public bool CanWithdraw(SignUp signUp, DateTime nowUtc) =>
+        signUp.IsLive && signUp.Attendance == Attendance.NotRecorded && !IsOver(nowUtc);
+
     /// <summary>The person withdraws. A confirmed place becomes free for someone on the waiting list.</summary>
     public void Withdraw(int signUpId, DateTime nowUtc)
     {
         var signUp = Find(signUpId);
-        if (signUp.Status is SignUpStatus.Withdrawn or SignUpStatus.Declined)
+        if (!signUp.IsLive)
         {
             return;
+        }
+        if (!CanWithdraw(signUp, nowUtc))
+        {
+            throw new ActivityRuleException(signUp.Attendance != Attendance.NotRecorded
+                ? "Attendance has been recorded, so this place cannot be given up."
+                : "The activity is over, so this place cannot be given up.");
         }
         if (signUp.Status == SignUpStatus.Confirmed)
         {
@@ -249,13 +358,15 @@ public sealed class Activity : IConcurrencyVersioned
     }
 
     /// <summary>Offers a free place to someone on the waiting list. They accept it themselves.</summary>
-    public void OfferPlace(int signUpId, DateTime nowUtc)
+    public void OfferPlace(int signUpId, bool personHasConsent, DateTime nowUtc)
     {
         var signUp = Find(signUpId);
         if (signUp.Status != SignUpStatus.WaitingList)
         {
             throw new ActivityRuleException("Places are offered to people on the waiting list.");
         }
+        RequireConsent(personHasConsent, "be offered a place");
+        RequireNotOver(nowUtc, "Places cannot be offered once the activity is over.");
         if (FreePlaces <= OfferedCount)
         {
             throw new ActivityRuleException("There is no free place to offer.");
@@ -264,41 +375,110 @@ public sealed class Activity : IConcurrencyVersioned
         Touch(nowUtc);
     }
 
-    public void AcceptOffer(int signUpId, DateTime nowUtc)
+    /// <summary>Whether the person can take up the place offered to them now.</summary>
+    public bool CanAcceptOffer(SignUp signUp, DateTime nowUtc) =>
+        signUp.Status == SignUpStatus.Offered && signUp.Attendance == Attendance.NotRecorded && !IsOver(nowUtc);
+
+    public void AcceptOffer(int signUpId, bool personHasConsent, DateTime nowUtc)
     {
         var signUp = Find(signUpId);
         if (signUp.Status != SignUpStatus.Offered)
         {
             throw new ActivityRuleException("There is no place offered to you on this activity.");
         }
+        RequireConsent(personHasConsent, "take up a place");
+        if (!CanAcceptOffer(signUp, nowUtc))
+        {
+            throw new ActivityRuleException("The activity is over, so the place can no longer be taken up.");
+        }
         TakePlace(forOfferedPerson: true);
         signUp.SetStatus(SignUpStatus.Confirmed, nowUtc);
         Touch(nowUtc);
     }
 
-    public void RecordAttendance(int signUpId, Attendance attendance, decimal? hours, SessionNotes notes, DateTime nowUtc)
+    /// <summary>Attendance is recorded on or after the activity's day (UK time), for an activity that was not cancelled.</summary>
+    public bool CanRecordAttendance(DateTime nowUtc) =>
+        Status is ActivityStatus.Open or ActivityStatus.Closed or ActivityStatus.Completed && HasReachedItsDay(nowUtc);
+
+    /// <summary>
+    /// Records whether a person with a place came and, if they did, the time they gave: the
+    /// activity itself apart from paid preparation and travel, as payments need both. It can be
+    /// corrected later; the latest recording says who recorded it and when.
+    /// </summary>
+    public void RecordAttendance(int signUpId, Attendance attendance, TimeGiven? time, SessionNotes notes, string recordedByUserId, DateTime nowUtc)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
         var signUp = Find(signUpId);
         if (signUp.Status != SignUpStatus.Confirmed)
         {
             throw new ActivityRuleException("Attendance is recorded for people with a place.");
         }
-        // Hours are kept only for someone who attended, so only then must they make sense.
-        if (attendance == Attendance.Attended && hours is < 0 or > 24)
+        if (!CanRecordAttendance(nowUtc))
         {
-            throw new ArgumentOutOfRangeException(nameof(hours));
+            throw new ActivityRuleException(Status == ActivityStatus.Cancelled
+                ? "The activity was cancelled, so there is no attendance to record."
+                : $"Attendance can be recorded on or after the day of the activity, {Date:d MMMM yyyy}.");
         }
-        signUp.RecordAttendance(attendance, attendance == Attendance.Attended ? hours : null, notes, nowUtc);
+        if (attendance == Attendance.NotRecorded)
+        {
+            throw new ActivityRuleException("Say whether they attended.");
+        }
+        // Time is kept only for someone who attended.
+        if (attendance == Attendance.Attended && time is null)
+        {
+            throw new ActivityRuleException("Say how long they took part.");
+        }
+        signUp.RecordAttendance(attendance, attendance == Attendance.Attended ? time : null, notes, recordedByUserId, nowUtc);
         Touch(nowUtc);
     }
 
     public int OfferedCount => _signUps.Count(s => s.Status == SignUpStatus.Offered);
+
+    public int AttendedCount => _signUps.Count(s => s.Attendance == Attendance.Attended);
 
     /// <summary>Who has a place, by the lived experience they bring: the organiser balances these.</summary>
     public IReadOnlyDictionary<LivedExperienceArea, int> Balance(IReadOnlyDictionary<int, IReadOnlySet<LivedExperienceArea>> experienceByProfile) =>
         _signUps.Where(s => s.Status == SignUpStatus.Confirmed)
             .SelectMany(s => experienceByProfile.GetValueOrDefault(s.ExpertProfileId) ?? new HashSet<LivedExperienceArea>())
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>
+    /// Why the activity cannot be recorded as evidence for its requirement, or null when it can:
+    /// completed, linked to a requirement, with someone's attendance recorded, and not recorded before.
+    /// (Whether the project still has that requirement is the project's to say.)
+    /// </summary>
+    public string? WhyNotEvidence() =>
+        EvidenceRecordedUtc is not null ? "This activity has already been recorded as evidence."
+        : Status != ActivityStatus.Completed ? "Only a completed activity can be recorded as evidence."
+        : RequirementCode is null ? "Link the activity to one of the project's requirements first."
+        : AttendedCount == 0 ? "Record who attended first: evidence needs people with lived experience who took part."
+        : null;
+
+    public bool CanRecordAsEvidence => WhyNotEvidence() is null;
+
+    /// <summary>Marks the activity as recorded as evidence: once, and only when <see cref="CanRecordAsEvidence"/>.</summary>
+    public void MarkEvidenceRecorded(DateTime nowUtc)
+    {
+        if (WhyNotEvidence() is { } why)
+        {
+            throw new ActivityRuleException(why);
+        }
+        EvidenceRecordedUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    /// <summary>What the organiser can do with one sign-up now; pages show only these.</summary>
+    public SignUpChoices ChoicesFor(SignUp signUp, DateTime nowUtc)
+    {
+        var over = IsOver(nowUtc);
+        var waiting = signUp.Status is SignUpStatus.Requested or SignUpStatus.WaitingList or SignUpStatus.Offered;
+        return new SignUpChoices(
+            CanConfirm: waiting && !over,
+            CanWaitList: signUp.Status is SignUpStatus.Requested or SignUpStatus.Offered && !over,
+            CanOffer: signUp.Status == SignUpStatus.WaitingList && !over && FreePlaces > OfferedCount,
+            CanDecline: waiting,
+            CanRecordAttendance: signUp.Status == SignUpStatus.Confirmed && CanRecordAttendance(nowUtc));
+    }
 
     public static string Describe(ActivityStatus status) => status switch
     {
@@ -322,18 +502,38 @@ public sealed class Activity : IConcurrencyVersioned
         ConfirmedCount++;
     }
 
+    private static void RequireConsent(bool personHasConsent, string toDoWhat)
+    {
+        if (!personHasConsent)
+        {
+            throw new ActivityRuleException(
+                $"This person has not given consent to be on the roster (or has withdrawn it), so they cannot {toDoWhat}. They can give consent on their profile.");
+        }
+    }
+
+    private void RequireNotOver(DateTime nowUtc, string message)
+    {
+        if (IsOver(nowUtc))
+        {
+            throw new ActivityRuleException(message);
+        }
+    }
+
     /// <summary>
     /// Every change to a sign-up also changes the activity, so that two changes made at the same
     /// moment collide on the activity's concurrency token instead of both being saved.
     /// </summary>
     private void Touch(DateTime nowUtc) => UpdatedUtc = nowUtc;
 
-    /// <summary>A person deleting their information: a live sign-up is withdrawn and every free text about them removed.</summary>
+    /// <summary>
+    /// A person deleting their information: a sign-up they can still give up is withdrawn, and
+    /// every free text about them removed. What happened (attendance, time) stays.
+    /// </summary>
     public void RemovePerson(int expertProfileId, DateTime nowUtc)
     {
         foreach (var signUp in _signUps.Where(s => s.ExpertProfileId == expertProfileId))
         {
-            if (signUp.Status is not (SignUpStatus.Withdrawn or SignUpStatus.Declined) && Status is not (ActivityStatus.Completed or ActivityStatus.Cancelled))
+            if (CanWithdraw(signUp, nowUtc))
             {
                 Withdraw(signUp.Id, nowUtc);
             }
@@ -342,19 +542,62 @@ public sealed class Activity : IConcurrencyVersioned
         Touch(nowUtc);
     }
 
-    /// <summary>Evidence is recorded from an activity once.</summary>
-    public void MarkEvidenceRecorded(DateTime nowUtc)
+    /// <summary>A person withdrawing consent: every free text about them on this activity goes, which can hold health details.</summary>
+    public void ErasePersonalTextOf(int expertProfileId, DateTime nowUtc)
     {
-        if (EvidenceRecordedUtc is not null)
+        foreach (var signUp in _signUps.Where(s => s.ExpertProfileId == expertProfileId))
         {
-            throw new ActivityRuleException("This activity has already been recorded as evidence.");
+            signUp.ErasePersonalText(nowUtc);
         }
-        EvidenceRecordedUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// Claims the reminder for a person with a place, for the activity's current date. Refused when
+    /// they have already been reminded about this date, or have no place.
+    /// </summary>
+    public void MarkReminderSent(int signUpId, DateTime nowUtc)
+    {
+        var signUp = Find(signUpId);
+        if (!signUp.NeedsReminderFor(Date) || Status == ActivityStatus.Cancelled)
+        {
+            throw new ActivityRuleException("This person has already been reminded about this date, or has no place.");
+        }
+        signUp.MarkReminderSent(Date, nowUtc);
         Touch(nowUtc);
     }
 
     private SignUp Find(int signUpId) =>
         _signUps.FirstOrDefault(s => s.Id == signUpId) ?? throw new ActivityRuleException("That sign-up is not for this activity.");
+}
+
+/// <summary>What an organiser can do with one sign-up now.</summary>
+public sealed record SignUpChoices(bool CanConfirm, bool CanWaitList, bool CanOffer, bool CanDecline, bool CanRecordAttendance);
+
+/// <summary>
+/// The time someone gave to an activity, in whole minutes: the activity itself, and the paid
+/// preparation and travel time around it. Payments are worked out from these.
+/// </summary>
+public sealed record TimeGiven
+{
+    /// <summary>No part can be more than a day.</summary>
+    public const int MaxMinutes = 24 * 60;
+
+    public TimeGiven(int activityMinutes, int preparationMinutes = 0, int travelMinutes = 0)
+    {
+        foreach (var (minutes, name) in new[] { (activityMinutes, nameof(activityMinutes)), (preparationMinutes, nameof(preparationMinutes)), (travelMinutes, nameof(travelMinutes)) })
+        {
+            if (minutes is < 0 or > MaxMinutes)
+            {
+                throw new ArgumentOutOfRangeException(name, minutes, "Between 0 and 24 hours.");
+            }
+        }
+        (ActivityMinutes, PreparationMinutes, TravelMinutes) = (activityMinutes, preparationMinutes, travelMinutes);
+    }
+
+    public int ActivityMinutes { get; }
+    public int PreparationMinutes { get; }
+    public int TravelMinutes { get; }
 }
 
 public sealed record ActivitySchedule(DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, DateOnly SignUpClosesOn);

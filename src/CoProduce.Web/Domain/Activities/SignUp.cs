@@ -1,23 +1,32 @@
 namespace CoProduce.Web.Domain.Activities;
 
-public enum SignUpStatus { Requested, Confirmed, WaitingList, Offered, Declined, Withdrawn }
+/// <summary>
+/// Where a sign-up stands. Invited: the organiser asked them and they have not answered.
+/// Requested: waiting for the organiser. Offered: a free place is held for them to accept.
+/// Declined: the organiser said no. Withdrawn: the person gave it up (or said no to an invitation).
+/// </summary>
+public enum SignUpStatus { Requested, Confirmed, WaitingList, Offered, Declined, Withdrawn, Invited }
 
 public enum Attendance { NotRecorded, Attended, DidNotAttend, CancelledByCouncil }
 
 public sealed record SessionNotes(string? Preparation, string? CheckIn, string? Debrief);
 
-/// <summary>One person's request to take part in one activity, and what became of it.</summary>
+/// <summary>
+/// One person's request to take part in one activity (or invitation to), and what became of it.
+/// Every change goes through its <see cref="Activity"/>, whose concurrency token guards them all:
+/// the mutators here are internal to the domain.
+/// </summary>
 public sealed class SignUp
 {
     private SignUp()
     {
     }
 
-    internal SignUp(int expertProfileId, string whatWouldHelp, DateTime nowUtc)
+    internal SignUp(int expertProfileId, SignUpStatus status, string whatWouldHelp, DateTime nowUtc)
     {
         ExpertProfileId = expertProfileId;
         WhatWouldHelp = whatWouldHelp;
-        Status = SignUpStatus.Requested;
+        Status = status;
         RequestedUtc = nowUtc;
         UpdatedUtc = nowUtc;
     }
@@ -29,11 +38,25 @@ public sealed class SignUp
     public SignUpStatus Status { get; private set; }
     public string? DeclineMessage { get; private set; }
     public Attendance Attendance { get; private set; }
-    public decimal? Hours { get; private set; }
+
+    /// <summary>Minutes of the activity itself the person took part in (attended only).</summary>
+    public int? ActivityMinutes { get; private set; }
+
+    /// <summary>Paid preparation time, in minutes (attended only).</summary>
+    public int? PreparationMinutes { get; private set; }
+
+    /// <summary>Paid travel time, in minutes (attended only).</summary>
+    public int? TravelMinutes { get; private set; }
+
+    public string? AttendanceRecordedByUserId { get; private set; }
+    public DateTime? AttendanceRecordedUtc { get; private set; }
     public string? PreparationNotes { get; private set; }
     public string? CheckInNotes { get; private set; }
     public string? DebriefNotes { get; private set; }
+
+    /// <summary>When they asked (or were invited, or asked again).</summary>
     public DateTime RequestedUtc { get; private set; }
+
     public DateTime UpdatedUtc { get; private set; }
     public DateTime? ReminderSentUtc { get; private set; }
 
@@ -42,6 +65,11 @@ public sealed class SignUp
     /// person is reminded again for the new one.
     /// </summary>
     public DateOnly? ReminderForDate { get; private set; }
+
+    /// <summary>Still in play: not declined by the organiser nor given up by the person.</summary>
+    public bool IsLive => Status is not (SignUpStatus.Withdrawn or SignUpStatus.Declined);
+
+    public TimeGiven? TimeGiven => ActivityMinutes is { } minutes ? new TimeGiven(minutes, PreparationMinutes ?? 0, TravelMinutes ?? 0) : null;
 
     internal void SetStatus(SignUpStatus status, DateTime nowUtc)
     {
@@ -55,33 +83,33 @@ public sealed class SignUp
         SetStatus(SignUpStatus.Declined, nowUtc);
     }
 
-    internal void Renew(string whatWouldHelp, DateTime nowUtc)
+    internal void Renew(SignUpStatus status, string whatWouldHelp, DateTime nowUtc)
     {
         WhatWouldHelp = whatWouldHelp;
         DeclineMessage = null;
         RequestedUtc = nowUtc;
-        SetStatus(SignUpStatus.Requested, nowUtc);
+        SetStatus(status, nowUtc);
     }
 
-    internal void RecordAttendance(Attendance attendance, decimal? hours, SessionNotes notes, DateTime nowUtc)
+    internal void RecordAttendance(Attendance attendance, TimeGiven? time, SessionNotes notes, string recordedByUserId, DateTime nowUtc)
     {
         Attendance = attendance;
-        Hours = hours;
+        ActivityMinutes = time?.ActivityMinutes;
+        PreparationMinutes = time?.PreparationMinutes;
+        TravelMinutes = time?.TravelMinutes;
         PreparationNotes = notes.Preparation;
         CheckInNotes = notes.CheckIn;
         DebriefNotes = notes.Debrief;
+        AttendanceRecordedByUserId = recordedByUserId;
+        AttendanceRecordedUtc = nowUtc;
         UpdatedUtc = nowUtc;
     }
 
     /// <summary>Whether this person, with a place, still needs a reminder for an activity on that date.</summary>
     public bool NeedsReminderFor(DateOnly activityDate) => Status == SignUpStatus.Confirmed && ReminderForDate != activityDate;
 
-    public void MarkReminderSent(DateOnly activityDate, DateTime nowUtc)
+    internal void MarkReminderSent(DateOnly activityDate, DateTime nowUtc)
     {
-        if (!NeedsReminderFor(activityDate))
-        {
-            throw new ActivityRuleException("This person has already been reminded about this date, or has no place.");
-        }
         ReminderForDate = activityDate;
         ReminderSentUtc = nowUtc;
     }
@@ -89,9 +117,9 @@ public sealed class SignUp
     /// <summary>
     /// Every free text about the person goes when their consent or information does: what they
     /// said would help, the organiser's message to them and the organiser's notes, any of which
-    /// can hold health details. What happened (status, attendance, hours) stays.
+    /// can hold health details. What happened (status, attendance, time) stays.
     /// </summary>
-    public void ErasePersonalText(DateTime nowUtc)
+    internal void ErasePersonalText(DateTime nowUtc)
     {
         WhatWouldHelp = string.Empty;
         DeclineMessage = null;

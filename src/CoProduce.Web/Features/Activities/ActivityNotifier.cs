@@ -54,6 +54,14 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
             "You do not need to do anything. If you had costs because of this, you can still claim them.",
             hadPlace ? Invite.Cancel : Invite.None);
 
+    /// <summary>An invitation from the organiser: the person answers on their involvement page, which the email links to.</summary>
+    public bool EnqueueInvited(ExpertProfile person, Activity activity) =>
+        Enqueue(person, activity, $"You are invited: {activity.Title}",
+            $"We would like you to take part in {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: false)}\n\n" +
+            (activity.IsPaid ? "You will be paid for your time.\n\n" : string.Empty) +
+            "Sign in to CoProduce to say yes or no on your involvement page. If you say yes, the organiser will confirm your place.",
+            page: "/my-involvement");
+
     public bool EnqueueReminder(ExpertProfile person, Activity activity) =>
         Enqueue(person, activity, $"Reminder: {activity.Title} is in 2 days",
             $"This is a reminder that you have a place at {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: true)}\n\n" +
@@ -66,10 +74,11 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
         Cancel,
     }
 
-    private bool Enqueue(ExpertProfile person, Activity activity, string subject, string body, Invite invite = Invite.None)
+    private bool Enqueue(ExpertProfile person, Activity activity, string subject, string body, Invite invite = Invite.None, string? page = null)
     {
-        var page = new Uri(links.To($"/activities/{activity.Id}"));
-        var text = $"Hello {person.PreferredName},\n\n{body}\n\nThe activity's page: {page.AbsoluteUri}\n\nCoProduce";
+        var activityPage = new Uri(links.To($"/activities/{activity.Id}"));
+        var link = page is null ? $"The activity's page: {activityPage.AbsoluteUri}" : $"Your involvement page: {new Uri(links.To(page)).AbsoluteUri}";
+        var text = $"Hello {person.PreferredName},\n\n{body}\n\n{link}\n\nCoProduce";
         var about = new EmailAbout(activity.Id, person.Id);
         var address = person.ContactEmail?.Trim();
         if (string.IsNullOrEmpty(address) || !EmailAddresses.IsSendable(address))
@@ -77,7 +86,7 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
             outbox.AddNotEmailable(subject, text, about);
             return false;
         }
-        var parties = new InviteParties(links.BaseUrl.Host, page, email.Value.FromAddress, email.Value.FromName, address, person.PreferredName);
+        var parties = new InviteParties(links.BaseUrl.Host, activityPage, email.Value.FromAddress, email.Value.FromName, address, person.PreferredName);
         var now = clock.GetUtcNow().UtcDateTime;
         EmailAttachment[] attachments = invite switch
         {

@@ -33,18 +33,19 @@ public sealed class ReminderSender(CoProduceDbContext db, ActivityNotifier notif
         return claimed;
     }
 
-    /// <summary>One reminder: the sign-up's mark and the email, saved together or not at all.</summary>
+    /// <summary>One reminder: the activity's mark on the sign-up and the email, saved together or not at all.</summary>
     private async Task<bool> RemindAsync(int signUpId, DateOnly activityDate, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var signUp = await db.SignUps.SingleAsync(s => s.Id == signUpId, cancellationToken);
-        if (!signUp.NeedsReminderFor(activityDate))
+        var activityId = await db.SignUps.Where(s => s.Id == signUpId).Select(s => s.ActivityId).SingleAsync(cancellationToken);
+        var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId, cancellationToken);
+        var signUp = activity.SignUps.Single(s => s.Id == signUpId);
+        if (activity.Date != activityDate || !signUp.NeedsReminderFor(activityDate))
         {
             return false;
         }
-        var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == signUp.ActivityId, cancellationToken);
         var person = await db.ExpertProfiles.AsNoTracking().SingleAsync(p => p.Id == signUp.ExpertProfileId, cancellationToken);
-        signUp.MarkReminderSent(activityDate, clock.GetUtcNow().UtcDateTime);
+        activity.MarkReminderSent(signUpId, clock.GetUtcNow().UtcDateTime);
         notifier.EnqueueReminder(person, activity);
         try
         {
@@ -53,7 +54,8 @@ public sealed class ReminderSender(CoProduceDbContext db, ActivityNotifier notif
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another instance claimed this reminder first (or the sign-up changed): theirs stands.
+            // Another instance claimed this reminder first (or the activity changed): theirs stands,
+            // and a reminder still due is found again on the next run.
             db.ChangeTracker.Clear();
             return false;
         }

@@ -4,6 +4,8 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.GovUk;
 using FluentValidation;
+using CoProduce.Web.Features.Activities;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CoProduce.Web.Features.Organising;
@@ -28,8 +30,17 @@ public sealed class ActivityForm
     public DateParts SignUpClosesOn { get; set; } = new();
     public string? RequirementCode { get; set; }
 
+    /// <summary>The activity being changed; null for a new one. Never posted.</summary>
+    [BindNever]
+    public int? ActivityId { get; set; }
+
+    /// <summary>The choices the form offers. Never posted.</summary>
+    [BindNever]
+    public ActivityFormChoices? Choices { get; set; }
+
     public static ActivityForm From(Activity a) => new()
     {
+        ActivityId = a.Id,
         ProjectId = a.ProjectId.ToString(CultureInfo.InvariantCulture),
         Title = a.Title,
         Type = a.Type.ToString(),
@@ -54,6 +65,12 @@ public sealed class ActivityForm
     public ActivityPlace Place() => new(Enum.Parse<ActivityMode>(Mode!), Blank(Venue), Blank(AccessInformation), Blank(JoiningInstructions));
 
     public IEnumerable<LivedExperienceArea> Areas() => LivedExperienceSought.Select(Enum.Parse<LivedExperienceArea>);
+
+    /// <summary>The activity's details, for a form that has passed its validator.</summary>
+    public ActivityDetails Details() => new(Title!.Trim(), Enum.Parse<ActivityType>(Type!), Description!.Trim(), Schedule(), Place(),
+        int.Parse(Places!, CultureInfo.InvariantCulture), Areas().ToHashSet(), Enum.Parse<LadderRung>(Rung!), IsPaid == "yes");
+
+    public int? ChosenProjectId => int.TryParse(ProjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -131,86 +148,13 @@ public static partial class TimeText
     private static partial Regex TimePattern();
 }
 
-/// <summary>The plain words shown for each choice.</summary>
-public static class Words
-{
-    public static string Type(ActivityType type) => type switch
-    {
-        ActivityType.Workshop => "Workshop",
-        ActivityType.InterviewPanel => "Interview panel",
-        ActivityType.TenderEvaluationPanel => "Tender evaluation panel",
-        ActivityType.MethodStatementCoWriting => "Writing a tender question together",
-        ActivityType.MarketEvent => "Meeting providers",
-        ActivityType.AppreciativeEnquiryInterview => "Appreciative Enquiry interview",
-        ActivityType.SurveyCoDesign => "Designing a survey together",
-        ActivityType.LearningWalk => "Learning walk",
-        ActivityType.MysteryShopper => "Mystery shopper visit",
-        _ => "Other",
-    };
-
-    public static string Mode(ActivityMode mode) => mode switch
-    {
-        ActivityMode.InPerson => "In person",
-        ActivityMode.Online => "Online",
-        _ => "In person and online",
-    };
-
-    public static string Rung(LadderRung rung) => rung switch
-    {
-        LadderRung.CoProduction => "Co-production: people with lived experience share power and decisions",
-        LadderRung.CoDesign => "Co-design: people with lived experience help design it",
-        LadderRung.Engagement => "Engagement: people with lived experience can influence it",
-        LadderRung.Consultation => "Consultation: we ask people's views",
-        LadderRung.Informing => "Informing: we tell people about it",
-        LadderRung.Educating => "Educating: we explain decisions",
-        _ => "Coercion: decisions are made for people",
-    };
-
-    public static string Area(LivedExperienceArea area) => area switch
-    {
-        LivedExperienceArea.Carer => "Carer",
-        LivedExperienceArea.YoungCarer => "Young carer",
-        LivedExperienceArea.LearningDisability => "Learning disability",
-        LivedExperienceArea.Autism => "Autism",
-        LivedExperienceArea.MentalHealth => "Mental health",
-        LivedExperienceArea.PhysicalDisability => "Physical disability",
-        LivedExperienceArea.SensoryImpairment => "Sensory impairment",
-        LivedExperienceArea.OlderPeople => "Older people",
-        LivedExperienceArea.DomesticAbuse => "Domestic abuse",
-        LivedExperienceArea.Homelessness => "Homelessness",
-        LivedExperienceArea.SubstanceUse => "Substance use",
-        LivedExperienceArea.RefugeeOrAsylum => "Refugee or asylum",
-        _ => "Other",
-    };
-
-    public static string Need(AccessNeed need) => need switch
-    {
-        AccessNeed.EasyRead => "Easy read",
-        AccessNeed.LargePrint => "Large print",
-        AccessNeed.BslInterpreter => "BSL interpreter",
-        AccessNeed.AnotherLanguage => "Another language",
-        AccessNeed.HearingLoop => "Hearing loop",
-        AccessNeed.StepFreeAccess => "Step-free access",
-        AccessNeed.SupportWorker => "Support worker comes too",
-        AccessNeed.QuietSpace => "Quiet space",
-        AccessNeed.RegularBreaks => "Regular breaks",
-        _ => "Other",
-    };
-
-    public static string Status(SignUpStatus status) => status switch
-    {
-        SignUpStatus.Requested => "Asked for a place",
-        SignUpStatus.Confirmed => "Place confirmed",
-        SignUpStatus.WaitingList => "Waiting list",
-        SignUpStatus.Offered => "Place offered",
-        SignUpStatus.Declined => "Not this time",
-        _ => "Withdrawn",
-    };
-}
-
 public sealed class DeclineForm
 {
     public string? Message { get; set; }
+
+    /// <summary>Who the form is about. Never posted.</summary>
+    [BindNever]
+    public SignUpPageModel? Page { get; set; }
 }
 
 public sealed class DeclineFormValidator : AbstractValidator<DeclineForm>
@@ -220,22 +164,43 @@ public sealed class DeclineFormValidator : AbstractValidator<DeclineForm>
             .MaximumLength(Activity.TextMaxLength).WithMessage("The message must be 2,000 characters or fewer");
 }
 
+/// <summary>
+/// Attendance, with the time given in hours as people write them ("2.5"): the activity itself,
+/// and the paid preparation and travel time, kept apart because payments need both.
+/// </summary>
 public sealed class AttendanceForm
 {
     public string? Attendance { get; set; }
     public string? Hours { get; set; }
+    public string? PreparationHours { get; set; }
+    public string? TravelHours { get; set; }
     public string? Preparation { get; set; }
     public string? CheckIn { get; set; }
     public string? Debrief { get; set; }
 
-    /// <summary>The hours, when they are a number of hours above 0 and up to 24 with at most 2 decimal places; otherwise null.</summary>
-    public static decimal? ReadHours(string? text) =>
-        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) && hours > 0 && hours <= 24 && decimal.Round(hours, 2) == hours
-            ? hours
+    /// <summary>Who the form is about. Never posted.</summary>
+    [BindNever]
+    public SignUpPageModel? Page { get; set; }
+
+    /// <summary>
+    /// Hours as whole minutes, when they are a number from <paramref name="least"/> to 24 with at
+    /// most 2 decimal places (so 2.25 is 135 minutes, 1.33 is 80); otherwise null.
+    /// </summary>
+    public static int? ReadMinutes(string? text, decimal least) =>
+        decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) && hours >= least && hours <= 24 && decimal.Round(hours, 2) == hours
+            ? (int)decimal.Round(hours * 60, MidpointRounding.AwayFromZero)
             : null;
 
-    /// <summary>The hours to keep: only someone who attended has any. Only for a form that has passed its validator.</summary>
-    public decimal? HoursToKeep => Attendance == nameof(Domain.Activities.Attendance.Attended) ? ReadHours(Hours) : null;
+    /// <summary>The time to keep: only someone who attended has any. Only for a form that has passed its validator.</summary>
+    public TimeGiven? TimeToKeep => Attendance == nameof(Domain.Activities.Attendance.Attended)
+        ? new TimeGiven(ReadMinutes(Hours, 0.01m)!.Value, OptionalMinutes(PreparationHours), OptionalMinutes(TravelHours))
+        : null;
+
+    public SessionNotes Notes => new(Blank(Preparation), Blank(CheckIn), Blank(Debrief));
+
+    private static int OptionalMinutes(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : ReadMinutes(text, 0m) ?? 0;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static IEnumerable<SelectListItem> Choices =>
     [
@@ -250,11 +215,17 @@ public sealed class AttendanceFormValidator : AbstractValidator<AttendanceForm>
     public AttendanceFormValidator()
     {
         RuleFor(f => f.Attendance).Must(v => v is "Attended" or "DidNotAttend" or "CancelledByCouncil").WithMessage("Select whether they attended");
-        // Hours count only for someone who attended; for anyone else the box is ignored.
+        // Time counts only for someone who attended; for anyone else the boxes are ignored.
         RuleFor(f => f.Hours)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter how many hours they took part, like 2.5")
-            .Must(h => AttendanceForm.ReadHours(h) is not null).WithMessage("Enter hours as a number from 0.25 to 24, like 2.5")
+            .NotEmpty().WithMessage("Enter how many hours they took part in the activity, like 2.5")
+            .Must(h => AttendanceForm.ReadMinutes(h, 0.01m) is not null).WithMessage("Enter hours as a number above 0 and up to 24, like 2.5")
+            .When(f => f.Attendance == "Attended");
+        RuleFor(f => f.PreparationHours)
+            .Must(h => string.IsNullOrWhiteSpace(h) || AttendanceForm.ReadMinutes(h, 0m) is not null).WithMessage("Enter preparation hours as a number from 0 to 24, like 1.5")
+            .When(f => f.Attendance == "Attended");
+        RuleFor(f => f.TravelHours)
+            .Must(h => string.IsNullOrWhiteSpace(h) || AttendanceForm.ReadMinutes(h, 0m) is not null).WithMessage("Enter travel hours as a number from 0 to 24, like 0.5")
             .When(f => f.Attendance == "Attended");
         RuleFor(f => f.Preparation).MaximumLength(Activity.TextMaxLength).WithMessage("Preparation notes must be 2,000 characters or fewer");
         RuleFor(f => f.CheckIn).MaximumLength(Activity.TextMaxLength).WithMessage("Check-in notes must be 2,000 characters or fewer");

@@ -22,8 +22,7 @@ namespace CoProduce.Web.Features.Participation;
 [Authorize(Policy = Policies.ExpertSelfService)]
 public sealed class ParticipationController(
     CoProduceDbContext db,
-    SignUpService signUps,
-    ActivityNotifier notifier,
+    ActivityService activities,
     UserManager<CoProduceUser> users,
     TimeProvider clock) : Controller
 {
@@ -104,7 +103,7 @@ public sealed class ParticipationController(
         }
 
         var whatWouldHelp = form.WhatWouldHelp?.Trim() ?? string.Empty;
-        var refusal = await TryChangeAsync(id, activity => activity.RequestPlace(me!.Id, whatWouldHelp, signUps.Today, signUps.Now), cancellationToken);
+        var refusal = await TryChangeAsync(() => activities.RequestPlaceAsync(id, users.GetUserId(User)!, whatWouldHelp, cancellationToken));
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
@@ -122,21 +121,7 @@ public sealed class ParticipationController(
         {
             return NotFound();
         }
-        var refusal = me is null
-            ? "You have not signed up for this activity."
-            : await TryChangeAsync(id, activity =>
-            {
-                var mine = MySignUpOn(activity, me);
-                if (mine is null || mine.Status is SignUpStatus.Withdrawn or SignUpStatus.Declined)
-                {
-                    throw new ActivityRuleException("You have not signed up for this activity.");
-                }
-                if (activity.Status is not (ActivityStatus.Open or ActivityStatus.Closed) || mine.Attendance != Attendance.NotRecorded)
-                {
-                    throw new ActivityRuleException("This activity has finished or been cancelled, so there is nothing to withdraw from.");
-                }
-                activity.Withdraw(mine.Id, signUps.Now);
-            }, cancellationToken);
+        var refusal = await TryChangeAsync(() => activities.WithdrawAsync(id, users.GetUserId(User)!, cancellationToken));
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
@@ -161,20 +146,7 @@ public sealed class ParticipationController(
         }
 
         var emailed = false;
-        var refusal = await TryChangeAsync(id, activity =>
-        {
-            var mine = MySignUpOn(activity, me) ?? throw new ActivityRuleException("There is no place offered to you on this activity.");
-            if (activity.Status is not (ActivityStatus.Open or ActivityStatus.Closed))
-            {
-                throw new ActivityRuleException("This activity has finished or been cancelled, so the place cannot be taken.");
-            }
-            activity.AcceptOffer(mine.Id, signUps.Now);
-        }, activity =>
-        {
-            // The confirmation and its invite are saved with the place, and sent after.
-            emailed = notifier.EnqueueConfirmed(me, activity);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        var refusal = await TryChangeAsync(async () => emailed = await activities.AcceptOfferAsync(id, users.GetUserId(User)!, cancellationToken));
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, refusal);
@@ -196,9 +168,6 @@ public sealed class ParticipationController(
             : await db.ExpertProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
     }
 
-    private static SignUp? MySignUpOn(Activity activity, ExpertProfile me) =>
-        activity.SignUps.FirstOrDefault(s => s.ExpertProfileId == me.Id);
-
     /// <summary>Drafts and cancelled activities are not shown, except to someone who signed up for them.</summary>
     private async Task<bool> IsVisibleAsync(int id, ExpertProfile? me, CancellationToken cancellationToken)
     {
@@ -214,15 +183,12 @@ public sealed class ParticipationController(
         return me is not null && await db.SignUps.AnyAsync(s => s.ActivityId == id && s.ExpertProfileId == me.Id, cancellationToken);
     }
 
-    /// <summary>Makes the change through <see cref="SignUpService"/>; a refusal by the rules comes back as words to show.</summary>
-    private Task<string?> TryChangeAsync(int id, Action<Activity> change, CancellationToken cancellationToken) =>
-        TryChangeAsync(id, change, alongside: null, cancellationToken);
-
-    private async Task<string?> TryChangeAsync(int id, Action<Activity> change, Func<Activity, Task>? alongside, CancellationToken cancellationToken)
+    /// <summary>Makes the change through <see cref="ActivityService"/>; a refusal by the rules comes back as words to show.</summary>
+    private static async Task<string?> TryChangeAsync(Func<Task> change)
     {
         try
         {
-            await signUps.ChangeAsync(id, change, alongside, cancellationToken);
+            await change();
             return null;
         }
         catch (ActivityRuleException refused)
@@ -262,7 +228,7 @@ public sealed class ParticipationController(
             Math.Max(0, activity.FreePlaces),
             activity.LivedExperienceSought.Order().Select(ParticipationText.Experience).ToList(),
             activity.Status,
-            activity.AcceptsSignUps(UkTime.Today(clock)),
+            activity.AcceptsSignUps(clock.GetUtcNow().UtcDateTime),
             me?.HasConsent == true,
             ParticipationText.SignUpHint(me),
             mine is null

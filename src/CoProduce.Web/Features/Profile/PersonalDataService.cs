@@ -69,7 +69,7 @@ public sealed class PersonalDataService(CoProduceDbContext db, UserManager<CoPro
                     x.SignUp.DeclineMessage,
                     x.SignUp.WhatWouldHelp,
                     SignUpWords.Attendance(x.SignUp.Attendance),
-                    x.SignUp.Hours,
+                    x.SignUp.ActivityMinutes / 60m,
                     x.SignUp.PreparationNotes,
                     x.SignUp.CheckInNotes,
                     x.SignUp.DebriefNotes,

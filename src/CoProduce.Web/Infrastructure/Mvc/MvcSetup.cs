@@ -42,7 +42,8 @@ internal static class MvcSetup
         services.AddScoped<Features.Commissioning.ProjectService>();
         services.AddScoped<Features.Admin.StaffAccountService>();
         services.AddScoped<Features.Activities.ActivityNotifier>();
-        services.AddScoped<Features.Activities.SignUpService>();
+        services.AddScoped<Features.Activities.ActivityService>();
+        services.AddScoped<Features.Organising.ActivityPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
         services.AddScoped<Features.Profile.PersonalDataService>();
         services.AddHostedService<Features.Activities.ReminderService>();

@@ -219,10 +219,20 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<int>("ActivityId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ActivityMinutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("Attendance")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("AttendanceRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("AttendanceRecordedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("CheckInNotes")
                         .HasMaxLength(2000)
@@ -239,9 +249,8 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<int>("ExpertProfileId")
                         .HasColumnType("int");
 
-                    b.Property<decimal?>("Hours")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("decimal(5,2)");
+                    b.Property<int?>("PreparationMinutes")
+                        .HasColumnType("int");
 
                     b.Property<string>("PreparationNotes")
                         .HasMaxLength(2000)
@@ -261,6 +270,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("TravelMinutes")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("datetime2");

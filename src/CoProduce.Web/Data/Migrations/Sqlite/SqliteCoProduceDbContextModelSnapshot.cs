@@ -209,9 +209,19 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActivityMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Attendance")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendanceRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AttendanceRecordedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CheckInNotes")
@@ -229,9 +239,8 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<int>("ExpertProfileId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("Hours")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("PreparationMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PreparationNotes")
                         .HasMaxLength(2000)
@@ -251,6 +260,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TravelMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");

@@ -1,0 +1,288 @@
+using System.Globalization;
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Activities;
+using CoProduce.Web.Infrastructure.Email;
+using CoProduce.Web.Infrastructure.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Organising;
+
+/// <summary>
+/// The organiser's pages, read from the database as flat read models: what to show and which
+/// choices to offer, as <see cref="Activity"/> decides them. Every list is filtered, sorted and
+/// paged by the database, and a page's number of SQL commands does not grow with the data.
+/// </summary>
+public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
+{
+    /// <summary>How many projects the new-activity form offers to choose from.</summary>
+    public const int ProjectChoices = 50;
+
+    /// <summary>"How often did they take part lately" looks back this far.</summary>
+    public const int InvolvementMonths = 12;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<ActivityListPage> ListAsync(int page, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Of(await db.Activities.CountAsync(cancellationToken), ActivityListPage.PageSize, page);
+        // Coming up first, soonest first; completed and cancelled ones after. Paged by the database.
+        var rows = await db.Activities.AsNoTracking()
+            .OrderBy(a => a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled).ThenBy(a => a.Date).ThenBy(a => a.Id)
+            .Skip(paging.Skip).Take(paging.Size)
+            .Select(a => new ActivityListRow(a.Id, a.Title, db.CommissioningProjects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).First(),
+                a.Date, a.Status, a.ConfirmedCount, a.Places, a.SignUps.Count(s => s.Status == SignUpStatus.Requested)))
+            .ToListAsync(cancellationToken);
+        return new ActivityListPage(rows, paging);
+    }
+
+    /// <summary>
+    /// One activity for its organiser. Requests are in the order asked for, or, with
+    /// <paramref name="leastInvolvedFirst"/>, those who took part least recently first, so the same
+    /// few are not always chosen.
+    /// </summary>
+    public async Task<ActivityPageModel?> ShowAsync(int id, bool leastInvolvedFirst, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (activity is null)
+        {
+            return null;
+        }
+        var now = Now;
+        var project = await db.CommissioningProjects.AsNoTracking().Where(p => p.Id == activity.ProjectId).Select(p => new { p.Id, p.Title }).SingleAsync(cancellationToken);
+        var people = await PeopleAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
+        var involvement = await InvolvementAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
+        var balance = activity.Balance(people.ToDictionary(p => p.Key, p => p.Value.LivedExperience));
+
+        var ordered = activity.SignUps.OrderBy(s => s.Status switch
+        {
+            SignUpStatus.Confirmed => 0, SignUpStatus.Offered => 1, SignUpStatus.Requested => 2, SignUpStatus.WaitingList => 3, SignUpStatus.Invited => 4, _ => 5,
+        });
+        var sorted = leastInvolvedFirst
+            ? ordered.ThenBy(s => involvement.GetValueOrDefault(s.ExpertProfileId)?.LastTookPart ?? DateOnly.MinValue).ThenBy(s => s.RequestedUtc)
+            : ordered.ThenBy(s => s.RequestedUtc);
+        var rows = sorted.Select(s => SignUpRowFor(activity, s, people.GetValueOrDefault(s.ExpertProfileId), involvement.GetValueOrDefault(s.ExpertProfileId), now)).ToList();
+
+        // Messages about this activity that nobody could email: the organiser gives them by phone or text.
+        var notEmailed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ActivityId == id && m.Status == OutboxStatus.NoEmailAddress)
+            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.ExpertProfileId, m.Subject, m.TextBody })
+            .ToListAsync(cancellationToken);
+        var ringOrText = notEmailed
+            .Where(m => m.ExpertProfileId is { } profileId && people.ContainsKey(profileId))
+            .Select(m => people[m.ExpertProfileId!.Value] is var p
+                ? new RingOrTextRow(m.Id, p.PreferredName, OrganiserText.Phone(p.ContactPhone, p.PreferredContact), m.Subject, m.TextBody)
+                : null!)
+            .ToList();
+
+        return new ActivityPageModel(
+            activity.Id, activity.Title, project.Id, project.Title, Activity.Describe(activity.Status), OrganiserText.When(activity),
+            OrganiserText.Where(activity), $"{activity.ConfirmedCount} of {activity.Places} filled", Words.Rung(activity.Rung), activity.IsPaid ? "Yes" : "No",
+            activity.RequirementCode ?? "No requirement linked", activity.SignUpClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            activity.AllowedMoves(now).Select(to => new StatusMove(to, OrganiserText.MoveLabel(to), to == ActivityStatus.Cancelled)).ToList(),
+            CanChange: activity.Status is not (ActivityStatus.Completed or ActivityStatus.Cancelled),
+            CanInvite: activity.Status is ActivityStatus.Open or ActivityStatus.Closed && !activity.IsOver(now),
+            EvidenceFor: activity.CanRecordAsEvidence ? activity.RequirementCode : null,
+            balance.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Select(b => new BalanceRow(Words.Area(b.Key), b.Value)).ToList(),
+            activity.LivedExperienceSought.Except(balance.Keys).Order().Select(Words.Area).ToList(),
+            ringOrText, rows, leastInvolvedFirst);
+    }
+
+    private static SignUpRow SignUpRowFor(Activity activity, SignUp s, ExpertProfile? p, Involvement? involvement, DateTime now)
+    {
+        var choices = activity.ChoicesFor(s, now);
+        var consented = p?.HasConsent == true;
+        return new SignUpRow(
+            s.Id, p?.PreferredName ?? "Someone", Words.Status(s.Status), consented,
+            p is null ? [] : p.AccessNeeds.Order().Select(n => Words.Need(n) + (n == AccessNeed.AnotherLanguage && p.Language is not null ? $": {p.Language}" : string.Empty)).ToList(),
+            p?.AccessNeedsOther,
+            p is null ? null : p.LivedExperience.Count == 0 ? "not given" : string.Join(", ", p.LivedExperience.Select(Words.Area)),
+            string.IsNullOrWhiteSpace(s.WhatWouldHelp) ? null : s.WhatWouldHelp,
+            OrganiserText.Attendance(s),
+            involvement?.Count ?? 0,
+            involvement?.LastTookPart is { } last ? last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : null,
+            CanConfirm: choices.CanConfirm && consented && activity.FreePlaces > 0,
+            CanWaitList: choices.CanWaitList,
+            CanOffer: choices.CanOffer && consented,
+            CanDecline: choices.CanDecline,
+            CanRecordAttendance: choices.CanRecordAttendance);
+    }
+
+    public async Task<SignUpPageModel?> SignUpAsync(int id, int signUpId, CancellationToken cancellationToken)
+    {
+        var found = await db.SignUps.AsNoTracking()
+            .Where(s => s.Id == signUpId && s.ActivityId == id)
+            .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new { a.Title, a.StartTime, a.EndTime, s.ExpertProfileId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var name = await db.ExpertProfiles.Where(p => p.Id == found.ExpertProfileId).Select(p => p.PreferredName).SingleAsync(cancellationToken);
+        var hours = (decimal)(found.EndTime - found.StartTime).TotalHours;
+        return new SignUpPageModel(id, found.Title, signUpId, name, hours.ToString("0.##", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The form's choices. Projects are bounded: the <see cref="ProjectChoices"/> changed most
+    /// recently, and the chosen one. Any other project's page has its own "Plan an activity" link.
+    /// </summary>
+    public async Task<ActivityFormChoices> ChoicesAsync(int? chosenProjectId, CancellationToken cancellationToken)
+    {
+        var projects = await db.CommissioningProjects.AsNoTracking()
+            .OrderByDescending(p => p.UpdatedUtc).ThenByDescending(p => p.Id)
+            .Take(ProjectChoices + 1)
+            .Select(p => new { p.Id, p.Title })
+            .ToListAsync(cancellationToken);
+        var more = projects.Count > ProjectChoices;
+        projects = projects.Take(ProjectChoices).ToList();
+        if (chosenProjectId is { } chosen && projects.All(p => p.Id != chosen)
+            && await db.CommissioningProjects.Where(p => p.Id == chosen).Select(p => new { p.Id, p.Title }).SingleOrDefaultAsync(cancellationToken) is { } older)
+        {
+            projects.Add(older);
+        }
+        var projectItems = projects
+            .OrderBy(p => p.Title, StringComparer.CurrentCulture)
+            .Select(p => new SelectListItem(p.Title, p.Id.ToString(CultureInfo.InvariantCulture)))
+            .Prepend(new SelectListItem("Select a project", string.Empty)).ToList();
+        var requirements = (await db.ProjectRequirements.AsNoTracking().Select(r => new { r.Code, r.ShortName }).Distinct().ToListAsync(cancellationToken))
+            .DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new SelectListItem($"{r.Code} {r.ShortName}", r.Code))
+            .Prepend(new SelectListItem("None", string.Empty)).ToList();
+        return new ActivityFormChoices(projectItems, more, requirements);
+    }
+
+    public Task<ActivityForm?> FormAsync(int id, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => ActivityForm.From(a)).SingleOrDefaultAsync(cancellationToken)!;
+
+    public Task<int?> ProjectOfAsync(int activityId, CancellationToken cancellationToken) =>
+        db.Activities.Where(a => a.Id == activityId).Select(a => (int?)a.ProjectId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The project's problem with the form, if any: it must exist, and a linked requirement must be one it has.</summary>
+    public async Task<(string Field, string Message)?> CheckProjectAndRequirementAsync(int projectId, string? requirementCode, CancellationToken cancellationToken)
+    {
+        if (!await db.CommissioningProjects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return (nameof(ActivityForm.ProjectId), "Select the commissioning project");
+        }
+        if (!string.IsNullOrEmpty(requirementCode)
+            && !await db.ProjectRequirements.AnyAsync(r => r.ProjectId == projectId && r.IsRequired && r.Code == requirementCode, cancellationToken))
+        {
+            return (nameof(ActivityForm.RequirementCode), $"That project does not require {requirementCode}. Select one of its requirements, or none");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The activities a person can be invited to from the roster: open or closed, not yet happened.
+    /// Soonest first, bounded, in one command.
+    /// </summary>
+    public async Task<InviteTarget?> InviteTargetAsync(int? activityId, CancellationToken cancellationToken)
+    {
+        if (activityId is null)
+        {
+            return null;
+        }
+        var today = UkTime.Today(clock);
+        var found = await db.Activities.AsNoTracking()
+            .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Open || a.Status == ActivityStatus.Closed) && a.Date >= today)
+            .Select(a => new { a.Id, a.Title, a.Date })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new InviteTarget(found.Id, found.Title, found.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+    }
+
+    private async Task<Dictionary<int, ExpertProfile>> PeopleAsync(IEnumerable<int> profileIds, CancellationToken cancellationToken)
+    {
+        var ids = profileIds.Distinct().ToList();
+        return await db.ExpertProfiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
+    /// <summary>How often each person took part in the last 12 months, and when they last did: one command for everyone.</summary>
+    private async Task<Dictionary<int, Involvement>> InvolvementAsync(IEnumerable<int> profileIds, CancellationToken cancellationToken)
+    {
+        var ids = profileIds.Distinct().ToList();
+        var today = UkTime.Today(clock);
+        var since = today.AddMonths(-InvolvementMonths);
+        var rows = await db.SignUps.AsNoTracking()
+            .Where(s => ids.Contains(s.ExpertProfileId) && s.Attendance == Attendance.Attended)
+            .Join(db.Activities.Where(a => a.Date <= today), s => s.ActivityId, a => a.Id, (s, a) => new { s.ExpertProfileId, a.Date })
+            .GroupBy(x => x.ExpertProfileId)
+            .Select(g => new { Id = g.Key, Count = g.Count(x => x.Date > since), Last = g.Max(x => x.Date) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new Involvement(r.Count, r.Last));
+    }
+
+    private sealed record Involvement(int Count, DateOnly? LastTookPart);
+}
+
+public sealed record ActivityListRow(int Id, string Title, string Project, DateOnly Date, ActivityStatus Status, int Confirmed, int Places, int Waiting);
+
+public sealed record ActivityListPage(IReadOnlyList<ActivityListRow> Rows, Paging Paging)
+{
+    public const int PageSize = 20;
+}
+
+/// <summary>One activity as its organiser sees it: every choice on it decided by <see cref="Activity"/>.</summary>
+public sealed record ActivityPageModel(
+    int Id,
+    string Title,
+    int ProjectId,
+    string ProjectTitle,
+    string Status,
+    string When,
+    string Where,
+    string PlacesFilled,
+    string Rung,
+    string Paid,
+    string Meets,
+    string SignUpCloses,
+    IReadOnlyList<StatusMove> Moves,
+    bool CanChange,
+    bool CanInvite,
+    string? EvidenceFor,
+    IReadOnlyList<BalanceRow> Balance,
+    IReadOnlyList<string> ExperienceMissing,
+    IReadOnlyList<RingOrTextRow> RingOrText,
+    IReadOnlyList<SignUpRow> SignUps,
+    bool LeastInvolvedFirst);
+
+public sealed record StatusMove(ActivityStatus To, string Label, bool IsWarning);
+
+public sealed record BalanceRow(string Experience, int People);
+
+/// <summary>A message someone could not be emailed: who to ring or text, and what to tell them.</summary>
+public sealed record RingOrTextRow(long Id, string Name, string Phone, string WhatToTell, string WholeMessage);
+
+/// <summary>
+/// One sign-up as the organiser sees it, with how often the person took part in the last 12
+/// months (and when they last did), so that places can be shared fairly.
+/// </summary>
+public sealed record SignUpRow(
+    int Id,
+    string Name,
+    string Status,
+    bool HasConsent,
+    IReadOnlyList<string> AccessNeeds,
+    string? AccessNeedsOther,
+    string? LivedExperience,
+    string? WhatWouldHelp,
+    string? Attendance,
+    int TookPartLast12Months,
+    string? LastTookPart,
+    bool CanConfirm,
+    bool CanWaitList,
+    bool CanOffer,
+    bool CanDecline,
+    bool CanRecordAttendance);
+
+/// <summary>The decline and attendance pages: who, on which activity.</summary>
+public sealed record SignUpPageModel(int ActivityId, string ActivityTitle, int SignUpId, string PersonName, string DefaultHours);
+
+public sealed record ActivityFormChoices(IReadOnlyList<SelectListItem> Projects, bool MoreProjects, IReadOnlyList<SelectListItem> Requirements);
+
+/// <summary>The activity the roster is inviting people to.</summary>
+public sealed record InviteTarget(int Id, string Title, string Date);
