@@ -8,6 +8,7 @@ using AngleSharp.Html.Parser;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
@@ -145,18 +146,19 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
         {
             activity.MoveTo(ActivityStatus.Open, now);
         }
-        var attended = others.Select(id => completed.RequestPlace(id, "", today, now)).ToList();
-        var onTheList = waiting.RequestPlace(others[0], "", today, now);
-        var joOffered = offered.RequestPlace(jo.Id, "", today, now);
+        var attended = others.Select(id => completed.RequestPlace(id, true, "", now)).ToList();
+        var onTheList = waiting.RequestPlace(others[0], true, "", now);
+        var joOffered = offered.RequestPlace(jo.Id, true, "", now);
         await db.SaveChangesAsync();
 
-        attended.ForEach(s => completed.Confirm(s.Id, now));
+        attended.ForEach(s => completed.Confirm(s.Id, true, now));
         completed.MoveTo(ActivityStatus.Closed, now);
-        completed.MoveTo(ActivityStatus.Completed, now);
-        completed.RecordAttendance(attended[0].Id, Attendance.Attended, 2, new(null, null, null), now);
+        var onTheDay = UkTime.ToUtc(completed.Date, completed.EndTime);
+        completed.MoveTo(ActivityStatus.Completed, onTheDay);
+        completed.RecordAttendance(attended[0].Id, Attendance.Attended, new TimeGiven(120), new(null, null, null), "organiser", onTheDay);
         waiting.WaitList(onTheList.Id, now);
         offered.WaitList(joOffered.Id, now);
-        offered.OfferPlace(joOffered.Id, now);
+        offered.OfferPlace(joOffered.Id, true, now);
 
         var rules = await db.TierRuleSets.OrderByDescending(r => r.Version).FirstAsync();
         db.TierRuleSets.Add(TierRuleSet.Create(rules.Version + 1, now, organiser, "Prepared for the bad input test", rules.UpperBounds, rules.Requirements));

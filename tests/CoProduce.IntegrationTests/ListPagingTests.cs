@@ -106,7 +106,7 @@ public sealed class ListPagingTests(PortalFixture portal) : IClassFixture<Portal
         {
             var rules = await db.TierRuleSets.OrderByDescending(r => r.Version).FirstAsync();
             var owner = await db.Users.Where(u => u.Email == "commissioner@example.org").Select(u => u.Id).SingleAsync();
-            for (var i = 0; i < ManageActivitiesController.ProjectChoices + 5; i++)
+            for (var i = 0; i < ActivityPages.ProjectChoices + 5; i++)
             {
                 var project = new CommissioningProject($"Recent project {i:D2}", "Adult social care", "Summary", owner, Money.FromPounds(10_000m), false, DateTime.UtcNow.AddMinutes(i));
                 project.Assess(rules);
@@ -120,12 +120,12 @@ public sealed class ListPagingTests(PortalFixture portal) : IClassFixture<Portal
         var fromOldProject = await client.GetPageAsync($"/manage/activities/new?projectId={oldest.Id}");
 
         var offered = Titles(plain, "select#ProjectId option").Skip(1).ToList();
-        Assert.Equal(ManageActivitiesController.ProjectChoices, offered.Count);
+        Assert.Equal(ActivityPages.ProjectChoices, offered.Count);
         Assert.DoesNotContain(oldest.Title, offered);
         Assert.Contains("Recent project 54", offered);
         Assert.DoesNotContain("Recent project 04", offered); // the 51st most recent
         Assert.Contains("50 projects changed most recently", plain.QuerySelector("#ProjectId-hint")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(oldest.Title, fromOldProject.QuerySelector("select#ProjectId option[selected]")!.TextContent.Trim());
-        Assert.Equal(ManageActivitiesController.ProjectChoices + 2, fromOldProject.QuerySelectorAll("select#ProjectId option").Length);
+        Assert.Equal(ActivityPages.ProjectChoices + 2, fromOldProject.QuerySelectorAll("select#ProjectId option").Length);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Activities;
@@ -61,6 +62,18 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             return ids;
         });
 
+    /// <summary>
+    /// The activity's day comes: activities are planned for the future, and can be completed and
+    /// attendance recorded only on or after their day, so the test moves the day to today.
+    /// </summary>
+    private Task<int> ArriveAtTheDayAsync(int activityId) =>
+        WithDbAsync(async db =>
+        {
+            var today = UkTime.Today(TimeProvider.System);
+            return await db.Activities.Where(a => a.Id == activityId)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Date, today).SetProperty(x => x.SignUpClosesOn, today));
+        });
+
     private async Task<int> OpenActivityAsync(HttpClient client, string title, string places, string requirement = "", int daysAhead = 20)
     {
         var projectId = (await ProjectIdAsync("Carers' support service")).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -78,17 +91,18 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var client = await portal.ClientForAsync(Roles.Commissioner);
         var activityId = await OpenActivityAsync(client, "Race for the last places", places: "3");
         var people = await NewPeopleAsync(12);
+        var userIds = await WithDbAsync(db => db.ExpertProfiles.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.UserId!));
 
         // Twelve people sign up and are confirmed at once, each through their own scope and connection.
         var outcomes = await Task.WhenAll(people.Select(async profileId =>
         {
             await using var scope = portal.Services.CreateAsyncScope();
-            var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
-            var signUp = (await service.ChangeAsync(activityId, a => a.RequestPlace(profileId, "", service.Today, service.Now), default))
-                .SignUps.Single(s => s.ExpertProfileId == profileId);
+            var service = scope.ServiceProvider.GetRequiredService<ActivityService>();
+            await service.RequestPlaceAsync(activityId, userIds[profileId], "", default);
+            var signUpId = await WithDbAsync(db => db.SignUps.Where(s => s.ActivityId == activityId && s.ExpertProfileId == profileId).Select(s => s.Id).SingleAsync());
             try
             {
-                await service.ChangeAsync(activityId, a => a.Confirm(signUp.Id, service.Now), default);
+                await service.ConfirmAsync(activityId, signUpId, "organiser", default);
                 return true;
             }
             catch (ActivityRuleException)
@@ -113,7 +127,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var signUpId = await WithDbAsync(async db =>
         {
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
-            var signUp = activity.RequestPlace(jo.Id, "Large print agenda please", DateOnly.FromDateTime(Now), Now);
+            var signUp = activity.RequestPlace(jo.Id, true, "Large print agenda please", Now);
             await db.SaveChangesAsync();
             return signUp.Id;
         });
@@ -149,7 +163,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var signUps = await WithDbAsync(async db =>
         {
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
-            var list = people.Select(p => activity.RequestPlace(p, "", DateOnly.FromDateTime(Now), Now)).ToList();
+            var list = people.Select(p => activity.RequestPlace(p, true, "", Now)).ToList();
             await db.SaveChangesAsync();
             return list.Select(s => s.Id).ToList();
         });
@@ -160,6 +174,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             [new("Message", "Thank you. This one is for carers; we will tell you about the next.")]);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/confirm", []);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
+        await ArriveAtTheDayAsync(activityId);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
 
         var badHours = await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance",
@@ -180,7 +195,10 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         Assert.Equal(1, evidence.LivedExperienceCount);
         Assert.Equal(RequirementStatus.Evidenced, carers.Requirement("R4")!.Status);
         var saved = await WithDbAsync(db => db.SignUps.SingleAsync(s => s.Id == signUps[0]));
-        Assert.Equal((Attendance.Attended, 2.5m, "Wants to come again"), (saved.Attendance, saved.Hours, saved.DebriefNotes));
+        Assert.Equal((Attendance.Attended, 150, "Wants to come again"), (saved.Attendance, saved.ActivityMinutes, saved.DebriefNotes));
+        // Who recorded it: the commissioner signed in.
+        Assert.Equal(DemoUsers.EmailFor(Roles.Commissioner), await WithDbAsync(db => db.Users.Where(u => u.Id == saved.AttendanceRecordedByUserId).Select(u => u.Email).SingleAsync()));
+        Assert.NotNull(saved.AttendanceRecordedUtc);
         await portal.SendQueuedEmailsAsync();
         Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(path => MimeMessage.Load(path)),
             m => m.Subject == "About your sign-up: Evidence from activity" && m.TextBody!.Contains("This one is for carers", StringComparison.Ordinal));
@@ -195,13 +213,14 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var signUps = await WithDbAsync(async db =>
         {
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
-            var list = people.Select(p => activity.RequestPlace(p, "", DateOnly.FromDateTime(Now), Now)).ToList();
+            var list = people.Select(p => activity.RequestPlace(p, true, "", Now)).ToList();
             await db.SaveChangesAsync();
-            list.ForEach(s => activity.Confirm(s.Id, Now));
+            list.ForEach(s => activity.Confirm(s.Id, true, Now));
             await db.SaveChangesAsync();
             return list.Select(s => s.Id).ToList();
         });
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
+        await ArriveAtTheDayAsync(activityId);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
         string Url(int signUpId) => $"/manage/activities/{activityId}/sign-ups/{signUpId}/attendance";
 
@@ -212,10 +231,10 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
 
         Assert.Equal(HttpStatusCode.Redirect, didNotAttend.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, attendedWithoutHours.StatusCode);
-        Assert.Equal(["#Hours Enter how many hours they took part, like 2.5"], (await attendedWithoutHours.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Equal(["#Hours Enter how many hours they took part in the activity, like 2.5"], (await attendedWithoutHours.ReadPageAsync()).ErrorSummaryLinks());
         var saved = await WithDbAsync(db => db.SignUps.Where(s => signUps.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync());
-        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (saved[0].Attendance, saved[0].Hours));
-        Assert.Equal((Attendance.NotRecorded, (decimal?)null), (saved[1].Attendance, saved[1].Hours));
+        Assert.Equal((Attendance.DidNotAttend, (int?)null), (saved[0].Attendance, saved[0].ActivityMinutes));
+        Assert.Equal((Attendance.NotRecorded, (int?)null), (saved[1].Attendance, saved[1].ActivityMinutes));
     }
 
     [Fact]
@@ -227,12 +246,14 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         await WithDbAsync(async db =>
         {
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
-            var signUp = activity.RequestPlace(person, "", DateOnly.FromDateTime(Now), Now);
+            var signUp = activity.RequestPlace(person, true, "", Now);
             await db.SaveChangesAsync();
-            activity.Confirm(signUp.Id, Now);
+            activity.Confirm(signUp.Id, true, Now);
             activity.MoveTo(ActivityStatus.Closed, Now);
-            activity.MoveTo(ActivityStatus.Completed, Now);
-            activity.RecordAttendance(signUp.Id, Attendance.Attended, 2, new(null, null, null), Now);
+            // The activity's day comes: it is completed and attendance recorded then.
+            var onTheDay = UkTime.ToUtc(activity.Date, activity.EndTime);
+            activity.MoveTo(ActivityStatus.Completed, onTheDay);
+            activity.RecordAttendance(signUp.Id, Attendance.Attended, new TimeGiven(120), new(null, null, null), "organiser", onTheDay);
             return await db.SaveChangesAsync();
         });
         var token = (await client.GetPageAsync($"/manage/activities/{activityId}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -254,38 +275,6 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         }
         var carers = await WithDbAsync(db => db.CommissioningProjects.Include(p => p.Requirements).ThenInclude(r => r.Evidence).SingleAsync(p => p.Title == "Carers' support service"));
         Assert.Single(carers.Requirement("R4")!.Evidence, e => e.WhatWasDone.Contains("Evidence raced", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task ChangeWithSomethingAlongside_ConflictOnFirstSave_SavesBothOnceFromTheFreshCopy()
-    {
-        var client = await portal.ClientForAsync(Roles.Commissioner);
-        var activityId = await OpenActivityAsync(client, "Saved together", places: "1", requirement: "R4", daysAhead: 71);
-        await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
-        var projects = scope.ServiceProvider.GetRequiredService<Web.Features.Commissioning.ProjectService>();
-        var calls = 0;
-
-        await service.ChangeAsync(activityId, a => a.MarkEvidenceRecorded(service.Now), async a =>
-        {
-            if (++calls == 1)
-            {
-                // Someone else changes the activity between this load and this save.
-                await WithDbAsync(async db =>
-                {
-                    var other = await db.Activities.SingleAsync(x => x.Id == a.Id);
-                    other.LinkToRequirement("R4", DateTime.UtcNow);
-                    return await db.SaveChangesAsync();
-                });
-            }
-            var project = (await projects.LoadAsync(a.ProjectId, default))!;
-            projects.StageEvidence(project, project.Requirement("R4")!, new("Saved together", a.Date, 1, "", []), "someone");
-        }, default);
-
-        Assert.Equal(2, calls);
-        Assert.NotNull(await WithDbAsync(db => db.Activities.Where(a => a.Id == activityId).Select(a => a.EvidenceRecordedUtc).SingleAsync()));
-        var carers = await WithDbAsync(db => db.CommissioningProjects.Include(p => p.Requirements).ThenInclude(r => r.Evidence).SingleAsync(p => p.Title == "Carers' support service"));
-        Assert.Single(carers.Requirement("R4")!.Evidence, e => e.WhatWasDone == "Saved together");
     }
 
     [Fact]
@@ -373,9 +362,9 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         await WithDbAsync(async db =>
         {
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
-            var signUp = activity.RequestPlace(person, "", DateOnly.FromDateTime(Now), Now);
+            var signUp = activity.RequestPlace(person, true, "", Now);
             await db.SaveChangesAsync();
-            activity.Confirm(signUp.Id, Now);
+            activity.Confirm(signUp.Id, true, Now);
             return await db.SaveChangesAsync();
         });
         var activityDate = await WithDbAsync(db => db.Activities.Where(a => a.Id == activityId).Select(a => a.Date).SingleAsync());
@@ -399,24 +388,27 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var client = await portal.ClientForAsync(Roles.Commissioner);
         var activityId = await OpenActivityAsync(client, "Withdraw against confirm", places: "2", daysAhead: 53);
         var people = await NewPeopleAsync(6);
-        var signUpIds = new List<int>();
-        foreach (var person in people)
+        var signUpIds = await WithDbAsync(async db =>
         {
-            await using var scope = portal.Services.CreateAsyncScope();
-            var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
-            var activity = await service.ChangeAsync(activityId, a => a.RequestPlace(person, "", service.Today, service.Now), default);
-            signUpIds.Add(activity.SignUps.Single(s => s.ExpertProfileId == person).Id);
-        }
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
+            var list = people.Select(p => activity.RequestPlace(p, true, "", Now)).ToList();
+            await db.SaveChangesAsync();
+            return list.Select(s => (s.Id, s.ExpertProfileId)).ToList();
+        });
+        var userIds = await WithDbAsync(db => db.ExpertProfiles.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.UserId!));
 
-        // Each person is confirmed by the organiser while they withdraw, all at once.
-        await Task.WhenAll(signUpIds.SelectMany(id => new Func<Activity, Action>[] { a => () => a.Confirm(id, DateTime.UtcNow), a => () => a.Withdraw(id, DateTime.UtcNow) })
+        // Each person is confirmed by the organiser while they withdraw, all at once, each in its own scope.
+        await Task.WhenAll(signUpIds.SelectMany(s => new Func<ActivityService, Task>[]
+            {
+                service => service.ConfirmAsync(activityId, s.Id, "organiser", default),
+                service => service.WithdrawAsync(activityId, userIds[s.ExpertProfileId], default),
+            })
             .Select(async change =>
             {
                 await using var scope = portal.Services.CreateAsyncScope();
-                var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
                 try
                 {
-                    await service.ChangeAsync(activityId, a => change(a)(), default);
+                    await change(scope.ServiceProvider.GetRequiredService<ActivityService>());
                 }
                 catch (ActivityRuleException)
                 {
@@ -438,7 +430,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var signUpId = await WithDbAsync(async db =>
         {
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
-            var signUp = activity.RequestPlace(person, "A quiet room", DateOnly.FromDateTime(Now), Now);
+            var signUp = activity.RequestPlace(person, true, "A quiet room", Now);
             await db.SaveChangesAsync();
             var profile = await db.ExpertProfiles.SingleAsync(p => p.Id == person);
             profile.WithdrawConsent(Now);

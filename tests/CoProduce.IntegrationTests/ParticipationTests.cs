@@ -75,12 +75,12 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
         });
 
     /// <summary>What an organiser does: through the same service, so that the rules apply.</summary>
-    private async Task OrganiserAsync(int activityId, int profileId, Action<Activity, int, DateTime> change)
+    private async Task OrganiserAsync(int activityId, int profileId, Func<ActivityService, int, Task> change)
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<SignUpService>();
-        await service.ChangeAsync(activityId, activity =>
-            change(activity, activity.SignUps.Single(s => s.ExpertProfileId == profileId).Id, service.Now), CancellationToken.None);
+        var service = scope.ServiceProvider.GetRequiredService<ActivityService>();
+        var signUpId = await WithDbAsync(db => db.SignUps.Where(s => s.ActivityId == activityId && s.ExpertProfileId == profileId).Select(s => s.Id).SingleAsync());
+        await change(service, signUpId);
     }
 
     private Task<SignUp?> SignUpOfAsync(int activityId, int profileId) =>
@@ -221,8 +221,8 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
         using var person = await RegisterAsync();
         var id = await CreateOpenActivityAsync("Offer test", places: 1);
         await SignUpAsync(person.Client, id, string.Empty);
-        await OrganiserAsync(id, person.ProfileId, (activity, signUpId, now) => activity.WaitList(signUpId, now));
-        await OrganiserAsync(id, person.ProfileId, (activity, signUpId, now) => activity.OfferPlace(signUpId, now));
+        await OrganiserAsync(id, person.ProfileId, (service, signUpId) => service.WaitListAsync(id, signUpId, "organiser", default));
+        await OrganiserAsync(id, person.ProfileId, (service, signUpId) => service.OfferAsync(id, signUpId, "organiser", default));
 
         var involvement = await person.Client.GetPageAsync("/my-involvement");
         var offered = await person.Client.GetPageAsync($"/activities/{id}");
@@ -269,7 +269,7 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
 
         var requested = await person.Client.GetAsync(new Uri($"/activities/{id}", UriKind.Relative));
         var requestedHtml = await requested.Content.ReadAsStringAsync();
-        await OrganiserAsync(id, person.ProfileId, (activity, signUpId, now) => activity.Confirm(signUpId, now));
+        await OrganiserAsync(id, person.ProfileId, (service, signUpId) => service.ConfirmAsync(id, signUpId, "organiser", default));
         var confirmed = await person.Client.GetPageAsync($"/activities/{id}");
         var someoneElse = await other.Client.GetAsync(new Uri($"/activities/{id}", UriKind.Relative));
 
@@ -306,8 +306,8 @@ public sealed class ParticipationTests(PortalFixture portal) : IClassFixture<Por
         using var intruder = await RegisterAsync();
         var id = await CreateOpenActivityAsync("Someone else's place", places: 2);
         await SignUpAsync(owner.Client, id, "Mine");
-        await OrganiserAsync(id, owner.ProfileId, (activity, signUpId, now) => activity.WaitList(signUpId, now));
-        await OrganiserAsync(id, owner.ProfileId, (activity, signUpId, now) => activity.OfferPlace(signUpId, now));
+        await OrganiserAsync(id, owner.ProfileId, (service, signUpId) => service.WaitListAsync(id, signUpId, "organiser", default));
+        await OrganiserAsync(id, owner.ProfileId, (service, signUpId) => service.OfferAsync(id, signUpId, "organiser", default));
         var ownersSignUp = (await SignUpOfAsync(id, owner.ProfileId))!;
         List<KeyValuePair<string, string>> forged =
         [

@@ -275,16 +275,17 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             var declined = NewActivity($"Tam was not given a place {Guid.NewGuid():N}");
             attended.MoveTo(ActivityStatus.Open, now);
             declined.MoveTo(ActivityStatus.Open, now);
-            attended.RequestPlace(profile.Id, "Tam: a quiet corner, please", today, now);
-            declined.RequestPlace(profile.Id, "Tam: large print", today, now);
+            attended.RequestPlace(profile.Id, true, "Tam: a quiet corner, please", now);
+            declined.RequestPlace(profile.Id, true, "Tam: large print", now);
             db.Activities.AddRange(attended, declined);
             await db.SaveChangesAsync();
 
-            attended.Confirm(attended.SignUps.Single().Id, now);
-            attended.SignUps.Single().MarkReminderSent(attended.Date, now);
-            attended.MoveTo(ActivityStatus.Completed, now);
-            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 2.75m,
-                new SessionNotes("Tam: sent the agenda in Polish", "Tam: needed a break at 11", "Tam: wants to come again"), now);
+            attended.Confirm(attended.SignUps.Single().Id, true, now);
+            attended.MarkReminderSent(attended.SignUps.Single().Id, now);
+            var onTheDay = UkTime.ToUtc(attended.Date, attended.EndTime);
+            attended.MoveTo(ActivityStatus.Completed, onTheDay);
+            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, new TimeGiven(165),
+                new SessionNotes("Tam: sent the agenda in Polish", "Tam: needed a break at 11", "Tam: wants to come again"), "organiser", onTheDay);
             declined.Decline(declined.SignUps.Single().Id, "Tam: this one is for carers of adults. We will tell you about the next.", now);
             return await db.SaveChangesAsync();
         });
@@ -588,8 +589,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
 
         // What has to stay: the sign-ups with their status, attendance and hours, and the consent history.
         var signUps = rows[about.Single(t => t.ClrType == typeof(SignUp))].Select(r => (SignUp)r.Entity).OrderBy(s => s.Id).ToList();
-        Assert.Equal(before.Select(s => (s.Id, s.Status, s.Attendance, s.Hours)), signUps.Select(s => (s.Id, s.Status, s.Attendance, s.Hours)));
-        Assert.Contains(signUps, s => s.Hours == 2.75m);
+        Assert.Equal(before.Select(s => (s.Id, s.Status, s.Attendance, s.ActivityMinutes)), signUps.Select(s => (s.Id, s.Status, s.Attendance, s.ActivityMinutes)));
+        Assert.Contains(signUps, s => s.ActivityMinutes == 165);
         var profile = rows[about.Single(t => t.ClrType == typeof(ExpertProfile))].Select(r => (ExpertProfile)r.Entity).Single();
         Assert.Equal([ConsentChange.Given, ConsentChange.Withdrawn, ConsentChange.Given, ConsentChange.Withdrawn], profile.ConsentHistory.Select(e => e.Change));
         Assert.NotNull(profile.AnonymisedUtc);

@@ -61,7 +61,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
         var profileId = await db.ExpertProfiles.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync();
         var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Title == Workshop);
-        activity.RequestPlace(profileId, whatWouldHelp, UkTime.Today(TimeProvider.System), DateTime.UtcNow);
+        activity.RequestPlace(profileId, true, whatWouldHelp, DateTime.UtcNow);
         await db.SaveChangesAsync();
     }
 
@@ -530,15 +530,16 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
             foreach (var activity in new[] { declined, attended })
             {
                 activity.MoveTo(ActivityStatus.Open, DateTime.UtcNow);
-                activity.RequestPlace(profileId, "I have panic attacks in crowds", today, DateTime.UtcNow);
+                activity.RequestPlace(profileId, true, "I have panic attacks in crowds", DateTime.UtcNow);
             }
             db.Activities.AddRange(declined, attended);
             await db.SaveChangesAsync();
             declined.Decline(declined.SignUps.Single().Id, "Sorry, this room is too busy for your panic attacks.", DateTime.UtcNow);
-            attended.Confirm(attended.SignUps.Single().Id, DateTime.UtcNow);
-            attended.MoveTo(ActivityStatus.Completed, DateTime.UtcNow);
-            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, 1.75m,
-                new SessionNotes("Sent the agenda early", "Left the room twice", "Said it went well"), DateTime.UtcNow);
+            attended.Confirm(attended.SignUps.Single().Id, true, DateTime.UtcNow);
+            var onTheDay = UkTime.ToUtc(attended.Date, attended.EndTime);
+            attended.MoveTo(ActivityStatus.Completed, onTheDay);
+            attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, new TimeGiven(105),
+                new SessionNotes("Sent the agenda early", "Left the room twice", "Said it went well"), "organiser", onTheDay);
             await db.SaveChangesAsync();
             return (declined.SignUps.Single().Id, attended.SignUps.Single().Id);
         });
@@ -556,8 +557,8 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
             Assert.Null(s.DebriefNotes);
         });
         Assert.Equal(
-            [(SignUpStatus.Declined, Attendance.NotRecorded, (decimal?)null), (SignUpStatus.Confirmed, Attendance.Attended, 1.75m)],
-            signUps.Select(s => (s.Status, s.Attendance, s.Hours)));
+            [(SignUpStatus.Declined, Attendance.NotRecorded, (int?)null), (SignUpStatus.Confirmed, Attendance.Attended, 105)],
+            signUps.Select(s => (s.Status, s.Attendance, s.ActivityMinutes)));
     }
 
     private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)

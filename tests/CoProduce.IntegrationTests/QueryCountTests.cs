@@ -106,7 +106,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 activity.MoveTo(ActivityStatus.Open, Now);
                 foreach (var person in people)
                 {
-                    activity.RequestPlace(person, "A quiet space", Today, Now);
+                    activity.RequestPlace(person, true, "A quiet space", Now);
                 }
                 activities.Add(activity);
             }
@@ -114,7 +114,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
             await db.SaveChangesAsync();
             foreach (var activity in activities.Where(a => a.SignUps.Count > 0))
             {
-                activity.Confirm(activity.SignUps[0].Id, Now);
+                activity.Confirm(activity.SignUps[0].Id, true, Now);
             }
             await db.SaveChangesAsync();
             return activities.Select(a => a.Id).ToList();
@@ -135,10 +135,12 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                     new ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 0), date.AddDays(-3)),
                     new ActivityPlace(ActivityMode.Online, null, null, null),
                     people.Count, [LivedExperienceArea.Carer], LadderRung.CoProduction, isPaid: true, "system", Now);
-                activity.MoveTo(ActivityStatus.Open, Now);
+                // Its history happened before its day: opened, asked for and confirmed then.
+                var before = UkTime.ToUtc(date.AddDays(-5), new TimeOnly(12, 0));
+                activity.MoveTo(ActivityStatus.Open, before);
                 foreach (var person in people)
                 {
-                    activity.RequestPlace(person, string.Empty, date.AddDays(-4), Now);
+                    activity.RequestPlace(person, true, string.Empty, before);
                 }
                 activities.Add(activity);
             }
@@ -146,14 +148,15 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
             await db.SaveChangesAsync();
             foreach (var activity in activities)
             {
+                var before = UkTime.ToUtc(activity.Date.AddDays(-5), new TimeOnly(12, 0));
                 foreach (var signUp in activity.SignUps)
                 {
-                    activity.Confirm(signUp.Id, Now);
+                    activity.Confirm(signUp.Id, true, before);
                 }
                 activity.MoveTo(ActivityStatus.Completed, Now);
                 foreach (var signUp in activity.SignUps)
                 {
-                    activity.RecordAttendance(signUp.Id, Attendance.Attended, 2m, new SessionNotes(null, null, null), Now);
+                    activity.RecordAttendance(signUp.Id, Attendance.Attended, new TimeGiven(120), new SessionNotes(null, null, null), "organiser", Now);
                 }
             }
             await db.SaveChangesAsync();
@@ -304,7 +307,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == id);
                 foreach (var person in more)
                 {
-                    activity.RequestPlace(person, "Large print, please", Today, Now);
+                    activity.RequestPlace(person, true, "Large print, please", Now);
                 }
                 await db.SaveChangesAsync();
             });
