@@ -44,7 +44,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Activities.ActivityNotifier>();
         services.AddScoped<Features.Activities.SignUpService>();
         services.AddScoped<Features.Activities.ReminderSender>();
-        services.AddScoped<Features.Profile.PersonalDataService>();
+        services.AddScoped<Features.Profile.ProfileService>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }
