@@ -185,7 +185,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             "account sent the form and which page it led to, nothing about the person.",
         ["CommissioningProjects"] = StaffWork,
         ["Activities"] = StaffWork + " The activities a person signed up for are shown with their sign-ups.",
-        ["AuditEntries"] = StaffWork,
+        ["AuditEntries"] = StaffWork + " An expert's own entries say only that they gave or withdrew consent, changed a named part of " +
+            "their profile or deleted it, and when: never what they told us. The consent history in the download shows the same consents.",
         ["StageMove"] = StaffWork,
         ["Evidence"] = StaffWork,
         ["ExceptionRequests"] = StaffWork,
@@ -199,10 +200,10 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUsers.NormalizedUserName"] = ("The placeholder in capital letters.", IsPlaceholder),
         ["AspNetUsers.Email"] = ("The same placeholder.", IsPlaceholder),
         ["AspNetUsers.NormalizedEmail"] = ("The placeholder in capital letters.", IsPlaceholder),
-        ["AspNetUsers.DisplayName"] = ("Replaced by the words \"Deleted person\".", v => v == PersonalDataService.DeletedName),
+        ["AspNetUsers.DisplayName"] = ("Replaced by the words \"Deleted person\".", v => v == ExpertProfile.DeletedName),
         ["AspNetUsers.SecurityStamp"] = ("A new random value, which signs the person out everywhere.", v => Guid.TryParse(v, out _)),
         ["AspNetUsers.ConcurrencyStamp"] = ("A random value that changes on every save.", v => Guid.TryParse(v, out _)),
-        ["ExpertProfiles.PreferredName"] = ("Replaced by the words \"Deleted person\".", v => v == PersonalDataService.DeletedName),
+        ["ExpertProfiles.PreferredName"] = ("Replaced by the words \"Deleted person\".", v => v == ExpertProfile.DeletedName),
         ["ConsentEvents.PrivacyNoticeVersion"] = ("The consent history stays, without a name, as the record that the information was kept with consent.",
             v => v == CoProduce.Web.Features.Public.PrivacyNotice.Version),
     };

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Profile;
@@ -486,13 +487,13 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
 
         var profile = await ProfileOfAsync(person.UserId);
         Assert.NotNull(profile.AnonymisedUtc);
-        Assert.Equal(PersonalDataService.DeletedName, profile.PreferredName);
+        Assert.Equal(ExpertProfile.DeletedName, profile.PreferredName);
         Assert.Null(profile.ContactEmail);
         Assert.Empty(profile.LivedExperience);
         Assert.Null(profile.PaymentPreference);
         Assert.False(profile.IsOnRoster);
         var user = await UserAsync(person.UserId);
-        Assert.Equal(PersonalDataService.DeletedName, user.DisplayName);
+        Assert.Equal(ExpertProfile.DeletedName, user.DisplayName);
         Assert.EndsWith("@deleted.invalid", user.Email, StringComparison.Ordinal);
         Assert.Equal(user.Email, user.UserName);
         Assert.DoesNotContain("pia", user.Email!, StringComparison.OrdinalIgnoreCase);
@@ -600,6 +601,174 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         var data = await person.Client.GetPageAsync($"/profile/your-data?id={joId}&userId={joUserId}");
         Assert.DoesNotContain("expert@example.org", data.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("forged@example.org", data.Body.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Words only this person typed: none may reach the audit log.</summary>
+    private static readonly string[] TheirOwnWords =
+        ["Kinship care of my niece after her stroke", "A hearing dog called Biscuit", "Tigrinya", "Wheelchair space by the door, please", "Ottoline", "07700 900 314"];
+
+    /// <summary>A person with consent who has told us about themselves in their own words, in every part of the profile.</summary>
+    private async Task<Person> PersonWhoToldUsEverythingAsync(string name)
+    {
+        var person = await RegisterAsync(name);
+        await GiveConsentAsync(person.Client);
+        var responses = new[]
+        {
+            await person.Client.SubmitFormAsync("/profile/contact", "/profile/contact",
+                [new("PreferredName", "Ottoline"), new("Email", ""), new("Phone", "07700 900 314"), new("PreferredContact", "Phone")]),
+            await person.Client.SubmitFormAsync("/profile/lived-experience", "/profile/lived-experience",
+                [new("Areas", "Carer"), new("Areas", "Other"), new("Other", "Kinship care of my niece after her stroke")]),
+            await person.Client.SubmitFormAsync("/profile/access-needs", "/profile/access-needs",
+                [new("Needs", "AnotherLanguage"), new("Needs", "Other"), new("Language", "Tigrinya"), new("Other", "A hearing dog called Biscuit")]),
+            await person.Client.SubmitFormAsync("/profile/availability", "/profile/availability",
+                [new("Days", "Friday"), new("Mode", "InPerson"), new("TravelMiles", "7")]),
+            await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "BankTransfer")]),
+        };
+        Assert.All(responses, r => Assert.Equal("/profile", r.Location()));
+        await SignUpForWorkshopAsync(person.UserId, "Wheelchair space by the door, please");
+        return person;
+    }
+
+    private Task<List<AuditEntry>> AuditOfProfileAsync(int profileId) =>
+        WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.SubjectType == AuditSubjectType.Profile && a.SubjectId == profileId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).ToListAsync());
+
+    /// <summary>Every column of every audit entry, searched for the person's own words, name and addresses.</summary>
+    private async Task AssertAuditLogHoldsNoneOfAsync(IEnumerable<string> words)
+    {
+        var columns = await WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Select(a => new { a.Id, a.SubjectId, a.Action, a.Summary, a.Before, a.After }).ToListAsync());
+        foreach (var word in words)
+        {
+            Assert.DoesNotContain(columns, a => $"{a.SubjectId}|{a.Action}|{a.Summary}|{a.Before}|{a.After}".Contains(word, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public async Task Consent_Given_IsAuditedOnceWithTheChange_NamingTheNoticeAndNothingPersonal()
+    {
+        using var person = await RegisterAsync("Wren Hollis");
+        var profileId = (await ProfileOfAsync(person.UserId)).Id;
+
+        await GiveConsentAsync(person.Client);
+        // Agreeing again to the notice that already stands changes nothing, so it is not audited either.
+        using var again = new FormUrlEncodedContent([new("Agree", "true"), new("__RequestVerificationToken", await TokenAsync(person.Client))]);
+        Assert.Equal("/profile", (await person.Client.PostAsync(new Uri("/profile/consent", UriKind.Relative), again)).Location());
+
+        var profile = await ProfileOfAsync(person.UserId);
+        var given = Assert.Single(profile.ConsentHistory);
+        var entry = Assert.Single(await AuditOfProfileAsync(profileId));
+        Assert.Equal((AuditSubjectType.Profile, profileId.ToString(System.Globalization.CultureInfo.InvariantCulture), (int?)null),
+            (entry.SubjectType, entry.SubjectId, entry.ProjectId));
+        Assert.Equal(AuditActions.ConsentGiven, entry.Action);
+        Assert.Equal($"Consent given under privacy notice version {PrivacyNotice.Version}.", entry.Summary);
+        Assert.Equal(("Consent not given", $"Consent given under privacy notice version {PrivacyNotice.Version}"), (entry.Before, entry.After));
+        Assert.Equal(person.UserId, entry.ByUserId);
+        Assert.Equal(given.AtUtc, entry.AtUtc);
+        await AssertAuditLogHoldsNoneOfAsync(["Wren", "Hollis", person.Email]);
+    }
+
+    [Fact]
+    public async Task ProfileParts_AreAuditedByName_WithoutWhatThePersonToldUs()
+    {
+        using var person = await PersonWhoToldUsEverythingAsync("Yusra Penhale");
+        var profileId = (await ProfileOfAsync(person.UserId)).Id;
+
+        var entries = await AuditOfProfileAsync(profileId);
+
+        Assert.Equal(
+            [
+                (AuditActions.ConsentGiven, $"Consent given under privacy notice version {PrivacyNotice.Version}."),
+                (AuditActions.ProfileChanged, "Contact details changed."),
+                (AuditActions.ProfileChanged, "Lived experience changed."),
+                (AuditActions.ProfileChanged, "Access needs changed."),
+                (AuditActions.ProfileChanged, "Availability changed."),
+                (AuditActions.ProfileChanged, "Payment preference changed."),
+            ],
+            entries.Select(e => (e.Action, e.Summary)));
+        Assert.All(entries.Where(e => e.Action == AuditActions.ProfileChanged), e => Assert.Equal((null, null, person.UserId), (e.Before, e.After, e.ByUserId)));
+        await AssertAuditLogHoldsNoneOfAsync([.. TheirOwnWords, "Yusra", "Penhale", person.Email]);
+        // Nor the choices they ticked: the entries name the part that changed, not what it now says.
+        Assert.All(entries, e => Assert.DoesNotContain(["Carer", "Friday", "In person", "InPerson", "Bank", "miles"],
+            word => $"{e.Summary}|{e.Before}|{e.After}".Contains(word, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task WithdrawConsent_IsAuditedOnceWithTheChange_WithoutTheirLivedExperienceNeedsOrWords()
+    {
+        using var person = await PersonWhoToldUsEverythingAsync("Zeb Marchetti");
+        var profileId = (await ProfileOfAsync(person.UserId)).Id;
+        var before = await AuditOfProfileAsync(profileId);
+
+        var response = await person.Client.SubmitFormAsync("/profile/consent/withdraw", "/profile/consent/withdraw", []);
+
+        Assert.Equal("/profile", response.Location());
+        var profile = await ProfileOfAsync(person.UserId);
+        var entry = Assert.Single((await AuditOfProfileAsync(profileId)).Skip(before.Count));
+        Assert.Equal((AuditSubjectType.Profile, profileId.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditActions.ConsentWithdrawn),
+            (entry.SubjectType, entry.SubjectId, entry.Action));
+        Assert.Equal("Consent withdrawn. Lived experience and access needs deleted, and the personal text on 1 sign-up.", entry.Summary);
+        Assert.Equal(($"Consent given under privacy notice version {PrivacyNotice.Version}", "Consent withdrawn"), (entry.Before, entry.After));
+        Assert.Equal(person.UserId, entry.ByUserId);
+        Assert.Equal(profile.ConsentHistory[^1].AtUtc, entry.AtUtc);
+        Assert.Equal(profile.UpdatedUtc, entry.AtUtc);
+        await AssertAuditLogHoldsNoneOfAsync([.. TheirOwnWords, "Zeb", "Marchetti", person.Email]);
+
+        // Withdrawing again, from an old tab, changes nothing and is not audited.
+        using var again = new FormUrlEncodedContent([new("__RequestVerificationToken", await TokenAsync(person.Client))]);
+        Assert.Equal("/profile", (await person.Client.PostAsync(new Uri("/profile/consent/withdraw", UriKind.Relative), again)).Location());
+        Assert.Equal(before.Count + 1, (await AuditOfProfileAsync(profileId)).Count);
+    }
+
+    [Fact]
+    public async Task Delete_IsAuditedOnceWithTheChange_WithoutAnythingAboutThePerson()
+    {
+        using var person = await PersonWhoToldUsEverythingAsync("Aurelio Fenwick");
+        var profileId = (await ProfileOfAsync(person.UserId)).Id;
+        var before = await AuditOfProfileAsync(profileId);
+
+        var response = await person.Client.SubmitFormAsync("/profile/delete", "/profile/delete", []);
+
+        Assert.Equal("/profile/deleted", response.Location());
+        var profile = await ProfileOfAsync(person.UserId);
+        // One entry for the deletion: the consent it ends is part of it, not an entry of its own.
+        var entry = Assert.Single((await AuditOfProfileAsync(profileId)).Skip(before.Count));
+        Assert.Equal((AuditSubjectType.Profile, profileId.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditActions.ProfileDeleted),
+            (entry.SubjectType, entry.SubjectId, entry.Action));
+        Assert.Equal(
+            "Profile deleted: name, contact details and everything the person told us removed, and the account locked; consent withdrawn. " +
+            "Kept without a name: the consent history, and attendance and hours on 1 sign-up.",
+            entry.Summary);
+        Assert.Equal((null, null, (int?)null), (entry.Before, entry.After, entry.ProjectId));
+        Assert.Equal(person.UserId, entry.ByUserId);
+        Assert.Equal(profile.AnonymisedUtc, entry.AtUtc);
+        Assert.Equal(profile.ConsentHistory[^1].AtUtc, entry.AtUtc);
+        await AssertAuditLogHoldsNoneOfAsync([.. TheirOwnWords, "Aurelio", "Fenwick", person.Email]);
+    }
+
+    [Fact]
+    public async Task Consent_GivenFromAStaleCopy_IsRefusedAndLeavesNoAuditEntry()
+    {
+        using var person = await RegisterAsync("Bram Oyelaran");
+        var profileId = (await ProfileOfAsync(person.UserId)).Id;
+
+        // One copy of the profile is loaded; another saves a change first, so the first is out of date.
+        await using var staleScope = portal.Services.CreateAsyncScope();
+        var staleService = staleScope.ServiceProvider.GetRequiredService<ProfileService>();
+        var stale = (await staleService.MineAsync(person.UserId, CancellationToken.None))!;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ProfileService>();
+            var fresh = (await service.MineAsync(person.UserId, CancellationToken.None))!;
+            await service.SetContactAsync(fresh, new ContactDetails("Bram", person.Email, null, ContactMethod.Email), person.UserId, CancellationToken.None);
+        }
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => staleService.GiveConsentAsync(stale, person.UserId, CancellationToken.None));
+
+        // The consent and its audit entry were one save: neither is kept.
+        Assert.Equal([(AuditActions.ProfileChanged, "Contact details changed.")], (await AuditOfProfileAsync(profileId)).Select(e => (e.Action, e.Summary)));
+        Assert.Empty((await ProfileOfAsync(person.UserId)).ConsentHistory);
     }
 
     private async Task<string> UserIdAsync(string email)

@@ -124,6 +124,9 @@ public static class AuditActions
     public const string ConsentWithdrawn = "ConsentWithdrawn";
     public const string ProfileDeleted = "ProfileDeleted";
 
+    /// <summary>A part of an expert's profile was saved. The entry names the part, never what the person told us.</summary>
+    public const string ProfileChanged = "ProfileChanged";
+
     public const string StaffAccountCreated = "StaffAccountCreated";
     public const string StaffRolesChanged = "StaffRolesChanged";
     public const string StaffAccountLocked = "StaffAccountLocked";

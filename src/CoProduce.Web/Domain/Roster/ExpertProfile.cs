@@ -32,6 +32,9 @@ public sealed class ExpertProfile : IConcurrencyVersioned
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 500;
 
+    /// <summary>The name a deleted person's profile and account are left with.</summary>
+    public const string DeletedName = "Deleted person";
+
     private readonly List<ConsentEvent> _consentHistory = [];
 
     private ExpertProfile()
@@ -188,7 +191,7 @@ public sealed class ExpertProfile : IConcurrencyVersioned
     public void Anonymise(DateTime nowUtc)
     {
         WithdrawConsent(nowUtc);
-        PreferredName = "Deleted person";
+        PreferredName = DeletedName;
         ContactEmail = null;
         ContactPhone = null;
         AvailableDays = new HashSet<DayOfWeek>();

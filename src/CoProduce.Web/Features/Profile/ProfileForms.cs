@@ -130,6 +130,17 @@ public sealed partial class ContactForm
     public string? Phone { get; set; }
     public string? PreferredContact { get; set; }
 
+    public static ContactForm From(ExpertProfile p) => new()
+    {
+        PreferredName = p.PreferredName,
+        Email = p.ContactEmail,
+        Phone = p.ContactPhone,
+        PreferredContact = p.PreferredContact.ToString(),
+    };
+
+    /// <summary>Only for a form that has passed its validator.</summary>
+    public ContactDetails ToContact() => new(PreferredName!.Trim(), Email, Phone, Enum.Parse<ContactMethod>(PreferredContact!));
+
     /// <summary>
     /// A loose check of a UK phone number: 10 or 11 digits starting 0, or +44 (with or without the 0) and 9 or 10 more.
     /// Spaces, dashes, dots and brackets are allowed between the digits.
@@ -183,6 +194,15 @@ public sealed class LivedExperienceForm
 {
     public List<string> Areas { get; set; } = [];
     public string? Other { get; set; }
+
+    public static LivedExperienceForm From(ExpertProfile p) => new()
+    {
+        Areas = p.LivedExperience.Select(a => a.ToString()).ToList(),
+        Other = p.LivedExperienceOther,
+    };
+
+    /// <summary>Only for a form that has passed its validator.</summary>
+    public LivedExperienceAnswer ToAnswer() => new(ProfileChoices.Parse<LivedExperienceArea>(Areas), Other);
 }
 
 public sealed class LivedExperienceFormValidator : AbstractValidator<LivedExperienceForm>
@@ -203,6 +223,16 @@ public sealed class AccessNeedsForm
     public List<string> Needs { get; set; } = [];
     public string? Language { get; set; }
     public string? Other { get; set; }
+
+    public static AccessNeedsForm From(ExpertProfile p) => new()
+    {
+        Needs = p.AccessNeeds.Select(n => n.ToString()).ToList(),
+        Language = p.Language,
+        Other = p.AccessNeedsOther,
+    };
+
+    /// <summary>Only for a form that has passed its validator.</summary>
+    public AccessNeedsAnswer ToAnswer() => new(ProfileChoices.Parse<AccessNeed>(Needs), Language, Other);
 }
 
 public sealed class AccessNeedsFormValidator : AbstractValidator<AccessNeedsForm>
@@ -231,6 +261,18 @@ public sealed class AvailabilityForm
 
     /// <summary>The distance, when it is a whole number (the validator says so when it is not).</summary>
     public int? Miles => int.TryParse(TravelMiles?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var miles) ? miles : null;
+
+    public static AvailabilityForm From(ExpertProfile p) => new()
+    {
+        Days = p.AvailableDays.Select(d => d.ToString()).ToList(),
+        Times = p.TimesOfDay.Select(t => t.ToString()).ToList(),
+        Mode = p.Mode.ToString(),
+        TravelMiles = p.TravelMiles?.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Only for a form that has passed its validator.</summary>
+    public AvailabilityAnswer ToAnswer() =>
+        new(ProfileChoices.Parse<DayOfWeek>(Days), ProfileChoices.Parse<TimeOfDay>(Times), Enum.Parse<TakingPart>(Mode!), Miles);
 }
 
 public sealed class AvailabilityFormValidator : AbstractValidator<AvailabilityForm>
@@ -253,6 +295,11 @@ public sealed class AvailabilityFormValidator : AbstractValidator<AvailabilityFo
 public sealed class PaymentForm
 {
     public string? Preference { get; set; }
+
+    public static PaymentForm From(ExpertProfile p) => new() { Preference = p.PaymentPreference?.ToString() };
+
+    /// <summary>Only for a form that has passed its validator.</summary>
+    public PaymentPreference ToPreference() => Enum.Parse<PaymentPreference>(Preference!);
 }
 
 public sealed class PaymentFormValidator : AbstractValidator<PaymentForm>

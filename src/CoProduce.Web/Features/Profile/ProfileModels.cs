@@ -17,6 +17,23 @@ public sealed record ConsentRecord(bool HasConsent, DateTime? GivenUtc, string? 
         p.ConsentHistory.Select(e => new ConsentEventRecord(ConsentWords.Change(e.Change), e.PrivacyNoticeVersion, e.AtUtc)).ToList());
 }
 
+/// <summary>
+/// The consent page: what the person agrees to now, and the box to agree (never ticked when the
+/// page is shown: ticking it and saving moves on).
+/// </summary>
+public sealed record ConsentPage(bool Agree, bool HasConsent, DateTime? GivenUtc, string? PrivacyNoticeVersion, bool AgreedToAnEarlierNotice)
+{
+    public static ConsentPage From(ExpertProfile p) => new(
+        false,
+        p.HasConsent,
+        p.CurrentConsent?.AtUtc,
+        p.CurrentConsent?.PrivacyNoticeVersion,
+        p.CurrentConsent is { } consent && consent.PrivacyNoticeVersion != Public.PrivacyNotice.Version);
+}
+
+/// <summary>The deletion page: how many activities the person signed up for, whose record of taking part stays.</summary>
+public sealed record DeletePage(int SignUpCount);
+
 /// <summary>One time the person agreed or withdrew their agreement.</summary>
 public sealed record ConsentEventRecord(string Change, string? PrivacyNoticeVersion, DateTime AtUtc);
 
@@ -106,7 +123,9 @@ public sealed record SignUpRecord(
     string? MessageFromOrganiser,
     string WhatWouldHelp,
     string Attendance,
-    decimal? Hours,
+    int? ActivityMinutes,
+    int? PreparationMinutes,
+    int? TravelMinutes,
     string? PreparationNotes,
     string? CheckInNotes,
     string? DebriefNotes,

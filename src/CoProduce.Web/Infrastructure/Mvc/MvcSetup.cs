@@ -45,7 +45,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Activities.ActivityService>();
         services.AddScoped<Features.Organising.ActivityPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
-        services.AddScoped<Features.Profile.PersonalDataService>();
+        services.AddScoped<Features.Profile.ProfileService>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }
