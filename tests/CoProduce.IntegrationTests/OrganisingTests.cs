@@ -62,18 +62,6 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             return ids;
         });
 
-    /// <summary>
-    /// The activity's day comes: activities are planned for the future, and can be completed and
-    /// attendance recorded only on or after their day, so the test moves the day to today.
-    /// </summary>
-    private Task<int> ArriveAtTheDayAsync(int activityId) =>
-        WithDbAsync(async db =>
-        {
-            var today = UkTime.Today(TimeProvider.System);
-            return await db.Activities.Where(a => a.Id == activityId)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Date, today).SetProperty(x => x.SignUpClosesOn, today));
-        });
-
     private async Task<int> OpenActivityAsync(HttpClient client, string title, string places, string requirement = "", int daysAhead = 20)
     {
         var projectId = (await ProjectIdAsync("Carers' support service")).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -174,7 +162,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             [new("Message", "Thank you. This one is for carers; we will tell you about the next.")]);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/confirm", []);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
-        await ArriveAtTheDayAsync(activityId);
+        await portal.ArriveAtTheDayAsync(activityId);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
 
         var badHours = await client.SubmitFormAsync($"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance", $"/manage/activities/{activityId}/sign-ups/{signUps[0]}/attendance",
@@ -220,7 +208,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             return list.Select(s => s.Id).ToList();
         });
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Closed")]);
-        await ArriveAtTheDayAsync(activityId);
+        await portal.ArriveAtTheDayAsync(activityId);
         await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Completed")]);
         string Url(int signUpId) => $"/manage/activities/{activityId}/sign-ups/{signUpId}/attendance";
 
@@ -444,7 +432,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
         var response = await client.PostWithoutButtonAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/sign-ups/{signUpId}/confirm");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("withdrawn their consent", (await response.ReadPageAsync()).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("has not given consent", (await response.ReadPageAsync()).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(SignUpStatus.Requested, await WithDbAsync(db => db.SignUps.Where(s => s.Id == signUpId).Select(s => s.Status).SingleAsync()));
     }
 

@@ -113,7 +113,10 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["SignUps.WhatWouldHelp"] = new("whatWouldHelp"),
         ["SignUps.DeclineMessage"] = new("messageFromOrganiser"),
         ["SignUps.Attendance"] = new("attendance", (v, _) => SignUpWords.Attendance((Attendance)v!)),
-        ["SignUps.Hours"] = new("hours"),
+        ["SignUps.ActivityMinutes"] = new("activityMinutes"),
+        ["SignUps.PreparationMinutes"] = new("preparationMinutes"),
+        ["SignUps.TravelMinutes"] = new("travelMinutes"),
+        ["SignUps.AttendanceRecordedUtc"] = new("attendanceRecordedUtc"),
         ["SignUps.PreparationNotes"] = new("preparationNotes"),
         ["SignUps.CheckInNotes"] = new("checkInNotes"),
         ["SignUps.DebriefNotes"] = new("debriefNotes"),
@@ -173,6 +176,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.LeaseOwner"] = new("Which copy of the portal is sending the email at that moment. It says nothing about the person."),
         ["OutboxMessages.LeaseExpiresUtc"] = new("Until when that copy of the portal is sending it. It says nothing about the person."),
         ["SignUps.ExpertProfileId"] = new(Link),
+        ["SignUps.AttendanceRecordedByUserId"] = new("Which member of staff recorded the attendance: a record of their work, not about the person."),
     };
 
     /// <summary>
@@ -204,6 +208,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUsers.SecurityStamp"] = ("A new random value, which signs the person out everywhere.", v => Guid.TryParse(v, out _)),
         ["AspNetUsers.ConcurrencyStamp"] = ("A random value that changes on every save.", v => Guid.TryParse(v, out _)),
         ["ExpertProfiles.PreferredName"] = ("Replaced by the words \"Deleted person\".", v => v == ExpertProfile.DeletedName),
+        ["SignUps.AttendanceRecordedByUserId"] = ("Which member of staff recorded the attendance: their work, which stays with what happened.", v => v.Length > 0),
         ["ConsentEvents.PrivacyNoticeVersion"] = ("The consent history stays, without a name, as the record that the information was kept with consent.",
             v => v == CoProduce.Web.Features.Public.PrivacyNotice.Version),
     };
@@ -520,6 +525,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             var confirmed = await organiser.SubmitFormAsync($"/manage/activities/{together}", $"/manage/activities/{together}/sign-ups/{signUpId}/confirm", []);
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         }
+        await portal.ArriveAtTheDayAsync(together);
         var completed = await organiser.SubmitFormAsync($"/manage/activities/{together}", $"/manage/activities/{together}/status", [new("to", "Completed")]);
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
         await RecordAttendanceAsync(organiser, together, mine, "2.25", "Uma: checked the ramp with the venue", "Uma: asked for water", "Uma: found the room too warm");
@@ -530,7 +536,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         var signUp = Assert.Single(json.RootElement.GetProperty("signUps").EnumerateArray());
         Assert.Equal("Place confirmed", signUp.GetProperty("status").GetString());
         Assert.Equal("Attended", signUp.GetProperty("attendance").GetString());
-        Assert.Equal(2.25m, signUp.GetProperty("hours").GetDecimal());
+        Assert.Equal(135, signUp.GetProperty("activityMinutes").GetInt32());
         Assert.Equal("Uma needs a ramp", signUp.GetProperty("whatWouldHelp").GetString());
         Assert.Equal("Uma: checked the ramp with the venue", signUp.GetProperty("preparationNotes").GetString());
         Assert.Equal("Uma: asked for water", signUp.GetProperty("checkInNotes").GetString());
@@ -538,6 +544,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         var page = await me.Client.GetPageAsync("/profile/your-data");
         var text = page.QuerySelector("main")!.TextContent;
         Assert.Contains("2.25 hours", text, StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, signUp.GetProperty("attendanceRecordedUtc").ValueKind);
         Assert.Contains("Uma: found the room too warm", text, StringComparison.Ordinal);
 
         // Nothing about the other person, who took part in the same activity, nor anyone else.

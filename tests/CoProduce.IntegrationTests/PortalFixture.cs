@@ -4,6 +4,8 @@ using AngleSharp.Html.Parser;
 using CoProduce.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoProduce.IntegrationTests;
 
@@ -48,6 +50,23 @@ public sealed class PortalFixture : CoProduceAppFactory
 }
 
 /// <summary>Talking to the portal as a browser would: read pages, fill forms with their antiforgery token.</summary>
+/// <summary>Moving test data through time.</summary>
+public static class PortalTimeExtensions
+{
+    /// <summary>
+    /// The activity's day comes. Activities are planned for the future, and can be completed and
+    /// attendance recorded only on or after their day (UK time), so the test moves the day to today.
+    /// </summary>
+    public static async Task ArriveAtTheDayAsync(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> portal, int activityId)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduce.Web.Data.CoProduceDbContext>();
+        var today = CoProduce.Web.Domain.Common.UkTime.Today(TimeProvider.System);
+        await db.Activities.Where(a => a.Id == activityId)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Date, today).SetProperty(x => x.SignUpClosesOn, today));
+    }
+}
+
 public static class PortalClientExtensions
 {
     private static readonly HtmlParser Parser = new();

@@ -57,8 +57,8 @@ public sealed class RosterAtScaleTests(PortalFixture portal, ITestOutputHelper o
             VALUES ({projectId}, 'Scale workshop', 'Workshop', 'A workshop.', {day}, '10:00:00', '12:00:00', {day}, 'Online',
                 {People}, {People / 10}, ',,', 'CoProduction', 1, 'Completed', 'system', '2026-11-01 09:00:00', '2026-11-01 09:00:00', lower(hex(randomblob(16))));
 
-            INSERT INTO "SignUps" ("ActivityId", "ExpertProfileId", "WhatWouldHelp", "Status", "Attendance", "Hours", "RequestedUtc", "UpdatedUtc")
-            SELECT (SELECT max("Id") FROM "Activities" WHERE "Title" = 'Scale workshop'), p."Id", '', 'Confirmed', 'Attended', '2.0', '2026-11-01 09:00:00', '2026-11-01 09:00:00'
+            INSERT INTO "SignUps" ("ActivityId", "ExpertProfileId", "WhatWouldHelp", "Status", "Attendance", "ActivityMinutes", "RequestedUtc", "UpdatedUtc")
+            SELECT (SELECT max("Id") FROM "Activities" WHERE "Title" = 'Scale workshop'), p."Id", '', 'Confirmed', 'Attended', 120, '2026-11-01 09:00:00', '2026-11-01 09:00:00'
             FROM "ExpertProfiles" p WHERE p."UserId" LIKE 'scale-%' AND CAST(substr(p."UserId", 7) AS INTEGER) % 10 = 0;
             """);
         await transaction.CommitAsync();

@@ -64,6 +64,7 @@ public static class AccessExpectations
         ["ManageActivities.Confirm POST"] = Policies.ProjectsEdit,
         ["ManageActivities.WaitList POST"] = Policies.ProjectsEdit,
         ["ManageActivities.Offer POST"] = Policies.ProjectsEdit,
+        ["ManageActivities.Invite POST"] = Policies.ProjectsEdit,
         ["ManageActivities.Decline GET"] = Policies.ProjectsEdit,
         ["ManageActivities.Decline POST"] = Policies.ProjectsEdit,
         ["ManageActivities.Attendance GET"] = Policies.ProjectsEdit,

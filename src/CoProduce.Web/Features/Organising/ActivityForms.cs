@@ -70,7 +70,7 @@ public sealed class ActivityForm
     public ActivityDetails Details() => new(Title!.Trim(), Enum.Parse<ActivityType>(Type!), Description!.Trim(), Schedule(), Place(),
         int.Parse(Places!, CultureInfo.InvariantCulture), Areas().ToHashSet(), Enum.Parse<LadderRung>(Rung!), IsPaid == "yes");
 
-    public int? ChosenProjectId => int.TryParse(ProjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    public int? ChosenProjectId() => int.TryParse(ProjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -192,11 +192,11 @@ public sealed class AttendanceForm
             : null;
 
     /// <summary>The time to keep: only someone who attended has any. Only for a form that has passed its validator.</summary>
-    public TimeGiven? TimeToKeep => Attendance == nameof(Domain.Activities.Attendance.Attended)
+    public TimeGiven? TimeToKeep() => Attendance == nameof(Domain.Activities.Attendance.Attended)
         ? new TimeGiven(ReadMinutes(Hours, 0.01m)!.Value, OptionalMinutes(PreparationHours), OptionalMinutes(TravelHours))
         : null;
 
-    public SessionNotes Notes => new(Blank(Preparation), Blank(CheckIn), Blank(Debrief));
+    public SessionNotes Notes() => new(Blank(Preparation), Blank(CheckIn), Blank(Debrief));
 
     private static int OptionalMinutes(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : ReadMinutes(text, 0m) ?? 0;
 

@@ -41,7 +41,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         {
             return await FormAgainAsync(form, cancellationToken);
         }
-        var id = await activities.CreateAsync(form.ChosenProjectId!.Value, form.Details(), form.RequirementCode, Me, cancellationToken);
+        var id = await activities.CreateAsync(form.ChosenProjectId()!.Value, form.Details(), form.RequirementCode, Me, cancellationToken);
         TempData["Success"] = OrganiserText.Created;
         return RedirectToAction(nameof(Show), new { id });
     }
@@ -59,7 +59,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         {
             return NotFound();
         }
-        form.Choices = await pages.ChoicesAsync(form.ChosenProjectId, cancellationToken);
+        form.Choices = await pages.ChoicesAsync(form.ChosenProjectId(), cancellationToken);
         return View(form);
     }
 
@@ -134,7 +134,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     public Task<IActionResult> Attendance(int id, int signUpId, AttendanceForm form, CancellationToken cancellationToken) =>
         FormActAsync(id, signUpId, form, page => form.Page = page, nameof(AttendanceForm.Attendance), async () =>
         {
-            await activities.RecordAttendanceAsync(id, signUpId, Enum.Parse<Attendance>(form.Attendance!), form.TimeToKeep, form.Notes, Me, cancellationToken);
+            await activities.RecordAttendanceAsync(id, signUpId, Enum.Parse<Attendance>(form.Attendance!), form.TimeToKeep(), form.Notes(), Me, cancellationToken);
             return OrganiserText.AttendanceRecorded(form.Page!.PersonName);
         }, cancellationToken);
 
@@ -208,14 +208,14 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
 
     private async Task<IActionResult> FormAgainAsync(ActivityForm form, CancellationToken cancellationToken)
     {
-        form.Choices = await pages.ChoicesAsync(form.ChosenProjectId, cancellationToken);
+        form.Choices = await pages.ChoicesAsync(form.ChosenProjectId(), cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Edit", form);
     }
 
     private async Task CheckProjectAndRequirementAsync(ActivityForm form, CancellationToken cancellationToken)
     {
-        if (form.ChosenProjectId is { } projectId
+        if (form.ChosenProjectId() is { } projectId
             && await pages.CheckProjectAndRequirementAsync(projectId, form.RequirementCode, cancellationToken) is { } problem)
         {
             ModelState.AddModelError(problem.Field, problem.Message);

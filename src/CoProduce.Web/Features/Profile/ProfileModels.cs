@@ -126,6 +126,7 @@ public sealed record SignUpRecord(
     int? ActivityMinutes,
     int? PreparationMinutes,
     int? TravelMinutes,
+    DateTime? AttendanceRecordedUtc,
     string? PreparationNotes,
     string? CheckInNotes,
     string? DebriefNotes,

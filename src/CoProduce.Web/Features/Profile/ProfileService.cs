@@ -235,6 +235,7 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
                     x.SignUp.ActivityMinutes,
                     x.SignUp.PreparationMinutes,
                     x.SignUp.TravelMinutes,
+                    x.SignUp.AttendanceRecordedUtc,
                     x.SignUp.PreparationNotes,
                     x.SignUp.CheckInNotes,
                     x.SignUp.DebriefNotes,
