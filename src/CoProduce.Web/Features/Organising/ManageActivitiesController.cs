@@ -301,7 +301,7 @@ public sealed class ManageActivitiesController(
                     ?? throw new ActivityRuleException("The requirement this activity meets is no longer one of the project's requirements.");
                 projects.StageEvidence(current!, linked, new NewEvidence(
                     $"{Words.Type(a.Type)}: {a.Title}", a.Date, a.SignUps.Count(s => s.Attendance == Domain.Activities.Attendance.Attended),
-                    $"Recorded from the activity \"{a.Title}\" ({Words.Rung(a.Rung)}).", []), Me);
+                    $"Recorded from the activity \"{a.Title}\" ({Words.Rung(a.Rung)}).", [], a.Id), Me);
             }, cancellationToken);
         }
         catch (ActivityRuleException refused)
