@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -250,6 +252,14 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
             [new("Decision", "approve"), new("Reason", "Agreed")]);
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Equal(RequirementStatus.ExceptionApproved, (await LoadAsync(id)).Requirement("R2")!.Status);
+        // Both the request and the decision are audited as the exception, on the project's history.
+        var audited = await WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.SubjectType == AuditSubjectType.Exception && a.SubjectId == requestId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditActions.ExceptionRequested, AuditActions.ExceptionDecided], audited.Select(a => a.Action));
+        Assert.All(audited, a => Assert.Equal(id, a.ProjectId));
+        Assert.Equal(("Requested: Done last year for the whole service area", "Decision: Agreed"), (audited[1].Before, audited[1].After));
+        Assert.Contains("Exception for R2", (await commissioner.GetPageAsync($"/projects/{id}")).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
 
         // A lead who asks for an exception cannot decide it.
         var leadsOwn = await CreateProjectAsync(lead, "Lead's own project", "40000");
@@ -264,6 +274,57 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.BadRequest, selfDecision.StatusCode);
         Assert.Contains("another co-production lead must decide", (await selfDecision.ReadPageAsync()).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(RequirementStatus.ExceptionRequested, (await LoadAsync(leadsOwn)).Requirement("R1")!.Status);
+    }
+
+    [Fact]
+    public async Task Evidence_RecordedFromAnActivity_LinksToTheActivityOnTheProjectPage()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await CreateProjectAsync(client, "Evidence from an activity", "40000");
+        await PostEvidenceAsync(client, id, "R2", "Typed in by hand", "1", "11", "2026", "3", null);
+        var activityId = await CompletedActivityAsync(id, "R1", "Listening event with carers");
+
+        var recorded = await client.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/record-evidence", []);
+
+        Assert.Equal($"/projects/{id}#requirement-R1", recorded.Location());
+        Assert.Equal(activityId, (await LoadAsync(id)).Requirement("R1")!.Evidence.Single().ActivityId);
+        var page = await client.GetPageAsync($"/projects/{id}");
+        var link = page.QuerySelector($"#requirement-R1 a[href='/manage/activities/{activityId}']");
+        Assert.NotNull(link);
+        Assert.Equal("Listening event with carers", link.TextContent.Trim());
+        Assert.Equal("Recorded from activity: Listening event with carers", link.ParentElement!.TextContent.Trim());
+        // Evidence typed in by hand came from no activity.
+        Assert.Null(page.QuerySelector("#requirement-R2 a[href^='/manage/activities/']"));
+    }
+
+    /// <summary>A finished activity for the project's requirement, with one person who attended, made directly in the database.</summary>
+    private async Task<int> CompletedActivityAsync(int projectId, string requirementCode, string title) => await WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        var date = DateOnly.FromDateTime(now).AddDays(-5);
+        var organiser = await db.Users.Where(u => u.Email == DemoUsers.EmailFor(Roles.Commissioner)).Select(u => u.Id).SingleAsync();
+        var person = await db.ExpertProfiles.Where(p => p.ContactEmail == DemoUsers.EmailFor(Roles.ExpertByExperience)).Select(p => p.Id).SingleAsync();
+        var activity = new Activity(projectId, title, ActivityType.Workshop, "A listening event.",
+            new ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 0), date.AddDays(-3)),
+            new ActivityPlace(ActivityMode.Online, null, null, null), 2, [LivedExperienceArea.Carer], LadderRung.CoProduction, isPaid: true, organiser, now);
+        activity.LinkToRequirement(requirementCode, now);
+        // Its history happened before its day: opened, asked for and confirmed then.
+        var before = now.AddDays(-8);
+        activity.MoveTo(ActivityStatus.Open, before);
+        activity.RequestPlace(person, true, string.Empty, before);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync();
+        activity.Confirm(activity.SignUps.Single().Id, true, before);
+        activity.MoveTo(ActivityStatus.Completed, now);
+        activity.RecordAttendance(activity.SignUps.Single().Id, Attendance.Attended, new TimeGiven(120), new SessionNotes(null, null, null), organiser, now);
+        await db.SaveChangesAsync();
+        return activity.Id;
+    });
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
     }
 
     [Fact]

@@ -184,11 +184,19 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         await db.SaveChangesAsync();
     });
 
-    /// <summary>More of everything a project's page shows: evidence with files, decided and waiting exceptions, history.</summary>
+    /// <summary>
+    /// More of everything a project's page shows: evidence with files, evidence recorded from
+    /// activities, decided and waiting exceptions, history.
+    /// </summary>
     private async Task ProjectHistoryAsync(int projectId, int count) => await WithDbAsync(async db =>
     {
         var owner = await db.Users.Where(u => u.Email == "commissioner@example.org").Select(u => u.Id).SingleAsync();
         var lead = await db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync();
+        var activities = Enumerable.Range(0, count).Select(i => new Activity(projectId, $"Evidence activity {i:D3}", ActivityType.Workshop, "A workshop.",
+            new ActivitySchedule(Today.AddDays(-10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(-13)),
+            new ActivityPlace(ActivityMode.Online, null, null, null), 5, [LivedExperienceArea.Carer], LadderRung.CoProduction, isPaid: true, owner, Now)).ToList();
+        db.Activities.AddRange(activities);
+        await db.SaveChangesAsync();
         var project = await db.CommissioningProjects
             .Include(p => p.Requirements).ThenInclude(r => r.Evidence).ThenInclude(e => e.Attachments)
             .Include(p => p.Requirements).ThenInclude(r => r.Exceptions)
@@ -203,6 +211,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 var evidence = requirement.AddEvidence($"Evidence {i}", Today, i, "Notes", owner, Now);
                 evidence.Attach(new EvidenceAttachment($"notes-{i}.pdf", "application/pdf", 1000, Guid.NewGuid().ToString("N")));
             }
+            required[0].AddEvidence($"Activity evidence {i}", Today, 2, string.Empty, owner, Now, activities[i].Id);
             var asked = required[^1].RequestException($"Reason {i}", owner, Now);
             await db.SaveChangesAsync();
             asked.Decide(ExceptionDecision.Declined, "Please do it", lead, deciderIsCoProductionLead: true, Now);

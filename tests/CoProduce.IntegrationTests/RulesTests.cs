@@ -1,6 +1,7 @@
 using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,16 @@ public sealed class RulesTests(PortalFixture portal) : IClassFixture<PortalFixtu
         // Version 1 is unchanged.
         var v1 = await db.TierRuleSets.SingleAsync(r => r.Version == 1);
         Assert.Equal(PlymouthRules.UpperBounds, v1.UpperBounds);
+
+        // The rule set's audit entry names its version and belongs to no project; the re-assessment's names the project.
+        var leadId = await db.Users.Where(u => u.Email == DemoUsers.EmailFor(Roles.CoProductionLead)).Select(u => u.Id).SingleAsync();
+        var publishedEntry = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.RuleSetPublished);
+        Assert.Equal((AuditSubject.RuleSet(2), (int?)null, leadId), (publishedEntry.Subject, publishedEntry.ProjectId, publishedEntry.ByUserId));
+        Assert.StartsWith("Version 1:", publishedEntry.Before, StringComparison.Ordinal);
+        Assert.StartsWith("Version 2: bands up to £50,000, £200,000, £500,000, £600,000;", publishedEntry.After, StringComparison.Ordinal);
+        var reassessedEntry = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.ProjectReassessed && a.ProjectId == shortBreaksId);
+        Assert.Equal(AuditSubject.Project(shortBreaksId), reassessedEntry.Subject);
+        Assert.Equal("Tier 5 under rules version 2", reassessedEntry.After);
     }
 
     [Fact]

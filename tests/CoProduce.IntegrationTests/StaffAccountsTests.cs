@@ -1,6 +1,7 @@
 using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -179,5 +180,40 @@ public sealed class StaffAccountsTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("commissioner@example.org", text, StringComparison.Ordinal);
         Assert.Contains("finance@example.org", text, StringComparison.Ordinal);
         Assert.DoesNotContain("expert@example.org", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAndChangeRoles_AreAudited_WithRolesButNoNameOrEmail()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+            [new("DisplayName", "Gil Iver"), new("Email", "gil.iver@example.org"), new("Roles", Roles.Commissioner)]);
+        var userId = await WithDbAsync(db => db.Users.Where(u => u.Email == "gil.iver@example.org").Select(u => u.Id).SingleAsync());
+        var leadId = await WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.EmailFor(Roles.CoProductionLead)).Select(u => u.Id).SingleAsync());
+
+        var changed = await lead.SubmitFormAsync($"/admin/staff/{userId}/roles", $"/admin/staff/{userId}/roles",
+            [new("Roles", Roles.FinanceOfficer), new("Roles", Roles.CoProductionLead)]);
+        // The same roles again change nothing, so they are not audited.
+        await lead.SubmitFormAsync($"/admin/staff/{userId}/roles", $"/admin/staff/{userId}/roles",
+            [new("Roles", Roles.FinanceOfficer), new("Roles", Roles.CoProductionLead)]);
+
+        Assert.Equal("/admin/staff", changed.Location());
+        var entries = await WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.SubjectType == AuditSubjectType.StaffAccount && a.SubjectId == userId).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditActions.StaffAccountCreated, AuditActions.StaffRolesChanged], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal((leadId, (int?)null), (e.ByUserId, e.ProjectId)));
+        Assert.Equal((null, "Commissioner"), (entries[0].Before, entries[0].After));
+        Assert.Equal(("Commissioner", "CoProductionLead, FinanceOfficer"), (entries[1].Before, entries[1].After));
+        Assert.All(entries.SelectMany(e => new[] { e.Summary, e.Before, e.After }), text =>
+        {
+            Assert.DoesNotContain("Gil", text ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("gil.iver", text ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoProduceDbContext>());
     }
 }

@@ -1,4 +1,5 @@
 using CoProduce.Web.Data.Seeding;
+using CoProduce.Web.Features.Rules;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -85,25 +86,11 @@ internal static class DatabaseSetup
     }
 
     /// <summary>
-    /// Projects made before the tier rules existed have no tier: assess them under the first rule
-    /// set, once, with an audit entry, so that none can slip through the stage gates.
+    /// Projects made before the tier rules existed have no tier: they are assessed once, at
+    /// start-up, through <see cref="RuleSetService"/>, which writes the audit entries.
     /// </summary>
-    internal static async Task AssessUnassessedProjectsAsync(CoProduceDbContext db, TimeProvider clock)
-    {
-        var unassessed = await db.CommissioningProjects.Include(p => p.Requirements).Where(p => p.RuleSetVersion == 0).ToListAsync();
-        if (unassessed.Count == 0)
-        {
-            return;
-        }
-        var first = await db.TierRuleSets.OrderBy(r => r.Version).FirstAsync();
-        foreach (var project in unassessed)
-        {
-            project.Assess(first);
-            db.AuditEntries.Add(new Domain.Audit.AuditEntry(Domain.Audit.AuditSubject.Project(project.Id), project.Id, Domain.Audit.AuditActions.ProjectReassessed,
-                $"Assessed under rules version {first.Version} when the tier rules were introduced. {project.TierReason}.", "system", clock.GetUtcNow().UtcDateTime));
-        }
-        await db.SaveChangesAsync();
-    }
+    internal static Task AssessUnassessedProjectsAsync(CoProduceDbContext db, TimeProvider clock) =>
+        new RuleSetService(db, clock).AssessUnassessedProjectsAsync(CancellationToken.None);
 
     public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
     {

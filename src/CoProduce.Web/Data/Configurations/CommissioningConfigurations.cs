@@ -61,6 +61,8 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(e => e.WhatWasDone).HasMaxLength(Evidence.WhatWasDoneMaxLength).IsRequired();
         builder.Property(e => e.Notes).HasMaxLength(Evidence.NotesMaxLength).IsRequired();
         builder.Property(e => e.AddedByUserId).HasMaxLength(450).IsRequired();
+        // Activities are never deleted (they are cancelled), so nothing cascades from one to its evidence.
+        builder.HasOne<Domain.Activities.Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EvidenceId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

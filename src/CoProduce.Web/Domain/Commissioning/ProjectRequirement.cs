@@ -83,11 +83,16 @@ public sealed class ProjectRequirement
 
     internal void MarkNotRequired() => IsRequired = false;
 
-    public Evidence AddEvidence(string whatWasDone, DateOnly doneOn, int livedExperienceCount, string notes, string addedByUserId, DateTime nowUtc)
+    /// <param name="activityId">The activity it was recorded from, when it was; null for evidence typed in by hand.</param>
+    public Evidence AddEvidence(string whatWasDone, DateOnly doneOn, int livedExperienceCount, string notes, string addedByUserId, DateTime nowUtc, int? activityId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(whatWasDone);
         ArgumentOutOfRangeException.ThrowIfNegative(livedExperienceCount);
-        var evidence = new Evidence(whatWasDone, doneOn, livedExperienceCount, notes, addedByUserId, nowUtc);
+        if (activityId is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(activityId), "Evidence can only be recorded from an activity that has been saved.");
+        }
+        var evidence = new Evidence(whatWasDone, doneOn, livedExperienceCount, notes, addedByUserId, nowUtc, activityId);
         _evidence.Add(evidence);
         return evidence;
     }
@@ -122,8 +127,9 @@ public sealed class Evidence
     {
     }
 
-    internal Evidence(string whatWasDone, DateOnly doneOn, int livedExperienceCount, string notes, string addedByUserId, DateTime addedUtc)
+    internal Evidence(string whatWasDone, DateOnly doneOn, int livedExperienceCount, string notes, string addedByUserId, DateTime addedUtc, int? activityId)
     {
+        ActivityId = activityId;
         WhatWasDone = whatWasDone;
         DoneOn = doneOn;
         LivedExperienceCount = livedExperienceCount;
@@ -140,6 +146,10 @@ public sealed class Evidence
     public string Notes { get; private set; } = string.Empty;
     public string AddedByUserId { get; private set; } = string.Empty;
     public DateTime AddedUtc { get; private set; }
+
+    /// <summary>The activity this evidence was recorded from, if it was; null when someone typed it in.</summary>
+    public int? ActivityId { get; private set; }
+
     public IReadOnlyList<EvidenceAttachment> Attachments => _attachments;
 
     public void Attach(EvidenceAttachment attachment) => _attachments.Add(attachment);

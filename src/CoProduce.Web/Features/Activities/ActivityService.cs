@@ -142,7 +142,7 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
                 ?? throw new ActivityRuleException("The requirement this activity meets is no longer one of the project's requirements.");
             projects.StageEvidence(project!, requirement, new NewEvidence(
                 $"{Words.Type(activity.Type)}: {activity.Title}", activity.Date, activity.AttendedCount,
-                $"Recorded from the activity \"{activity.Title}\" ({Words.Rung(activity.Rung)}).", []), userId);
+                $"Recorded from the activity \"{activity.Title}\" ({Words.Rung(activity.Rung)}).", [], activity.Id), userId);
             Audit(AuditSubject.Activity(activity.Id), activity.ProjectId, AuditActions.ActivityRecordedAsEvidence,
                 $"Recorded as evidence for {requirement.Code} ({requirement.ShortName}).", userId);
             return new RecordedEvidence(activity.ProjectId, requirement.Code, requirement.ShortName);

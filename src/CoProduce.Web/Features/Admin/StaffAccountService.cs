@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Features.Account;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,22 @@ public sealed class StaffAccountService(
     PasswordLinkSender passwordLinks,
     TimeProvider clock)
 {
+    /// <summary>Every account with a staff role, by name, with its staff roles.</summary>
+    public async Task<List<StaffRow>> ListAsync(CancellationToken cancellationToken)
+    {
+        var staffRoleIds = await db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
+        var memberships = await db.UserRoles.Where(ur => staffRoleIds.Keys.Contains(ur.RoleId)).ToListAsync(cancellationToken);
+        var userIds = memberships.Select(m => m.UserId).Distinct().ToList();
+        var people = await db.Users.Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToListAsync(cancellationToken);
+        return people
+            .Select(p => new StaffRow(p.Id, p.DisplayName, p.Email ?? string.Empty,
+                memberships.Where(m => m.UserId == p.Id).Select(m => Roles.DisplayName(staffRoleIds[m.RoleId])).Order().ToList()))
+            .OrderBy(r => r.Name, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
     public enum Creation
     {
         Created,
@@ -21,11 +38,11 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>
-    /// Makes a staff account with its roles and the email with a link to choose a password, saved
-    /// together or not at all. The email is sent from the outbox, so a mail server that is down
-    /// delays it rather than losing it.
+    /// Makes a staff account with its roles, its audit entry and the email with a link to choose a
+    /// password, saved together or not at all. The email is sent from the outbox, so a mail server
+    /// that is down delays it rather than losing it.
     /// </summary>
-    public async Task<Creation> CreateAsync(string displayName, string email, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    public async Task<Creation> CreateAsync(string displayName, string email, IReadOnlyList<string> roles, string createdByUserId, CancellationToken cancellationToken)
     {
         var user = new CoProduceUser
         {
@@ -46,6 +63,10 @@ public sealed class StaffAccountService(
             }
             if (result.Succeeded)
             {
+                // Added after Identity's own saves, so that it is saved below, inside the transaction.
+                // The entry holds roles only: never the person's name or email address.
+                db.AuditEntries.Add(new AuditEntry(AuditSubject.StaffAccount(user.Id), null, AuditActions.StaffAccountCreated,
+                    "Staff account created.", createdByUserId, clock.GetUtcNow().UtcDateTime, after: RoleList(roles)));
                 await passwordLinks.AddToOutboxAsync(user, PasswordLinkSender.Purpose.NewStaffAccount);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -81,8 +102,9 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>
-    /// Gives the account exactly these staff roles. A change ends the person's sessions, so that
-    /// they sign in again with the new roles and a removed role stops working at once.
+    /// Gives the account exactly these staff roles, with an audit entry of the roles before and
+    /// after. A change ends the person's sessions, so that they sign in again with the new roles
+    /// and a removed role stops working at once.
     /// </summary>
     public async Task<RoleChange> ChangeRolesAsync(string userId, IReadOnlyCollection<string> newRoles, string changedByUserId)
     {
@@ -99,6 +121,9 @@ public sealed class StaffAccountService(
             Check(await users.RemoveFromRolesAsync(user!, current.Except(newRoles)));
             Check(await users.AddToRolesAsync(user!, newRoles.Except(current)));
             Check(await users.UpdateSecurityStampAsync(user!));
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.StaffAccount(userId), null, AuditActions.StaffRolesChanged,
+                "Staff roles changed.", changedByUserId, clock.GetUtcNow().UtcDateTime, RoleList(current), RoleList(newRoles)));
+            await db.SaveChangesAsync();
             await transaction.CommitAsync();
         });
         return RoleChange.Changed;
@@ -121,6 +146,10 @@ public sealed class StaffAccountService(
         return currentStaffRoles.SetEquals(newRoles) ? RoleChange.Unchanged : RoleChange.Changed;
     }
 
+    /// <summary>Role names in a fixed order, so that the same roles always read the same in the audit log.</summary>
+    private static string RoleList(IEnumerable<string> roles) =>
+        string.Join(", ", roles.Distinct().Order(StringComparer.Ordinal));
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
@@ -129,3 +158,5 @@ public sealed class StaffAccountService(
         }
     }
 }
+
+public sealed record StaffRow(string UserId, string Name, string Email, IReadOnlyList<string> Roles);

@@ -6,33 +6,18 @@ using Microsoft.AspNetCore.Identity;
 using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Features.Admin;
 
 /// <summary>Co-production leads make accounts for council staff; the new person chooses a password from an emailed link.</summary>
 [Authorize(Policy = Policies.SchemeAdministration)]
 public sealed class StaffAccountsController(
-    CoProduceDbContext db,
     UserManager<CoProduceUser> users,
     StaffAccountService staffAccounts) : Controller
 {
     [HttpGet("admin/staff")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var staffRoleIds = await db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
-        var memberships = await db.UserRoles.Where(ur => staffRoleIds.Keys.Contains(ur.RoleId)).ToListAsync(cancellationToken);
-        var userIds = memberships.Select(m => m.UserId).Distinct().ToList();
-        var people = await db.Users.Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Email })
-            .ToListAsync(cancellationToken);
-        var rows = people
-            .Select(p => new StaffRow(p.Id, p.DisplayName, p.Email ?? string.Empty,
-                memberships.Where(m => m.UserId == p.Id).Select(m => Roles.DisplayName(staffRoleIds[m.RoleId])).Order().ToList()))
-            .OrderBy(r => r.Name, StringComparer.CurrentCulture)
-            .ToList();
-        return View(rows);
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await staffAccounts.ListAsync(cancellationToken));
 
     [HttpGet("admin/staff/new")]
     public IActionResult Create() => View(new NewStaffAccountForm());
@@ -44,7 +29,7 @@ public sealed class StaffAccountsController(
         if (ModelState.IsValid)
         {
             var name = form.DisplayName!.Trim();
-            var outcome = await staffAccounts.CreateAsync(name, form.Email!.Trim(), form.Roles.Distinct().ToList(), cancellationToken);
+            var outcome = await staffAccounts.CreateAsync(name, form.Email!.Trim(), form.Roles.Distinct().ToList(), users.GetUserId(User)!, cancellationToken);
             switch (outcome)
             {
                 case StaffAccountService.Creation.Created:
@@ -107,5 +92,3 @@ public sealed class StaffAccountsController(
     internal static IEnumerable<SelectListItem> RoleOptions =>
         Roles.Staff.Select(r => new SelectListItem(Roles.DisplayName(r), r));
 }
-
-public sealed record StaffRow(string UserId, string Name, string Email, IReadOnlyList<string> Roles);

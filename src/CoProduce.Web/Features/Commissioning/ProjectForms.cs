@@ -3,6 +3,7 @@ using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Infrastructure.GovUk;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CoProduce.Web.Features.Commissioning;
@@ -97,6 +98,33 @@ public sealed class EvidenceForm
     public IFormFile? Attachment { get; set; }
 
     public const int MaximumLivedExperienceCount = 100_000;
+
+    /// <summary>
+    /// Checks the attached file, if there is one, against <see cref="AttachmentRules"/>. A file that
+    /// is not allowed gets its reason by the field. Returns the files to keep.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckedFile>> CheckAttachmentAsync(ModelStateDictionary modelState)
+    {
+        if (Attachment is not { } upload)
+        {
+            return [];
+        }
+        AttachmentCheck check;
+        await using (var stream = upload.OpenReadStream())
+        {
+            check = AttachmentRules.Check(upload.FileName, upload.Length, stream);
+        }
+        if (!check.IsAllowed)
+        {
+            modelState.AddModelError(nameof(Attachment), check.Problem!);
+            return [];
+        }
+        return [new CheckedFile(check.SafeFileName, check.ContentType, upload.Length, upload.OpenReadStream)];
+    }
+
+    /// <summary>Only for a form that has passed its validator.</summary>
+    public NewEvidence ToNewEvidence(IReadOnlyList<CheckedFile> files) =>
+        new(WhatWasDone!.Trim(), DoneOn.ToDate()!.Value, ReadCount(LivedExperienceCount)!.Value, Notes?.Trim() ?? string.Empty, files);
 
     /// <summary>The number of people, when it is a whole number from 0 to <see cref="MaximumLivedExperienceCount"/>; otherwise null.</summary>
     public static int? ReadCount(string? text) =>

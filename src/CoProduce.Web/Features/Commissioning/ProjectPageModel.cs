@@ -1,5 +1,6 @@
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Infrastructure.GovUk;
 using CoProduce.Web.Infrastructure.Mvc;
 
 namespace CoProduce.Web.Features.Commissioning;
@@ -23,14 +24,15 @@ public sealed record ProjectPageModel(
 {
     public CommissioningStage? NextStage => Stage.Next();
 
-    public static ProjectPageModel From(CommissioningProject p, IReadOnlyDictionary<string, string> names, IReadOnlyList<AuditRow> audit)
+    /// <param name="activityTitles">The titles of the activities its evidence was recorded from, by id.</param>
+    public static ProjectPageModel From(CommissioningProject p, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<int, string> activityTitles, IReadOnlyList<AuditRow> audit)
     {
         string Name(string id) => names.GetValueOrDefault(id, "Someone no longer listed");
         var groups = CommissioningStages.InOrder
             .Select(stage => new RequirementGroup(stage, p.Requirements
                 .Where(r => r.DueBy == stage)
                 .OrderBy(r => r.Code, StringComparer.Ordinal)
-                .Select(r => RequirementRow.From(r, p.Stage, Name))
+                .Select(r => RequirementRow.From(r, p.Stage, Name, activityTitles))
                 .ToList()))
             .Where(g => g.Requirements.Count > 0)
             .ToList();
@@ -69,15 +71,24 @@ public sealed record RequirementRow(
         _ => ("Outstanding", "govuk-tag--grey"),
     };
 
-    public static RequirementRow From(ProjectRequirement r, CommissioningStage projectStage, Func<string, string> name) => new(
+    public static RequirementRow From(ProjectRequirement r, CommissioningStage projectStage, Func<string, string> name, IReadOnlyDictionary<int, string> activityTitles) => new(
         r.Code, r.ShortName, r.Wording, r.Status, r.IsRequired, r.IsOverdue(projectStage),
         r.Evidence.OrderBy(e => e.DoneOn).Select(e => new EvidenceRow(e.Id, e.WhatWasDone, e.DoneOn, e.LivedExperienceCount, e.Notes, name(e.AddedByUserId),
-            e.Attachments.Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes)).ToList())).ToList(),
+            e.Attachments.Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes)).ToList(),
+            e.ActivityId is { } activityId ? new ActivityLink(activityId, activityTitles.GetValueOrDefault(activityId, $"Activity {activityId}")) : null)).ToList(),
         r.Exceptions.OrderBy(x => x.RequestedUtc).Select(x => new ExceptionRow(x.Reason, name(x.RequestedByUserId), x.RequestedUtc, x.Decision,
             x.DecisionReason, x.DecidedByUserId is null ? null : name(x.DecidedByUserId), x.DecidedUtc)).ToList());
 }
 
-public sealed record EvidenceRow(int Id, string WhatWasDone, DateOnly DoneOn, int LivedExperienceCount, string Notes, string AddedBy, IReadOnlyList<AttachmentRow> Attachments);
+/// <param name="FromActivity">The activity it was recorded from, if it was.</param>
+public sealed record EvidenceRow(int Id, string WhatWasDone, DateOnly DoneOn, int LivedExperienceCount, string Notes, string AddedBy, IReadOnlyList<AttachmentRow> Attachments,
+    ActivityLink? FromActivity = null);
+
+/// <summary>An activity to link to, by its id and title.</summary>
+public sealed record ActivityLink(int Id, string Title)
+{
+    public string Href => $"/manage/activities/{Id}";
+}
 
 public sealed record AttachmentRow(int Id, string FileName, long SizeBytes);
 
@@ -86,6 +97,9 @@ public sealed record ExceptionRow(string Reason, string RequestedBy, DateTime Re
 public sealed record TimelineRow(CommissioningStage From, CommissioningStage To, string By, DateTime AtUtc, string Note);
 
 public sealed record AuditRow(DateTime AtUtc, string By, string Summary, string? Before, string? After);
+
+/// <summary>The list's filters and page, as the address gives them.</summary>
+public sealed record ProjectListQuery(string? View, string? Stage, string? Tier, string? Search, string? Sort, int Page);
 
 public sealed record ProjectListRow(int Id, string Title, string ServiceArea, CommissioningStage Stage, int Tier, Money Value, bool IsKeyDecision, string Owner, bool IsMine, int Outstanding);
 
@@ -106,3 +120,40 @@ public sealed record ProjectListModel(
     /// <summary>Sort by estimated value, highest first.</summary>
     public const string ByValue = "value";
 }
+
+/// <summary>The project and requirement that an evidence or exception page is about.</summary>
+public sealed record RequirementHeading(int ProjectId, string ProjectTitle, string Code, string ShortName, string Wording)
+{
+    public string BackLink => $"/projects/{ProjectId}#requirement-{Code}";
+
+    public static RequirementHeading From(CommissioningProject project, ProjectRequirement requirement) =>
+        new(project.Id, project.Title, requirement.Code, requirement.ShortName, requirement.Wording);
+}
+
+/// <summary>The add-evidence page. The form's fields are forwarded under the names the form posts.</summary>
+public sealed record EvidencePageModel(RequirementHeading Requirement, EvidenceForm Form)
+{
+    public string? WhatWasDone => Form.WhatWasDone;
+    public DateParts DoneOn => Form.DoneOn;
+    public string? LivedExperienceCount => Form.LivedExperienceCount;
+    public string? Notes => Form.Notes;
+    public IFormFile? Attachment => Form.Attachment;
+}
+
+/// <summary>The ask-for-an-exception page; <see cref="Reason"/> is the form's field.</summary>
+public sealed record ExceptionRequestPageModel(RequirementHeading Requirement, ExceptionRequestForm Form)
+{
+    public string? Reason => Form.Reason;
+}
+
+/// <summary>The change-details page: the project's id and the form.</summary>
+public sealed record ProjectEditModel(int Id, ProjectForm Form);
+
+public sealed record StageMoveModel(ProjectPageModel Project, StageMoveForm Form, bool MayLeave, IReadOnlyList<RequirementRow> Due)
+{
+    /// <summary>The note field, named as the form posts it.</summary>
+    public string? Note => Form.Note;
+}
+
+/// <summary>An evidence file to send back, opened from the file store.</summary>
+public sealed record ProjectFile(Stream Content, string ContentType, string FileName);

@@ -36,17 +36,11 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         var project = new CommissioningProject(details.Title, details.ServiceArea, details.Summary, userId, details.Value, details.IsKeyDecision, Now);
         project.Assess(rules);
         db.CommissioningProjects.Add(project);
-        // The project needs its id before the audit entry can name it: two saves, one transaction,
-        // run through the execution strategy because SQL Server's retrying strategy requires it.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ProjectCreated,
-                $"Project created. {project.TierReason}.", userId, Now, after: Describe(project)));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+        // The project needs its id before the audit entry can name it.
+        await InOneTransactionAsync(
+            () => db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ProjectCreated,
+                $"Project created. {project.TierReason}.", userId, Now, after: Describe(project))),
+            cancellationToken);
         return project.Id;
     }
 
@@ -102,21 +96,65 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
 
     private Evidence StageEvidence(CommissioningProject project, ProjectRequirement requirement, NewEvidence evidence, string userId, int fileCount)
     {
-        var added = requirement.AddEvidence(evidence.WhatWasDone, evidence.DoneOn, evidence.LivedExperienceCount, evidence.Notes, userId, Now);
+        var added = requirement.AddEvidence(evidence.WhatWasDone, evidence.DoneOn, evidence.LivedExperienceCount, evidence.Notes, userId, Now, evidence.ActivityId);
         db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.EvidenceAdded,
             $"Evidence added for {requirement.Code} ({requirement.ShortName}): {evidence.WhatWasDone}", userId, Now,
-            after: $"{evidence.DoneOn:d MMMM yyyy}; {evidence.LivedExperienceCount} people with lived experience; {fileCount} file(s)"));
+            after: $"{evidence.DoneOn:d MMMM yyyy}; {evidence.LivedExperienceCount} people with lived experience; {fileCount} file(s)"
+                + (evidence.ActivityId is { } activityId ? $"; recorded from activity {activityId}" : string.Empty)));
         return added;
     }
 
-    public async Task RequestExceptionAsync(CommissioningProject project, ProjectRequirement requirement, string reason, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks a co-production lead to excuse a requirement. Returns why it cannot be asked for (already
+    /// met, or already waiting for a decision), or null when it was asked for and saved.
+    /// </summary>
+    public async Task<string?> RequestExceptionAsync(CommissioningProject project, ProjectRequirement requirement, string reason, string userId, CancellationToken cancellationToken)
     {
-        project.RequestException(requirement.Code, reason, userId, Now);
-        // Saved as a change of the project even when the clock has not moved, so its version is checked.
+        if (requirement.IsMet)
+        {
+            return $"{requirement.ShortName} is already met, so it needs no exception";
+        }
+        if (requirement.Status == RequirementStatus.ExceptionRequested)
+        {
+            return "An exception for this is already waiting for a co-production lead's decision";
+        }
+        var request = project.RequestException(requirement.Code, reason, userId, Now);
+        // Saved as a change of the project even when the clock has not moved, so its version is
+        // checked: two people asking at the same moment cannot both succeed.
         db.Entry(project).Property(p => p.UpdatedUtc).IsModified = true;
-        db.AuditEntries.Add(new AuditEntry(AuditSubject.Project(project.Id), project.Id, AuditActions.ExceptionRequested,
-            $"Exception requested for {requirement.Code} ({requirement.ShortName}).", userId, Now, after: reason));
+        // The audit entry names the request, which has an id only once it is saved.
+        await InOneTransactionAsync(
+            () => db.AuditEntries.Add(new AuditEntry(AuditSubject.Exception(request.Id), project.Id, AuditActions.ExceptionRequested,
+                $"Exception requested for {requirement.Code} ({requirement.ShortName}).", userId, Now, after: reason)),
+            cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// A co-production lead approves or declines an exception request, with a reason. Returns the
+    /// outcome, with the domain's reason when the decision is not allowed.
+    /// </summary>
+    public async Task<ExceptionDecisionOutcome> DecideExceptionAsync(int requestId, ExceptionDecision decision, string reason, string userId, bool isCoProductionLead, CancellationToken cancellationToken)
+    {
+        var request = await db.ExceptionRequests.Include(x => x.Requirement).SingleOrDefaultAsync(x => x.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return ExceptionDecisionOutcome.NotFound;
+        }
+        try
+        {
+            request.Decide(decision, reason, userId, isCoProductionLead, Now);
+        }
+        catch (ExceptionDecisionRefusedException refused)
+        {
+            return new(ExceptionDecisionOutcome.Kind.Refused, refused.Message);
+        }
+        var requirement = request.Requirement;
+        db.AuditEntries.Add(new AuditEntry(AuditSubject.Exception(request.Id), requirement.ProjectId, AuditActions.ExceptionDecided,
+            $"Exception for {requirement.Code} ({requirement.ShortName}) {(decision == ExceptionDecision.Approved ? "approved" : "declined")}.",
+            userId, Now, "Requested: " + request.Reason, "Decision: " + reason));
         await db.SaveChangesAsync(cancellationToken);
+        return ExceptionDecisionOutcome.Decided;
     }
 
     public async Task<GateResult> MoveToNextStageAsync(CommissioningProject project, string note, string userId, CancellationToken cancellationToken)
@@ -133,8 +171,20 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
         return gate;
     }
 
-    public async Task<Stream?> OpenAttachmentAsync(string storageKey, CancellationToken cancellationToken) =>
-        await files.OpenAsync(storageKey, cancellationToken);
+    /// <summary>
+    /// Saves the pending change, then adds its audit entry (which needs the new row's id) and saves
+    /// again: two saves in one transaction, so both are kept or neither. It runs through the
+    /// execution strategy because SQL Server's retrying strategy requires it.
+    /// </summary>
+    private Task InOneTransactionAsync(Action addAuditEntry, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            addAuditEntry();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
 
     private static string ValueText(CommissioningProject p) =>
         $"{p.EstimatedValue.Format()}{(p.IsKeyDecision ? ", key decision" : string.Empty)} (tier {p.Tier})";
@@ -145,7 +195,17 @@ public sealed class ProjectService(CoProduceDbContext db, TimeProvider clock, IF
 
 public sealed record ProjectDetails(string Title, string ServiceArea, string Summary, Money Value, bool IsKeyDecision);
 
-public sealed record NewEvidence(string WhatWasDone, DateOnly DoneOn, int LivedExperienceCount, string Notes, IReadOnlyList<CheckedFile> Files);
+/// <param name="ActivityId">The activity the evidence was recorded from, if it was.</param>
+public sealed record NewEvidence(string WhatWasDone, DateOnly DoneOn, int LivedExperienceCount, string Notes, IReadOnlyList<CheckedFile> Files, int? ActivityId = null);
+
+/// <summary>What happened to a decision on an exception: decided, refused (with the reason), or no such request.</summary>
+public sealed record ExceptionDecisionOutcome(ExceptionDecisionOutcome.Kind Result, string? Refusal = null)
+{
+    public enum Kind { Decided, Refused, NotFound }
+
+    public static readonly ExceptionDecisionOutcome Decided = new(Kind.Decided);
+    public static readonly ExceptionDecisionOutcome NotFound = new(Kind.NotFound);
+}
 
 /// <summary>An uploaded file that has passed <see cref="AttachmentRules"/>.</summary>
 public sealed record CheckedFile(string SafeFileName, string ContentType, long Length, Func<Stream> Open);

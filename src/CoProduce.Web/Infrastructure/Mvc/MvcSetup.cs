@@ -40,6 +40,10 @@ internal static class MvcSetup
         services.AddScoped<Features.Account.PasswordSignIn>();
         services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();
+        services.AddScoped<Features.Commissioning.ProjectPages>();
+        services.AddScoped<Features.Exceptions.ExceptionPages>();
+        services.AddScoped<Features.Rules.RuleSetService>();
+        services.AddScoped<Features.Rules.RulePages>();
         services.AddScoped<Features.Admin.StaffAccountService>();
         services.AddScoped<Features.Activities.ActivityNotifier>();
         services.AddScoped<Features.Activities.ActivityService>();

@@ -432,6 +432,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
                     b.Property<string>("AddedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -460,6 +463,8 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
 
                     b.HasIndex("ProjectRequirementId");
 
@@ -1108,6 +1113,11 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.Evidence", b =>
                 {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoProduce.Web.Domain.Commissioning.ProjectRequirement", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ProjectRequirementId")

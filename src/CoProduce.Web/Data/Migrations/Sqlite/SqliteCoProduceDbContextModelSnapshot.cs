@@ -416,6 +416,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AddedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -444,6 +447,8 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
 
                     b.HasIndex("ProjectRequirementId");
 
@@ -1071,6 +1076,11 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.Evidence", b =>
                 {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoProduce.Web.Domain.Commissioning.ProjectRequirement", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ProjectRequirementId")
