@@ -123,6 +123,10 @@ public sealed class ActivityTimeTests
         { "2027-10-31", "00:00", "01:30", "2027-10-31T00:30:00Z", false },
         { "2027-10-31", "00:00", "01:30", "2027-10-31T01:29:59Z", false },
         { "2027-10-31", "00:00", "01:30", "2027-10-31T01:30:00Z", true },
+        // 01:30 on 28 March never happens (the clocks jump from 01:00 to 02:00): it is read as the
+        // wall clock would read it after the jump, 02:30 BST, which is 01:30 UTC.
+        { "2027-03-28", "00:00", "01:30", "2027-03-28T01:29:59Z", false },
+        { "2027-03-28", "00:00", "01:30", "2027-03-28T01:30:00Z", true },
     };
 
     [Theory]
@@ -167,6 +171,26 @@ public sealed class ActivityTimeTests
         { "2027-01-10", "2027-01-10T23:59:59Z", true },
         { "2027-01-10", "2027-01-11T00:00:00Z", false },
     };
+
+    [Theory]
+    [InlineData("2027-06-15T10:59:59Z", true)]
+    [InlineData("2027-06-15T11:00:00Z", false)]
+    [InlineData("2027-06-15T22:59:59Z", false)]
+    public void AcceptsSignUps_OnItsLastDay_OnlyUntilItIsOver(string now, bool accepts)
+    {
+        // Sign-up closes on the day of the activity, 10:00–12:00 BST (09:00–11:00 UTC).
+        var activity = Open(SummerDay);
+        var before = Snapshot(activity);
+
+        var refused = Record.Exception(() => activity.RequestPlace(1, true, "", Utc(now)));
+
+        Assert.Equal(accepts, activity.AcceptsSignUps(Utc(now)));
+        Assert.Equal(accepts ? null : "This activity is not taking sign-ups now.", refused?.Message);
+        if (!accepts)
+        {
+            Assert.Equal(before, Snapshot(activity));
+        }
+    }
 
     [Theory]
     [MemberData(nameof(ClosingCases))]
