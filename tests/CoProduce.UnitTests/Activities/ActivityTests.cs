@@ -9,6 +9,11 @@ public sealed class ActivityTests
     private static readonly DateTime Now = new(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now);
 
+    /// <summary>10am on the day of the activity (in winter, so UK time is UTC), while it is on.</summary>
+    private static readonly DateTime OnTheDay = Now.AddDays(10);
+
+    private static readonly SessionNotes NoNotes = new(null, null, null);
+
     private static Activity OpenActivity(int places)
     {
         var activity = new Activity(1, "Workshop", ActivityType.Workshop, "About short breaks",
@@ -19,11 +24,12 @@ public sealed class ActivityTests
         return activity;
     }
 
+    private static SignUp Request(Activity activity, int profileId) => WithId(activity.RequestPlace(profileId, true, "A quiet room", Now), profileId);
+
     /// <summary>Sign-ups get ids when saved; tests give them ids by hand.</summary>
-    private static SignUp Request(Activity activity, int profileId)
+    private static SignUp WithId(SignUp signUp, int id)
     {
-        var signUp = activity.RequestPlace(profileId, "A quiet room", Today, Now);
-        typeof(SignUp).GetProperty(nameof(SignUp.Id))!.SetValue(signUp, profileId);
+        typeof(SignUp).GetProperty(nameof(SignUp.Id))!.SetValue(signUp, id);
         return signUp;
     }
 
@@ -35,9 +41,9 @@ public sealed class ActivityTests
         var b = Request(activity, 2);
         var c = Request(activity, 3);
 
-        activity.Confirm(a.Id, Now);
-        activity.Confirm(b.Id, Now);
-        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(c.Id, Now));
+        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(b.Id, true, Now);
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(c.Id, true, Now));
 
         Assert.Equal("Every place is taken. Put them on the waiting list instead.", refused.Message);
         Assert.Equal(2, activity.ConfirmedCount);
@@ -50,16 +56,16 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 1);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, Now);
+        activity.Confirm(a.Id, true, Now);
         activity.WaitList(b.Id, Now);
 
-        Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, Now)); // no free place yet
+        Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, true, Now)); // no free place yet
         activity.Withdraw(a.Id, Now);
-        activity.OfferPlace(b.Id, Now);
+        activity.OfferPlace(b.Id, true, Now);
 
         Assert.Equal(SignUpStatus.Offered, b.Status);
         Assert.Equal(0, activity.ConfirmedCount); // an offer is not a booking
-        activity.AcceptOffer(b.Id, Now);
+        activity.AcceptOffer(b.Id, true, Now);
         Assert.Equal((SignUpStatus.Confirmed, 1), (b.Status, activity.ConfirmedCount));
     }
 
@@ -72,9 +78,9 @@ public sealed class ActivityTests
         activity.WaitList(a.Id, Now);
         activity.WaitList(b.Id, Now);
 
-        activity.OfferPlace(a.Id, Now);
+        activity.OfferPlace(a.Id, true, Now);
 
-        Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, Now));
+        Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, true, Now));
     }
 
     [Fact]
@@ -87,7 +93,7 @@ public sealed class ActivityTests
         activity.Decline(a.Id, "Thank you for offering. This group is for carers; we will tell you about the next one.", Now);
 
         Assert.Equal(SignUpStatus.Declined, a.Status);
-        var again = activity.RequestPlace(1, "", Today, Now);
+        var again = activity.RequestPlace(1, true, "", Now);
         Assert.Same(a, again);
         Assert.Equal(SignUpStatus.Requested, again.Status);
     }
@@ -98,7 +104,7 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 3);
         Request(activity, 1);
 
-        Assert.Throws<ActivityRuleException>(() => activity.RequestPlace(1, "", Today, Now));
+        Assert.Throws<ActivityRuleException>(() => activity.RequestPlace(1, true, "", Now));
     }
 
     [Theory]
@@ -120,7 +126,7 @@ public sealed class ActivityTests
                 new ActivityPlace(ActivityMode.Online, null, null, "Link"), 3, [], LadderRung.CoDesign, false, "organiser", Now);
         }
 
-        Assert.Equal(expected, activity.AcceptsSignUps(Today.AddDays(daysFromNow)));
+        Assert.Equal(expected, activity.AcceptsSignUps(Now.AddDays(daysFromNow)));
     }
 
     [Theory]
@@ -137,43 +143,43 @@ public sealed class ActivityTests
         var status = typeof(Activity).GetProperty(nameof(Activity.Status))!;
         status.SetValue(activity, from);
 
-        var error = Record.Exception(() => activity.MoveTo(to, Now));
+        var error = Record.Exception(() => activity.MoveTo(to, OnTheDay));
 
         Assert.Equal(allowed, error is null);
         Assert.Equal(allowed ? to : from, activity.Status);
     }
 
     [Fact]
-    public void RecordAttendance_OnlyForPlaces_HoursOnlyWhenAttended()
+    public void RecordAttendance_OnlyForPlaces_TimeOnlyWhenAttended()
     {
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, Now);
-        activity.Confirm(b.Id, Now);
+        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(b.Id, true, Now);
 
-        Assert.Throws<ActivityRuleException>(() => activity.RecordAttendance(99, Attendance.Attended, 2, new(null, null, null), Now));
-        activity.RecordAttendance(a.Id, Attendance.Attended, 2.5m, new("Sent easy read agenda", "Fine", "Wants to come again"), Now);
-        activity.RecordAttendance(b.Id, Attendance.DidNotAttend, 2.5m, new(null, null, null), Now);
+        Assert.Throws<ActivityRuleException>(() => activity.RecordAttendance(99, Attendance.Attended, new TimeGiven(120), NoNotes, "organiser", OnTheDay));
+        activity.RecordAttendance(a.Id, Attendance.Attended, new TimeGiven(150), new("Sent easy read agenda", "Fine", "Wants to come again"), "organiser", OnTheDay);
+        activity.RecordAttendance(b.Id, Attendance.DidNotAttend, new TimeGiven(150), NoNotes, "organiser", OnTheDay);
 
-        Assert.Equal((Attendance.Attended, 2.5m, "Wants to come again"), (a.Attendance, a.Hours, a.DebriefNotes));
-        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (b.Attendance, b.Hours));
+        Assert.Equal((Attendance.Attended, new TimeGiven(150), "Wants to come again"), (a.Attendance, a.TimeGiven, a.DebriefNotes));
+        Assert.Equal((Attendance.DidNotAttend, (TimeGiven?)null), (b.Attendance, b.TimeGiven));
     }
 
     [Fact]
-    public void RecordAttendance_HoursOutOfRange_RefusedOnlyForSomeoneWhoAttended()
+    public void RecordAttendance_TimeOutOfRange_IsRefused_AndNoTimeIsKeptForSomeoneWhoDidNotAttend()
     {
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, Now);
-        activity.Confirm(b.Id, Now);
+        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(b.Id, true, Now);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => activity.RecordAttendance(a.Id, Attendance.Attended, 25, new(null, null, null), Now));
-        activity.RecordAttendance(b.Id, Attendance.DidNotAttend, 25, new(null, null, null), Now);
+        Assert.Throws<ArgumentOutOfRangeException>(() => activity.RecordAttendance(a.Id, Attendance.Attended, new TimeGiven(25 * 60), NoNotes, "organiser", OnTheDay));
+        activity.RecordAttendance(b.Id, Attendance.DidNotAttend, new TimeGiven(150), NoNotes, "organiser", OnTheDay);
 
-        Assert.Equal((Attendance.NotRecorded, (decimal?)null), (a.Attendance, a.Hours));
-        Assert.Equal((Attendance.DidNotAttend, (decimal?)null), (b.Attendance, b.Hours));
+        Assert.Equal((Attendance.NotRecorded, (TimeGiven?)null), (a.Attendance, a.TimeGiven));
+        Assert.Equal((Attendance.DidNotAttend, (TimeGiven?)null), (b.Attendance, b.TimeGiven));
     }
 
     [Fact]
@@ -182,8 +188,8 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, Now);
-        activity.Confirm(b.Id, Now);
+        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(b.Id, true, Now);
 
         Assert.Throws<ActivityRuleException>(() => activity.Update("Workshop", ActivityType.Workshop, "", new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
             new ActivityPlace(ActivityMode.InPerson, "Library", null, null), 1, [], LadderRung.CoProduction, true, null, Now));
@@ -196,8 +202,8 @@ public sealed class ActivityTests
         var a = Request(activity, 1);
         var b = Request(activity, 2);
         Request(activity, 3);
-        activity.Confirm(a.Id, Now);
-        activity.Confirm(b.Id, Now);
+        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(b.Id, true, Now);
         var experience = new Dictionary<int, IReadOnlySet<LivedExperienceArea>>
         {
             [1] = new HashSet<LivedExperienceArea> { LivedExperienceArea.Carer, LivedExperienceArea.Autism },
@@ -219,12 +225,12 @@ public sealed class ActivityTests
         var a = Request(activity, 1);
         var b = Request(activity, 2);
         activity.WaitList(a.Id, Now);
-        activity.OfferPlace(a.Id, Now);
+        activity.OfferPlace(a.Id, true, Now);
 
-        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(b.Id, Now));
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(b.Id, true, Now));
         Assert.Equal("The free place is being held for someone it was offered to.", refused.Message);
 
-        activity.AcceptOffer(a.Id, Now);
+        activity.AcceptOffer(a.Id, true, Now);
         Assert.Equal(1, activity.ConfirmedCount);
     }
 
@@ -234,9 +240,9 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, Now);
+        activity.Confirm(a.Id, true, Now);
         activity.WaitList(b.Id, Now);
-        activity.OfferPlace(b.Id, Now);
+        activity.OfferPlace(b.Id, true, Now);
 
         var refused = Assert.Throws<ActivityRuleException>(() => activity.Update("Workshop", ActivityType.Workshop, "", new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
             new ActivityPlace(ActivityMode.InPerson, "Library", null, null), 1, [], LadderRung.CoProduction, true, null, Now));
@@ -250,22 +256,31 @@ public sealed class ActivityTests
         // So that two changes at once collide on the activity's concurrency token.
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
+        var b = Request(activity, 2);
         var stamps = new List<DateTime>();
-        void Step(Action<DateTime> change, int minute)
+        void Step(Action<DateTime> change, DateTime at)
         {
-            var at = Now.AddMinutes(minute);
             change(at);
             stamps.Add(activity.UpdatedUtc);
             Assert.Equal(at, activity.UpdatedUtc);
         }
 
-        Step(at => activity.WaitList(a.Id, at), 1);
-        Step(at => activity.OfferPlace(a.Id, at), 2);
-        Step(at => activity.AcceptOffer(a.Id, at), 3);
-        Step(at => activity.RecordAttendance(a.Id, Attendance.Attended, 1, new(null, null, null), at), 4);
-        Step(at => activity.Withdraw(a.Id, at), 5);
+        Step(at => activity.WaitList(a.Id, at), Now.AddMinutes(1));
+        Step(at => activity.OfferPlace(a.Id, true, at), Now.AddMinutes(2));
+        Step(at => activity.AcceptOffer(a.Id, true, at), Now.AddMinutes(3));
+        Step(at => activity.Withdraw(a.Id, at), Now.AddMinutes(4));
+        Step(at => activity.Decline(b.Id, "This one is for carers.", at), Now.AddMinutes(5));
+        Step(at => WithId(activity.Invite(3, true, at), 3), Now.AddMinutes(6));
+        Step(at => activity.AcceptInvitation(3, true, "Step-free access", at), Now.AddMinutes(7));
+        Step(at => WithId(activity.Invite(4, true, at), 4), Now.AddMinutes(8));
+        Step(at => activity.DeclineInvitation(4, at), Now.AddMinutes(9));
+        Step(at => activity.Confirm(3, true, at), Now.AddMinutes(10));
+        Step(at => activity.MarkReminderSent(3, at), Now.AddMinutes(11));
+        Step(at => activity.RecordAttendance(3, Attendance.Attended, new TimeGiven(60), NoNotes, "organiser", at), OnTheDay);
+        Step(at => activity.ErasePersonalTextOf(3, at), OnTheDay.AddMinutes(1));
+        Step(at => activity.RemovePerson(2, at), OnTheDay.AddMinutes(2));
 
-        Assert.Equal(5, stamps.Distinct().Count());
+        Assert.Equal(14, stamps.Distinct().Count());
     }
 
     [Fact]
@@ -273,7 +288,7 @@ public sealed class ActivityTests
     {
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
-        activity.Confirm(a.Id, Now);
+        activity.Confirm(a.Id, true, Now);
 
         activity.RemovePerson(1, Now);
 
@@ -294,18 +309,18 @@ public sealed class ActivityTests
         }
         else
         {
-            activity.Confirm(mine.Id, Now);
-            activity.MoveTo(ActivityStatus.Completed, Now);
-            activity.RecordAttendance(mine.Id, Attendance.Attended, 2.5m, new("Sent easy read agenda", "Needed a break at 11", "Found it tiring"), Now);
+            activity.Confirm(mine.Id, true, Now);
+            activity.MoveTo(ActivityStatus.Completed, OnTheDay);
+            activity.RecordAttendance(mine.Id, Attendance.Attended, new TimeGiven(150), new("Sent easy read agenda", "Needed a break at 11", "Found it tiring"), "organiser", OnTheDay);
         }
 
-        activity.RemovePerson(1, Now.AddDays(1));
+        activity.RemovePerson(1, OnTheDay.AddDays(1));
 
         Assert.Equal(after, mine.Status);
         Assert.Equal(string.Empty, mine.WhatWouldHelp);
         Assert.All([mine.DeclineMessage, mine.PreparationNotes, mine.CheckInNotes, mine.DebriefNotes], Assert.Null);
-        Assert.Equal(Now.AddDays(1), mine.UpdatedUtc);
-        Assert.Equal(before == SignUpStatus.Confirmed ? (Attendance.Attended, 2.5m) : (Attendance.NotRecorded, (decimal?)null), (mine.Attendance, mine.Hours));
+        Assert.Equal(OnTheDay.AddDays(1), mine.UpdatedUtc);
+        Assert.Equal(before == SignUpStatus.Confirmed ? (Attendance.Attended, new TimeGiven(150)) : (Attendance.NotRecorded, (TimeGiven?)null), (mine.Attendance, mine.TimeGiven));
         Assert.Equal("A quiet room", someoneElse.WhatWouldHelp);
     }
 
@@ -313,10 +328,16 @@ public sealed class ActivityTests
     public void MarkEvidenceRecorded_OnlyOnce()
     {
         var activity = OpenActivity(places: 1);
+        var a = Request(activity, 1);
+        activity.Confirm(a.Id, true, Now);
+        activity.LinkToRequirement("R5", Now);
+        activity.MoveTo(ActivityStatus.Completed, OnTheDay);
+        activity.RecordAttendance(a.Id, Attendance.Attended, new TimeGiven(120), NoNotes, "organiser", OnTheDay);
 
-        activity.MarkEvidenceRecorded(Now);
+        activity.MarkEvidenceRecorded(OnTheDay);
 
-        Assert.Throws<ActivityRuleException>(() => activity.MarkEvidenceRecorded(Now));
+        Assert.Throws<ActivityRuleException>(() => activity.MarkEvidenceRecorded(OnTheDay.AddMinutes(1)));
+        Assert.Equal(OnTheDay, activity.EvidenceRecordedUtc);
     }
 
     [Fact]
@@ -325,14 +346,17 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 1);
         var signUp = Request(activity, 1);
         Assert.False(signUp.NeedsReminderFor(activity.Date)); // no place yet
-        activity.Confirm(signUp.Id, Now);
+        activity.Confirm(signUp.Id, true, Now);
 
-        signUp.MarkReminderSent(activity.Date, Now);
+        activity.MarkReminderSent(signUp.Id, Now);
 
         Assert.False(signUp.NeedsReminderFor(activity.Date));
-        Assert.Throws<ActivityRuleException>(() => signUp.MarkReminderSent(activity.Date, Now));
-        Assert.True(signUp.NeedsReminderFor(activity.Date.AddDays(7)));
-        signUp.MarkReminderSent(activity.Date.AddDays(7), Now.AddDays(7));
-        Assert.Equal((activity.Date.AddDays(7), Now.AddDays(7)), (signUp.ReminderForDate, signUp.ReminderSentUtc));
+        Assert.Throws<ActivityRuleException>(() => activity.MarkReminderSent(signUp.Id, Now));
+        var weekLater = Today.AddDays(17);
+        activity.Update("Workshop", ActivityType.Workshop, "About short breaks", new ActivitySchedule(weekLater, new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
+            new ActivityPlace(ActivityMode.InPerson, "Brackenfield Library", "Step-free, hearing loop", null), 1, [], LadderRung.CoProduction, true, null, Now);
+        Assert.True(signUp.NeedsReminderFor(weekLater));
+        activity.MarkReminderSent(signUp.Id, Now.AddDays(7));
+        Assert.Equal((weekLater, Now.AddDays(7)), (signUp.ReminderForDate, signUp.ReminderSentUtc));
     }
 }

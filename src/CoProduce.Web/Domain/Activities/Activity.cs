@@ -206,8 +206,11 @@ public sealed class Activity : IConcurrencyVersioned
         Touch(nowUtc);
     }
 
-    /// <summary>Open, and sign-up has not closed (UK date). The organiser still decides who gets a place.</summary>
-    public bool AcceptsSignUps(DateTime nowUtc) => Status == ActivityStatus.Open && UkDate(nowUtc) <= SignUpClosesOn;
+    /// <summary>
+    /// Open, sign-up has not closed (UK date) and the activity is not over (sign-up can close on its
+    /// day). The organiser still decides who gets a place.
+    /// </summary>
+    public bool AcceptsSignUps(DateTime nowUtc) => Status == ActivityStatus.Open && UkDate(nowUtc) <= SignUpClosesOn && !IsOver(nowUtc);
 
     /// <summary>The person asks for a place. They must have given consent to be on the roster.</summary>
     public SignUp RequestPlace(int expertProfileId, bool personHasConsent, string whatWouldHelp, DateTime nowUtc)

@@ -13,9 +13,20 @@ public static class UkTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToUk(clock.GetUtcNow().UtcDateTime));
 
-    /// <summary>The UTC moment of a UK wall-clock time on a UK date.</summary>
-    public static DateTime ToUtc(DateOnly date, TimeOnly time) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), Zone);
+    /// <summary>
+    /// The UTC moment of a UK wall-clock time on a UK date. A time in the hour the clocks skip in
+    /// spring (01:00 to 02:00) is read as the clock reads it after the jump, an hour later; a time in
+    /// the hour that happens twice in autumn is the later (GMT) one.
+    /// </summary>
+    public static DateTime ToUtc(DateOnly date, TimeOnly time)
+    {
+        var wallClock = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(wallClock))
+        {
+            wallClock = wallClock.AddHours(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(wallClock, Zone);
+    }
 
     private static TimeZoneInfo FindZone()
     {
