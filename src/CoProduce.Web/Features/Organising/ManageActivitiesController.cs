@@ -24,13 +24,8 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         View(await pages.ListAsync(page, cancellationToken));
 
     [HttpGet("new")]
-    public async Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken) =>
-        View("Edit", new ActivityForm
-        {
-            ProjectId = projectId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Mode = nameof(ActivityMode.InPerson),
-            Choices = await pages.ChoicesAsync(projectId, cancellationToken),
-        });
+    public Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken) =>
+        FormAsync(new ActivityForm { ProjectId = projectId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Mode = nameof(ActivityMode.InPerson) }, cancellationToken);
 
     [HttpPost("new")]
     [SubmitOnce]
@@ -39,7 +34,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         await CheckProjectAndRequirementAsync(form, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return await FormAgainAsync(form, cancellationToken);
+            return await FormAsync(form, cancellationToken, StatusCodes.Status400BadRequest);
         }
         var id = await activities.CreateAsync(form.ChosenProjectId()!.Value, form.Details(), form.RequirementCode, Me, cancellationToken);
         TempData["Success"] = OrganiserText.Created;
@@ -52,16 +47,8 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         await pages.ShowAsync(id, sort == "least-involved", cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
-    {
-        var form = await pages.FormAsync(id, cancellationToken);
-        if (form is null)
-        {
-            return NotFound();
-        }
-        form.Choices = await pages.ChoicesAsync(form.ChosenProjectId(), cancellationToken);
-        return View(form);
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await pages.FormAsync(id, cancellationToken) is { } form ? await FormAsync(form, cancellationToken) : NotFound();
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, ActivityForm form, CancellationToken cancellationToken)
@@ -88,7 +75,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
                 ModelState.AddModelError(nameof(ActivityForm.Places), refused.Message);
             }
         }
-        return await FormAgainAsync(form, cancellationToken);
+        return await FormAsync(form, cancellationToken, StatusCodes.Status400BadRequest);
     }
 
     [HttpPost("{id:int}/status")]
@@ -112,9 +99,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     public async Task<IActionResult> Invite(int id, int expertProfileId, string? returnTo, CancellationToken cancellationToken)
     {
         var result = await ActAsync(id, async () => OrganiserText.Invited(await activities.InviteAsync(id, expertProfileId, Me, cancellationToken)), cancellationToken);
-        return result is RedirectToActionResult && !string.IsNullOrEmpty(returnTo) && Url.IsLocalUrl(returnTo)
-            ? Redirect(ReturnUrls.SafeLocal(returnTo, Url.IsLocalUrl))
-            : result;
+        return result is RedirectToActionResult && Url.IsLocalUrl(returnTo) ? Redirect(ReturnUrls.SafeLocal(returnTo, Url.IsLocalUrl)) : result;
     }
 
     [HttpGet("{id:int}/sign-ups/{signUpId:int}/decline")]
@@ -141,31 +126,35 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     /// <summary>A completed activity linked to a requirement becomes that requirement's evidence in one step.</summary>
     [HttpPost("{id:int}/record-evidence")]
     [SubmitOnce]
-    public async Task<IActionResult> RecordEvidence(int id, CancellationToken cancellationToken)
-    {
-        try
+    public Task<IActionResult> RecordEvidence(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
         {
             var recorded = await activities.RecordEvidenceAsync(id, Me, cancellationToken);
-            TempData["Success"] = OrganiserText.RecordedAsEvidence(recorded);
-            return Redirect($"/projects/{recorded.ProjectId}#requirement-{recorded.RequirementCode}");
-        }
-        catch (ActivityRuleException refused)
-        {
-            return await RefusedAsync(id, refused, cancellationToken);
-        }
-    }
+            return (OrganiserText.RecordedAsEvidence(recorded), $"/projects/{recorded.ProjectId}#requirement-{recorded.RequirementCode}");
+        }, cancellationToken);
 
-    /// <summary>Makes a change; on success says what happened and goes back to the activity, on refusal shows why on it.</summary>
-    private async Task<IActionResult> ActAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken)
+    private Task<IActionResult> ActAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => (await change(), (string?)null), cancellationToken);
+
+    /// <summary>Makes a change; on success says what happened and goes back to the activity (or on), on refusal shows why on the activity.</summary>
+    private async Task<IActionResult> ActAsync(int id, Func<Task<(string Message, string? Then)>> change, CancellationToken cancellationToken)
     {
         try
         {
-            TempData["Success"] = await change();
-            return RedirectToAction(nameof(Show), new { id });
+            var (message, then) = await change();
+            TempData["Success"] = message;
+            return then is null ? RedirectToAction(nameof(Show), new { id }) : Redirect(then);
         }
         catch (ActivityRuleException refused)
         {
-            return await RefusedAsync(id, refused, cancellationToken);
+            TempData["Success"] = null;
+            if (await pages.ShowAsync(id, leastInvolvedFirst: false, cancellationToken) is not { } model)
+            {
+                return NotFound();
+            }
+            ModelState.AddModelError(string.Empty, refused.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Show), model);
         }
     }
 
@@ -194,22 +183,10 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         return View(form);
     }
 
-    private async Task<IActionResult> RefusedAsync(int id, ActivityRuleException refused, CancellationToken cancellationToken)
-    {
-        TempData["Success"] = null;
-        if (await pages.ShowAsync(id, leastInvolvedFirst: false, cancellationToken) is not { } model)
-        {
-            return NotFound();
-        }
-        ModelState.AddModelError(string.Empty, refused.Message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Show), model);
-    }
-
-    private async Task<IActionResult> FormAgainAsync(ActivityForm form, CancellationToken cancellationToken)
+    private async Task<IActionResult> FormAsync(ActivityForm form, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
     {
         form.Choices = await pages.ChoicesAsync(form.ChosenProjectId(), cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return View("Edit", form);
     }
 

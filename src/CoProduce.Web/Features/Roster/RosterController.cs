@@ -18,7 +18,7 @@ namespace CoProduce.Web.Features.Roster;
 /// never benefits or bank details.
 /// </summary>
 [Authorize(Policy = Policies.ProjectsEdit)]
-public sealed class RosterController(CoProduceDbContext db, TimeProvider clock) : Controller
+public sealed class RosterController(CoProduceDbContext db, Organising.ActivityPages activityPages, TimeProvider clock) : Controller
 {
     public const int PageSize = 20;
     public const int RecentDays = 90;
@@ -66,7 +66,20 @@ public sealed class RosterController(CoProduceDbContext db, TimeProvider clock) 
                 x.Person.AccessNeeds, x.Person.Language, x.Person.AvailableDays, x.Person.TimesOfDay, x.Person.Mode, x.Person.TravelMiles,
                 x.Person.PreferredContact, x.Person.ContactEmail, x.Person.ContactPhone, x.LastTookPart))
             .ToListAsync(cancellationToken);
-        return View(new RosterModel(query, rows, paging));
+
+        // Inviting people to an activity: say who on this page is already on it (one command for the page).
+        var invite = await activityPages.InviteTargetAsync(query.InviteTo, cancellationToken);
+        var onActivity = new Dictionary<int, string>();
+        if (invite is not null)
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            onActivity = (await db.SignUps.AsNoTracking()
+                    .Where(s => s.ActivityId == invite.Id && ids.Contains(s.ExpertProfileId) && s.Status != SignUpStatus.Withdrawn && s.Status != SignUpStatus.Declined)
+                    .Select(s => new { s.ExpertProfileId, s.Status })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(s => s.ExpertProfileId, s => Organising.Words.Status(s.Status));
+        }
+        return View(new RosterModel(query, rows, paging, invite, onActivity));
     }
 }
 
@@ -82,6 +95,9 @@ public sealed class RosterQuery
     public bool NotRecent { get; set; }
 
     public int Page { get; set; } = 1;
+
+    /// <summary>The activity the organiser is inviting people to, if any: each person then has an "Invite" button.</summary>
+    public int? InviteTo { get; set; }
 }
 
 /// <summary>What an organiser sees of one person on the roster: never their benefits or bank details.</summary>
@@ -101,4 +117,6 @@ public sealed record RosterRow(
     string? ContactPhone,
     DateOnly? LastTookPart);
 
-public sealed record RosterModel(RosterQuery Query, IReadOnlyList<RosterRow> Rows, Paging Paging);
+/// <param name="Invite">The activity people are being invited to, if any.</param>
+/// <param name="OnActivity">People on this page already on that activity, with where their sign-up stands.</param>
+public sealed record RosterModel(RosterQuery Query, IReadOnlyList<RosterRow> Rows, Paging Paging, Organising.InviteTarget? Invite, IReadOnlyDictionary<int, string> OnActivity);
