@@ -20,7 +20,7 @@ public sealed class CoProductionRulesController(CoProduceDbContext db) : Control
     public async Task<IActionResult> Index(string? value, string? keyDecision, CancellationToken cancellationToken)
     {
         var rules = await db.TierRuleSets.AsNoTracking().OrderByDescending(r => r.Version).FirstAsync(cancellationToken);
-        var model = new RulesQuestionModel(value, keyDecision, rules, null);
+        var model = new RulesQuestionModel(value, keyDecision, rules.EffectiveFromUtc, null);
         if (!Request.Query.ContainsKey("value") && !Request.Query.ContainsKey("keyDecision"))
         {
             return View(model); // the blank question, not yet asked
@@ -61,4 +61,5 @@ public sealed class CoProductionRulesController(CoProduceDbContext db) : Control
     }
 }
 
-public sealed record RulesQuestionModel(string? Value, string? KeyDecision, TierRuleSet Rules, TierAssessment? Answer);
+/// <summary>The question, and the answer once asked. The rules themselves stay out of the page: it shows only when they took effect.</summary>
+public sealed record RulesQuestionModel(string? Value, string? KeyDecision, DateTime RulesEffectiveFromUtc, TierAssessment? Answer);
