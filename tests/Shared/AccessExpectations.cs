@@ -107,6 +107,8 @@ public static class AccessExpectations
         ["Rules.Reassess GET"] = Policies.RuleSetsManage,
         ["Rules.Reassess POST"] = Policies.RuleSetsManage,
         ["Involvement.Index GET"] = Policies.ExpertSelfService,
+        ["Involvement.AcceptInvitation POST"] = Policies.ExpertSelfService,
+        ["Involvement.DeclineInvitation POST"] = Policies.ExpertSelfService,
         ["Finance.Index GET"] = Policies.FinanceAccess,
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,

@@ -1,85 +1,81 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Features.Participation;
+using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Features.Involvement;
 
-/// <summary>An expert by experience's own home: their activities and their details.</summary>
+/// <summary>
+/// An expert by experience's own home: their invitations, their activities and their details.
+/// They answer an invitation here; <see cref="ActivityService"/> makes the change for their own
+/// profile, found from their account, and <see cref="InvolvementPages"/> reads the page.
+/// </summary>
 [Authorize(Policy = Policies.ExpertSelfService)]
-public sealed class InvolvementController(UserManager<CoProduceUser> users, CoProduceDbContext db) : Controller
+public sealed class InvolvementController(ActivityService activities, InvolvementPages pages, UserManager<CoProduceUser> users) : Controller
 {
+    private string Me => users.GetUserId(User)!;
+
     [HttpGet("my-involvement")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        await pages.ReadAsync(Me, cancellationToken) is { } page ? View(new InvitationAnswerForm { Page = page }) : Challenge();
+
+    [HttpPost("my-involvement/invitations/{id:int}/accept")]
+    [SubmitOnce]
+    public Task<IActionResult> AcceptInvitation(int id, InvitationAnswerForm form, CancellationToken cancellationToken) =>
+        AnswerAsync(id, form, ParticipationText.ConsentNeededToSayYes, async () =>
+        {
+            await activities.AcceptInvitationAsync(id, Me, form.WhatWouldHelpText, cancellationToken);
+            return ParticipationText.InvitationAccepted;
+        }, cancellationToken);
+
+    [HttpPost("my-involvement/invitations/{id:int}/decline")]
+    [SubmitOnce]
+    public Task<IActionResult> DeclineInvitation(int id, CancellationToken cancellationToken) =>
+        AnswerAsync(id, new InvitationAnswerForm(), consentNeeded: null, async () =>
+        {
+            await activities.DeclineInvitationAsync(id, Me, cancellationToken);
+            return ParticipationText.InvitationDeclined;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Answers the person's own invitation; on success goes back to the page with a banner. Bad
+    /// input or a refusal by the rules (the activity is over, consent withdrawn) shows the page
+    /// again with the message: nothing changed, so the page is read after. Without consent, the
+    /// person is told so in their own terms (<paramref name="consentNeeded"/>): the rules' own
+    /// words are for organisers.
+    /// </summary>
+    private async Task<IActionResult> AnswerAsync(int id, InvitationAnswerForm form, string? consentNeeded, Func<Task<string>> answer,
+        CancellationToken cancellationToken)
     {
-        var me = await users.GetUserAsync(User);
-        if (me is null)
+        string? refusal = null;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                TempData["Success"] = await answer();
+                return RedirectToAction(nameof(Index));
+            }
+            catch (ActivityRuleException refused)
+            {
+                refusal = refused.Message;
+            }
+        }
+        if (await pages.ReadAsync(Me, cancellationToken) is not { } page)
         {
             return Challenge();
         }
-
-        // Only this person's own sign-ups, found from their account.
-        var rows = await db.ExpertProfiles.Where(p => p.UserId == me.Id)
-            .Join(db.SignUps, p => p.Id, s => s.ExpertProfileId, (p, s) => s)
-            .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new
-            {
-                a.Id, a.Title, a.Date, a.StartTime, a.EndTime, ActivityStatus = a.Status, s.Status, s.Attendance,
-            })
-            .ToListAsync(cancellationToken);
-
-        var activities = rows
-            .Select(r => new MyActivity(r.Id, r.Title, ParticipationText.When(r.Date, r.StartTime, r.EndTime), r.Date, r.StartTime,
-                GroupOf(r.Status, r.Attendance), r.ActivityStatus == ActivityStatus.Cancelled))
-            .Where(a => a.Group is not null)
-            .OrderBy(a => a.Date).ThenBy(a => a.StartTime)
-            .ToList();
-        var groups = Enum.GetValues<MyActivityGroup>()
-            .Select(g => new MyActivityGroupModel(g, activities.Where(a => a.Group == g).ToList()))
-            .Where(g => g.Activities.Count > 0)
-            .ToList();
-        return View(new InvolvementViewModel(me.DisplayName, me.Email ?? string.Empty, groups));
+        if (refusal is not null)
+        {
+            ModelState.AddModelError(string.Empty, consentNeeded is not null && !page.HasConsent ? consentNeeded : refusal);
+        }
+        form.Page = page;
+        form.AnsweringActivityId = id;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), form);
     }
-
-    /// <summary>Withdrawn and declined sign-ups, and places someone did not use, are not listed.</summary>
-    private static MyActivityGroup? GroupOf(SignUpStatus status, Attendance attendance) => (status, attendance) switch
-    {
-        (SignUpStatus.Offered, _) => MyActivityGroup.Offered,
-        (SignUpStatus.Confirmed, Attendance.NotRecorded) => MyActivityGroup.Confirmed,
-        (SignUpStatus.Confirmed, Attendance.Attended) => MyActivityGroup.Attended,
-        (SignUpStatus.Requested, _) => MyActivityGroup.Requested,
-        (SignUpStatus.WaitingList, _) => MyActivityGroup.WaitingList,
-        _ => null,
-    };
 }
-
-/// <summary>In the order the page shows them: something to do first.</summary>
-public enum MyActivityGroup { Offered, Confirmed, Requested, WaitingList, Attended }
-
-public sealed record MyActivity(int Id, string Title, string When, DateOnly Date, TimeOnly StartTime, MyActivityGroup? Group, bool IsCancelled);
-
-public sealed record MyActivityGroupModel(MyActivityGroup Group, IReadOnlyList<MyActivity> Activities)
-{
-    public string Heading => Group switch
-    {
-        MyActivityGroup.Offered => "A place is offered to you",
-        MyActivityGroup.Confirmed => "Place confirmed",
-        MyActivityGroup.Requested => "You asked for a place",
-        MyActivityGroup.WaitingList => "On the waiting list",
-        _ => "You took part",
-    };
-
-    public string Explanation => Group switch
-    {
-        MyActivityGroup.Offered => "A place has become free. Accept it if you would like it.",
-        MyActivityGroup.Confirmed => "You have a place. We will email you a reminder 2 days before.",
-        MyActivityGroup.Requested => "The organiser will decide who gets a place. We will email you.",
-        MyActivityGroup.WaitingList => "If a place becomes free, we will email you to offer it.",
-        _ => "Thank you for taking part.",
-    };
-}
-
-public sealed record InvolvementViewModel(string DisplayName, string Email, IReadOnlyList<MyActivityGroupModel> Groups);

@@ -1,6 +1,7 @@
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Infrastructure.GovUk;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CoProduce.Web.Features.Participation;
 
@@ -22,6 +23,10 @@ public sealed class ActivityFilterForm
 
     public bool HasFromDate =>
         !string.IsNullOrWhiteSpace(From.Day) || !string.IsNullOrWhiteSpace(From.Month) || !string.IsNullOrWhiteSpace(From.Year);
+
+    /// <summary>The activities these filters found. Never posted.</summary>
+    [BindNever]
+    public ActivityListModel? Listing { get; set; }
 }
 
 public sealed class ActivityFilterFormValidator : AbstractValidator<ActivityFilterForm>
@@ -40,6 +45,12 @@ public sealed class ActivityFilterFormValidator : AbstractValidator<ActivityFilt
 public sealed class SignUpForm
 {
     public string? WhatWouldHelp { get; set; }
+
+    /// <summary>The activity the form is on. Never posted.</summary>
+    [BindNever]
+    public ActivityPageModel? Page { get; set; }
+
+    public string WhatWouldHelpText => WhatWouldHelp?.Trim() ?? string.Empty;
 }
 
 public sealed class SignUpFormValidator : AbstractValidator<SignUpForm>

@@ -3,6 +3,7 @@ using CoProduce.Web.Infrastructure.Mvc;
 
 namespace CoProduce.Web.Features.Participation;
 
+/// <summary>The activities taking sign-ups, one page of them, as the signed-in person sees them.</summary>
 public sealed record ActivityListModel(
     IReadOnlyList<ActivityListRow> Activities,
     Paging Paging,
@@ -24,7 +25,8 @@ public sealed record ActivityListRow(
 
 /// <summary>
 /// One activity as the signed-in person sees it. Joining instructions are only filled in when
-/// their place is confirmed.
+/// their place is confirmed. What they can do (sign up, withdraw, accept an offer) is decided by
+/// <see cref="Activity"/> when the page is read.
 /// </summary>
 public sealed record ActivityPageModel(
     int Id,
@@ -33,7 +35,6 @@ public sealed record ActivityPageModel(
     string Description,
     string When,
     string SignUpCloses,
-    ActivityMode Mode,
     string ModeText,
     string? Venue,
     string? AccessInformation,
@@ -41,20 +42,24 @@ public sealed record ActivityPageModel(
     bool IsPaid,
     int PlacesLeft,
     IReadOnlyList<string> ExperienceSought,
-    ActivityStatus Status,
-    bool AcceptsSignUps,
+    bool IsCancelled,
     bool HasConsent,
     string SignUpHint,
-    MySignUp? Mine)
+    MySignUp? Mine,
+    bool AcceptsSignUps,
+    bool CanSignUp,
+    bool CanWithdraw,
+    bool CanAcceptOffer,
+    bool CanAnswerInvitation)
 {
-    /// <summary>Someone with a live sign-up can withdraw, until the activity is over or cancelled.</summary>
-    public bool CanWithdraw => Mine is { Status: SignUpStatus.Requested or SignUpStatus.WaitingList or SignUpStatus.Offered or SignUpStatus.Confirmed, Attendance: Attendance.NotRecorded }
-        && Status is ActivityStatus.Open or ActivityStatus.Closed;
-
-    public bool CanAcceptOffer => Mine is { Status: SignUpStatus.Offered } && Status is ActivityStatus.Open or ActivityStatus.Closed;
-
-    /// <summary>The sign-up form shows for someone with no live sign-up, while sign-ups are open.</summary>
-    public bool CanSignUp => AcceptsSignUps && Mine is null or { Status: SignUpStatus.Withdrawn or SignUpStatus.Declined };
+    /// <summary>Nothing for them to do here now: they have no sign-up in play and sign-up is not open.</summary>
+    public bool NotTakingSignUps => !CanSignUp && Mine is null or { IsLive: false };
 }
 
-public sealed record MySignUp(SignUpStatus Status, Attendance Attendance, string Label, string Next, string? DeclineMessage);
+/// <summary>The person's own sign-up: where it stands, in words, and what happens next.</summary>
+public sealed record MySignUp(SignUpStatus Status, bool IsLive, string Label, string Next, string? DeclineMessage)
+{
+    public bool IsConfirmed => Status == SignUpStatus.Confirmed;
+
+    public bool WasDeclined => Status == SignUpStatus.Declined;
+}

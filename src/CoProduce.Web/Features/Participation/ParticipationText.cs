@@ -2,6 +2,7 @@ using System.Globalization;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Activities;
+using CoProduce.Web.Features.Involvement;
 
 namespace CoProduce.Web.Features.Participation;
 
@@ -12,6 +13,20 @@ namespace CoProduce.Web.Features.Participation;
 public static class ParticipationText
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    // What the person is told when they act. Consent is asked for in their own terms, before the
+    // rules' own refusal (which is worded for organisers) can be reached.
+    public const string ConsentNeededToSignUp = "You need to give your consent before you can sign up. You can do this on your profile";
+    public const string ConsentNeededToTakeAPlace = "You need to give your consent before you can take a place. You can do this on your profile";
+    public const string ConsentNeededToSayYes = "You need to give your consent before you can say yes. You can do this on your profile";
+    public const string SignedUp = "You have signed up. We will email you when the organiser has decided.";
+    public const string Withdrew = "You have withdrawn from this activity. Thank you for telling us.";
+    public const string InvitationAccepted = "Thank you. You have said yes. The organiser will confirm your place and we will email you.";
+    public const string InvitationDeclined = "Thank you for letting us know.";
+
+    public static string OfferAccepted(bool emailed) => emailed
+        ? "Your place is confirmed. We have emailed you the details and a calendar invite."
+        : "Your place is confirmed.";
 
     /// <summary>"Tuesday 8 December 2026, 10am to 12:30pm".</summary>
     public static string When(Activity activity) => When(activity.Date, activity.StartTime, activity.EndTime);
@@ -43,6 +58,16 @@ public static class ParticipationText
     };
 
     public static string Paid(bool isPaid) => isPaid ? "Paid" : "Unpaid";
+
+    /// <summary>Where it is, for someone deciding whether to go: the venue, online, or both.</summary>
+    public static string Where(ActivityMode mode, string? venue) => (mode, string.IsNullOrWhiteSpace(venue)) switch
+    {
+        (ActivityMode.Online, _) => "Online",
+        (ActivityMode.Hybrid, false) => $"{venue}, or online",
+        (ActivityMode.Hybrid, true) => "In person or online",
+        (_, false) => venue!,
+        _ => "In person",
+    };
 
     public static string PlacesLeft(int placesLeft) => placesLeft switch
     {
@@ -97,6 +122,7 @@ public static class ParticipationText
     public static string StatusLabel(SignUpStatus status, Attendance attendance) => (status, attendance) switch
     {
         (SignUpStatus.Confirmed, Attendance.Attended) => "You took part",
+        (SignUpStatus.Invited, _) => "You are invited",
         (SignUpStatus.Requested, _) => "You asked for a place",
         (SignUpStatus.Confirmed, _) => "Place confirmed",
         (SignUpStatus.WaitingList, _) => "Waiting list",
@@ -109,12 +135,35 @@ public static class ParticipationText
     public static string StatusNext(SignUpStatus status, Attendance attendance) => (status, attendance) switch
     {
         (SignUpStatus.Confirmed, Attendance.Attended) => "Thank you for taking part.",
+        (SignUpStatus.Invited, _) => "The organiser would like you to take part. You can say yes or no on your involvement page.",
         (SignUpStatus.Requested, _) => "The organiser will decide who gets a place. We will email you when they have decided.",
         (SignUpStatus.Confirmed, _) => "You have a place. We will email you a reminder 2 days before.",
         (SignUpStatus.WaitingList, _) => "All the places are taken at the moment. If a place becomes free, we will email you to offer it.",
         (SignUpStatus.Offered, _) => "A place is free for you. If you would like it, accept it below.",
         (SignUpStatus.Declined, _) => "You did not get a place this time. We hope you will take part in another activity soon.",
         _ => "You can sign up again while the activity is taking sign-ups.",
+    };
+
+    /// <summary>The heading of a group on the involvement page.</summary>
+    public static string GroupHeading(MyActivityGroup group) => group switch
+    {
+        MyActivityGroup.Invited => "You are invited",
+        MyActivityGroup.Offered => "A place is offered to you",
+        MyActivityGroup.Confirmed => "Place confirmed",
+        MyActivityGroup.Requested => "You asked for a place",
+        MyActivityGroup.WaitingList => "On the waiting list",
+        _ => "You took part",
+    };
+
+    /// <summary>What the group means and what happens next.</summary>
+    public static string GroupExplanation(MyActivityGroup group) => group switch
+    {
+        MyActivityGroup.Invited => "An organiser would like you to take part. Please say yes or no.",
+        MyActivityGroup.Offered => "A place has become free. Accept it if you would like it.",
+        MyActivityGroup.Confirmed => "You have a place. We will email you a reminder 2 days before.",
+        MyActivityGroup.Requested => "The organiser will decide who gets a place. We will email you.",
+        MyActivityGroup.WaitingList => "If a place becomes free, we will email you to offer it.",
+        _ => "Thank you for taking part.",
     };
 
     public static string JoinAnd(IReadOnlyList<string> items) => Join(items, "and");

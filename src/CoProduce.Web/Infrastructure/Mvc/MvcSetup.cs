@@ -48,6 +48,8 @@ internal static class MvcSetup
         services.AddScoped<Features.Activities.ActivityNotifier>();
         services.AddScoped<Features.Activities.ActivityService>();
         services.AddScoped<Features.Organising.ActivityPages>();
+        services.AddScoped<Features.Participation.ParticipationPages>();
+        services.AddScoped<Features.Involvement.InvolvementPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
         services.AddScoped<Features.Profile.ProfileService>();
         services.AddHostedService<Features.Activities.ReminderService>();
