@@ -243,6 +243,27 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task RosterInvitingToAnActivity_SameCommands_WithTenTimesThePeopleAndTheirSignUps()
+    {
+        var first = await PeopleAsync(5);
+        var id = (await OpenActivitiesAsync(1, first, "Inviting from the roster")).Single();
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/roster?inviteTo={id}"), async () =>
+        {
+            var more = await PeopleAsync(45);
+            await WithDbAsync(async db =>
+            {
+                var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == id);
+                foreach (var person in more)
+                {
+                    activity.Invite(person, true, Now);
+                }
+                await db.SaveChangesAsync();
+            });
+        }, pagedTable: "ExpertProfiles");
+    }
+
+    [Fact]
     public async Task FindActivities_SameCommands_WithTenTimesTheActivities()
     {
         var jo = await ProfileIdAsync("expert@example.org");
@@ -308,9 +329,11 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         var people = await PeopleAsync(3);
         var id = (await OpenActivitiesAsync(1, people, "Busy activity")).Single();
 
-        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/manage/activities/{id}"), async () =>
+        // Sorted by least recent involvement too: how often each person took part is one command for all.
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/manage/activities/{id}?sort=least-involved"), async () =>
         {
             var more = await PeopleAsync(27);
+            await AttendedAsync(3, more);
             await WithDbAsync(async db =>
             {
                 var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == id);

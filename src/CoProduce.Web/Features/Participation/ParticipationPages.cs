@@ -25,9 +25,11 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
     {
         var me = await MyProfileAsync(userId, cancellationToken);
         var today = UkTime.Today(clock);
-        // The same as Activity.AcceptsSignUps, in the database, which filters, sorts and pages.
+        var timeNow = TimeOnly.FromDateTime(UkTime.ToUk(clock.GetUtcNow().UtcDateTime));
+        // The same as Activity.AcceptsSignUps (open, sign-up not closed, not over), in the database,
+        // which filters, sorts and pages.
         var query = db.Activities.AsNoTracking()
-            .Where(a => a.Status == ActivityStatus.Open && a.SignUpClosesOn >= today);
+            .Where(a => a.Status == ActivityStatus.Open && a.SignUpClosesOn >= today && (a.Date > today || (a.Date == today && a.EndTime > timeNow)));
         if (filter.ModeChosen is { } mode)
         {
             // An activity people can join either way suits both.
