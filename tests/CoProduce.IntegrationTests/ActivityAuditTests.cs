@@ -128,6 +128,37 @@ public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task OfferAcceptChangeAndCancel_AreEachAudited()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await OpenActivityAsync(client, $"Offers {Guid.NewGuid():N}", 35);
+        var person = await PersonAsync("Otto Offer", "otto@example.org");
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<Web.Features.Activities.ActivityService>();
+            await service.RequestPlaceAsync(id, person.UserId, string.Empty, default);
+            var signUpId = await WithDbAsync(db => db.SignUps.Where(s => s.ActivityId == id).Select(s => s.Id).SingleAsync());
+            await service.WaitListAsync(id, signUpId, "organiser", default);
+            await service.OfferAsync(id, signUpId, "organiser", default);
+            await service.AcceptOfferAsync(id, person.UserId, default);
+        }
+        var fields = OrganisingTests.ActivityFields("0", "Offers, moved", "2", "R4", 36);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/manage/activities/{id}/edit", $"/manage/activities/{id}/edit", fields)).StatusCode);
+        await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/status", [new("to", "Cancelled")]);
+
+        var signUp = await WithDbAsync(db => db.SignUps.AsNoTracking().SingleAsync(s => s.ActivityId == id));
+        Assert.Equal(
+            [AuditActions.PlaceRequested, AuditActions.PlaceWaitListed, AuditActions.PlaceOffered, AuditActions.OfferAccepted],
+            (await EntriesAsync(AuditSubjectType.SignUp, signUp.Id)).Select(e => e.Action));
+        var activityEntries = await EntriesAsync(AuditSubjectType.Activity, id);
+        Assert.Equal(
+            [AuditActions.ActivityCreated, AuditActions.ActivityStatusChanged, AuditActions.ActivityChanged, AuditActions.ActivityStatusChanged],
+            activityEntries.Select(e => e.Action));
+        Assert.Contains("Offers, moved", activityEntries[2].After, StringComparison.Ordinal);
+        Assert.Equal("Cancelled", activityEntries[3].After);
+    }
+
+    [Fact]
     public async Task InviteFromTheRoster_EmailsOrListsToRingOrText_ShowsOnTheRoster_AndIsAudited()
     {
         var client = await portal.ClientForAsync(Roles.Commissioner);

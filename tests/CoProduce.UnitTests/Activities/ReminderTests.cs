@@ -70,4 +70,22 @@ public sealed class ReminderTests
         Assert.Equal((aWeekLater, first.AddDays(5)), (signUp.ReminderForDate, signUp.ReminderSentUtc));
         Assert.Throws<ActivityRuleException>(() => activity.MarkReminderSent(signUp.Id, first.AddDays(6)));
     }
+
+    [Fact]
+    public void Reminder_AfterWithdrawingAndBeingConfirmedAgain_IsSentAgain()
+    {
+        var activity = SummerActivity(ActivityStatus.Open);
+        var signUp = InStatus(activity, 1, SignUpStatus.Confirmed);
+        var first = SummerDayWhileOn.AddDays(-3);
+        activity.MarkReminderSent(signUp.Id, first);
+
+        activity.Withdraw(signUp.Id, first.AddHours(1));
+        activity.RequestPlace(1, true, "Still keen", first.AddHours(2));
+        activity.Confirm(signUp.Id, true, first.AddHours(3));
+
+        Assert.Equal((null, null), (signUp.ReminderForDate, signUp.ReminderSentUtc));
+        Assert.True(signUp.NeedsReminderFor(activity.Date));
+        activity.MarkReminderSent(signUp.Id, first.AddHours(4));
+        Assert.Equal(activity.Date, signUp.ReminderForDate);
+    }
 }

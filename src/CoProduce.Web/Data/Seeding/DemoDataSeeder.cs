@@ -171,8 +171,8 @@ internal sealed class DemoDataSeeder(
             6, [LivedExperienceArea.Carer, LivedExperienceArea.LearningDisability, LivedExperienceArea.Autism], LadderRung.CoDesign, isPaid: true, organiser, now);
         panel.LinkToRequirement("R5", now);
         panel.MoveTo(ActivityStatus.Open, now);
-        // The organiser has invited Maya from the roster: she answers on her involvement page.
-        panel.Invite(maya.Id, maya.HasConsent, now);
+        // The organiser has invited Jo from the roster: Jo answers on the involvement page.
+        panel.Invite(jo.Id, jo.HasConsent, now);
 
         var draft = new Activity(shortBreaks.Id, "Short breaks: learning walk at Oak Lodge", ActivityType.LearningWalk,
             "Visit a short breaks centre with staff and tell us what works for families.",

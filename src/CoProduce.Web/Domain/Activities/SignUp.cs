@@ -87,6 +87,9 @@ public sealed class SignUp
     {
         WhatWouldHelp = whatWouldHelp;
         DeclineMessage = null;
+        // A new sign-up in all but its row: if it leads to a place, they are reminded again.
+        ReminderForDate = null;
+        ReminderSentUtc = null;
         RequestedUtc = nowUtc;
         SetStatus(status, nowUtc);
     }
