@@ -91,6 +91,10 @@ public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<Por
         var recorded = await client.SubmitFormAsync(attendanceUrl, attendanceUrl,
             [new("Attendance", "Attended"), new("Hours", "2"), new("PreparationHours", "0.5"), new("TravelHours", "1"), new("Debrief", Secret)]);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        // Opened again to correct it, the form holds what was recorded, so saving it loses nothing.
+        var again = await client.GetPageAsync(attendanceUrl);
+        Assert.Equal(("2", "0.5", "1", Secret), (again.QuerySelector("#Hours")!.GetAttribute("value"), again.QuerySelector("#PreparationHours")!.GetAttribute("value"),
+            again.QuerySelector("#TravelHours")!.GetAttribute("value"), again.QuerySelector("#Debrief")!.TextContent.Trim()));
         var evidence = await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/record-evidence", []);
         Assert.Equal(HttpStatusCode.Redirect, evidence.StatusCode);
 

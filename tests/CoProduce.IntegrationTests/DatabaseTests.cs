@@ -2,6 +2,7 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
@@ -67,6 +68,9 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
         // Money is whole pence; the statements that convert it compile even where they have run.
         Assert.Contains("ADD [EstimatedValuePence] bigint NOT NULL", script, StringComparison.Ordinal);
         Assert.Contains("EXEC(N'UPDATE [CommissioningProjects] SET [EstimatedValuePence] = CAST([EstimatedValue] * 100 AS bigint)')", script, StringComparison.Ordinal);
+        // Hours became minutes: the statement that reads the dropped [Hours] column is in EXEC too.
+        Assert.Contains("EXEC(N'UPDATE [SignUps] SET [ActivityMinutes] = CAST(ROUND([Hours] * 60, 0) AS int)", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n    UPDATE [SignUps] SET [ActivityMinutes]", script, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -204,6 +208,75 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
         static decimal?[] UpperBoundsInPounds(string json) =>
             [.. System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
                 .Select(b => b.GetProperty("upperBound") is { ValueKind: System.Text.Json.JsonValueKind.Number } bound ? bound.GetDecimal() : (decimal?)null)];
+    }
+
+    /// <summary>
+    /// Attendance used to keep one figure of hours (with any preparation and travel in it). Going
+    /// back to it adds the three parts up; coming forward again makes that figure the minutes of
+    /// the activity, exactly (nothing says how it was made up).
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_AttendanceMinutesMigration_TurnsMinutesIntoHoursAndBack()
+    {
+        const string before = "20261130091559_EvidenceActivity";
+        var path = Path.Combine(Path.GetTempPath(), "coproduce-tests", $"minutes-migration-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<SqliteCoProduceDbContext>().UseSqlite($"Data Source={path}").Options;
+        (int Activity, int Preparation, int Travel)[] times = [(120, 30, 15), (80, 0, 0), (15, 0, 0)];
+        try
+        {
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                var now = DateTime.UtcNow;
+                var user = new CoProduceUser { UserName = "u@example.org", Email = "u@example.org", DisplayName = "U" };
+                db.Users.Add(user);
+                var project = new CommissioningProject("Project", "Area", "Summary", user.Id, Money.FromPounds(1000m), false, now);
+                project.Assess(await db.TierRuleSets.FirstAsync());
+                db.CommissioningProjects.Add(project);
+                var accounts = times.Select((_, i) => new CoProduceUser { UserName = $"p{i}@example.org", Email = $"p{i}@example.org", DisplayName = $"Person {i}" }).ToList();
+                db.Users.AddRange(accounts);
+                var people = accounts.Select(a => new ExpertProfile(a.Id, a.DisplayName, a.Email!, now)).ToList();
+                people.ForEach(p => p.GiveConsent("2026-11", now));
+                db.ExpertProfiles.AddRange(people);
+                await db.SaveChangesAsync();
+                var date = DateOnly.FromDateTime(now).AddDays(3);
+                var activity = new Web.Domain.Activities.Activity(project.Id, "Workshop", Web.Domain.Activities.ActivityType.Workshop, "About it.",
+                    new Web.Domain.Activities.ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 0), date),
+                    new Web.Domain.Activities.ActivityPlace(Web.Domain.Activities.ActivityMode.Online, null, null, "Link"), 5, [],
+                    Web.Domain.Activities.LadderRung.CoDesign, true, user.Id, now);
+                activity.MoveTo(Web.Domain.Activities.ActivityStatus.Open, now);
+                var signUps = people.Select(p => activity.RequestPlace(p.Id, true, string.Empty, now)).ToList();
+                db.Activities.Add(activity);
+                await db.SaveChangesAsync();
+                var onTheDay = UkTime.ToUtc(date, new TimeOnly(12, 0));
+                for (var i = 0; i < times.Length; i++)
+                {
+                    activity.Confirm(signUps[i].Id, true, now);
+                    activity.RecordAttendance(signUps[i].Id, Web.Domain.Activities.Attendance.Attended,
+                        new Web.Domain.Activities.TimeGiven(times[i].Activity, times[i].Preparation, times[i].Travel), new(null, null, null), user.Id, onTheDay);
+                }
+                await db.SaveChangesAsync();
+
+                await db.GetService<IMigrator>().MigrateAsync(before);
+
+                var hours = await db.Database.SqlQueryRaw<string>("""SELECT CAST("Hours" AS TEXT) AS "Value" FROM "SignUps" ORDER BY "Id" """).ToListAsync();
+                Assert.Equal([2.75m, 1.33m, 0.25m], hours.Select(h => decimal.Parse(h, System.Globalization.CultureInfo.InvariantCulture)));
+
+                await db.GetService<IMigrator>().MigrateAsync();
+            }
+
+            await using (var db = new SqliteCoProduceDbContext(options))
+            {
+                var saved = await db.SignUps.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.ActivityMinutes, s.PreparationMinutes, s.TravelMinutes }).ToListAsync();
+                Assert.Equal([(165, 0, 0), (80, 0, 0), (15, 0, 0)], saved.Select(s => (s.ActivityMinutes!.Value, s.PreparationMinutes!.Value, s.TravelMinutes!.Value)));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     /// <summary>

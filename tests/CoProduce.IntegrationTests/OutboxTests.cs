@@ -218,7 +218,13 @@ public sealed class OutboxTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var mail = new MailServer { Down = true };
-        using var app = new CoProduceAppFactory { TestServices = s => { mail.Use(s); s.AddSingleton<TimeProvider>(clock); } };
+        using var app = new CoProduceAppFactory
+        {
+            // The test moves the clock on by hours; the background worker, whose timer runs on that
+            // clock, must not send alongside the runs the test makes itself.
+            OutboxPollSeconds = 30 * 24 * 3600,
+            TestServices = s => { mail.Use(s); s.AddSingleton<TimeProvider>(clock); },
+        };
         using var client = app.CreatePortalClient();
 
         var asked = await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "maya.khan@example.org")]);
@@ -260,7 +266,13 @@ public sealed class OutboxTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var mail = new MailServer { Down = true };
-        using var factory = new CoProduceAppFactory { TestServices = s => { mail.Use(s); s.AddSingleton<TimeProvider>(clock); } };
+        using var factory = new CoProduceAppFactory
+        {
+            // The test moves the clock on by hours; the background worker, whose timer runs on that
+            // clock, must not send alongside the runs the test makes itself.
+            OutboxPollSeconds = 30 * 24 * 3600,
+            TestServices = s => { mail.Use(s); s.AddSingleton<TimeProvider>(clock); },
+        };
         using var app = factory.WithWebHostBuilder(b => b.UseSetting("Email:Outbox:MaxAttempts", "3"));
         using var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         await client.SubmitFormAsync("/forgot-password", "/forgot-password", [new("Email", "maya.khan@example.org")]);

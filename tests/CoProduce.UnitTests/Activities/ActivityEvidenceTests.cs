@@ -39,7 +39,7 @@ public sealed class ActivityEvidenceTests
         { ActivityStatus.Completed, "R5", Attendance.NotRecorded, Attendance.Attended, null },
         { ActivityStatus.Open, "R5", Attendance.Attended, Attendance.Attended, NotCompleted },
         { ActivityStatus.Closed, "R5", Attendance.Attended, Attendance.Attended, NotCompleted },
-        { ActivityStatus.Cancelled, "R5", Attendance.Attended, Attendance.Attended, NotCompleted },
+        { ActivityStatus.Cancelled, "R5", Attendance.NotRecorded, Attendance.NotRecorded, NotCompleted },
         { ActivityStatus.Completed, null, Attendance.Attended, Attendance.Attended, NoRequirement },
         { ActivityStatus.Completed, " ", Attendance.Attended, Attendance.Attended, NoRequirement },
         { ActivityStatus.Completed, "R5", Attendance.NotRecorded, Attendance.NotRecorded, NobodyAttended },

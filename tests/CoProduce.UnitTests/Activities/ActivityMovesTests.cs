@@ -108,8 +108,8 @@ public sealed class ActivityMovesTests
         // from, when, to, what the organiser is told
         { Open, "before", Completed, "An activity can be completed on or after its day, 15 June 2027." },
         { Closed, "before", Completed, "An activity can be completed on or after its day, 15 June 2027." },
-        { Draft, "after", Open, "An activity whose day has passed cannot be opened for sign-up." },
-        { Closed, "after", Open, "An activity whose day has passed cannot be opened for sign-up." },
+        { Draft, "after", Open, "An activity that is over cannot be opened for sign-up." },
+        { Closed, "after", Open, "An activity that is over cannot be opened for sign-up." },
         { Draft, "on", Completed, "An activity that is a draft cannot become completed." },
         { Draft, "before", Closed, "An activity that is a draft cannot become closed." },
         { Open, "on", Open, "An activity that is open cannot become open." },
@@ -148,5 +148,37 @@ public sealed class ActivityMovesTests
         activity.MoveTo(to, SummerDayWhileOn);
 
         Assert.Equal(sequence + raisedBy, activity.InviteSequence);
+    }
+
+    [Theory]
+    [InlineData(Attendance.Attended)]
+    [InlineData(Attendance.DidNotAttend)]
+    [InlineData(Attendance.CancelledByCouncil)]
+    public void Cancel_OnceAnyAttendanceIsRecorded_IsRefused_ButCompletingIsNot(Attendance attendance)
+    {
+        var activity = SummerActivity(Open);
+        var signUp = InStatus(activity, 1, SignUpStatus.Confirmed);
+        activity.RecordAttendance(signUp.Id, attendance, attendance == Attendance.Attended ? new TimeGiven(60) : null, NoNotes, "organiser", SummerDayWhileOn);
+
+        Assert.Equal([Closed, Completed], activity.AllowedMoves(SummerDayWhileOn));
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.MoveTo(Cancelled, SummerDayWhileOn));
+        Assert.Equal("Attendance has been recorded, so the activity happened and cannot be cancelled. Mark it as completed.", refused.Message);
+        activity.MoveTo(Completed, SummerDayWhileOn);
+    }
+
+    [Theory]
+    [InlineData(Completed)]
+    [InlineData(Cancelled)]
+    public void Update_AfterCompletedOrCancelled_IsRefused(ActivityStatus status)
+    {
+        var activity = SummerActivity(status);
+
+        Assert.False(activity.CanChange);
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Update("New title", activity.Type, activity.Description,
+            new ActivitySchedule(activity.Date.AddDays(7), activity.StartTime, activity.EndTime, activity.SignUpClosesOn),
+            new ActivityPlace(activity.Mode, activity.Venue, activity.AccessInformation, activity.JoiningInstructions),
+            activity.Places, activity.LivedExperienceSought, activity.Rung, activity.IsPaid, activity.RequirementCode, AfterSummerDay));
+        Assert.Equal($"An activity that is {Activity.Describe(status)} cannot be changed.", refused.Message);
+        Assert.NotEqual("New title", activity.Title);
     }
 }

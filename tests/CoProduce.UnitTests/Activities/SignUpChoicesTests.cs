@@ -116,4 +116,24 @@ public sealed class SignUpChoicesTests
         var refused = Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(second.Id, true, BeforeSummerDay));
         Assert.Equal("There is no free place to offer.", refused.Message);
     }
+
+    [Fact]
+    public void CanConfirm_OnlyWhileAPlaceIsFreeForThem()
+    {
+        var activity = SummerActivity(ActivityStatus.Open, places: 2);
+        var first = InStatus(activity, 1, SignUpStatus.Confirmed);
+        var offered = InStatus(activity, 2, SignUpStatus.Offered);
+        var asking = InStatus(activity, 3, SignUpStatus.Requested);
+
+        // The one free place is held for the person it was offered to: only they can have it.
+        Assert.True(activity.ChoicesFor(offered, BeforeSummerDay).CanConfirm);
+        Assert.False(activity.ChoicesFor(asking, BeforeSummerDay).CanConfirm);
+        Assert.Throws<ActivityRuleException>(() => activity.Confirm(asking.Id, true, BeforeSummerDay));
+
+        activity.Withdraw(offered.Id, BeforeSummerDay);
+        Assert.True(activity.ChoicesFor(asking, BeforeSummerDay).CanConfirm);
+        activity.Confirm(asking.Id, true, BeforeSummerDay);
+        Assert.Equal(SignUpStatus.Confirmed, first.Status);
+        Assert.False(activity.ChoicesFor(InStatus(activity, 4, SignUpStatus.Requested), BeforeSummerDay).CanConfirm); // full
+    }
 }

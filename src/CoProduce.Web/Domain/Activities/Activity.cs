@@ -97,6 +97,12 @@ public sealed class Activity : IConcurrencyVersioned
     public bool Update(string title, ActivityType type, string description, ActivitySchedule schedule, ActivityPlace place, int places,
         IEnumerable<LivedExperienceArea> livedExperienceSought, LadderRung rung, bool isPaid, string? requirementCode, DateTime nowUtc)
     {
+        if (!CanChange)
+        {
+            // What happened (and the evidence and payments that stand on it) is not rewritten, and
+            // a cancelled activity's people are not sent a new invite for it.
+            throw new ActivityRuleException($"An activity that is {Describe(Status)} cannot be changed.");
+        }
         var before = WhenAndWhere;
         Apply(title, type, description, schedule, place, places, livedExperienceSought, rung, isPaid, requirementCode, nowUtc);
         if (WhenAndWhere == before)
@@ -146,6 +152,12 @@ public sealed class Activity : IConcurrencyVersioned
         UpdatedUtc = nowUtc;
     }
 
+    /// <summary>Its details can be changed until it is completed or cancelled.</summary>
+    public bool CanChange => Status is not (ActivityStatus.Completed or ActivityStatus.Cancelled);
+
+    /// <summary>Whether anyone's attendance has been recorded: then it happened, and cannot be cancelled.</summary>
+    public bool HasAttendance => _signUps.Any(s => s.Attendance != Attendance.NotRecorded);
+
     /// <summary>The UK date at a moment: "today" changes at midnight in the UK, not in Greenwich.</summary>
     private static DateOnly UkDate(DateTime nowUtc) => DateOnly.FromDateTime(UkTime.ToUk(nowUtc));
 
@@ -168,7 +180,7 @@ public sealed class Activity : IConcurrencyVersioned
     {
         var today = UkDate(nowUtc);
         var moves = new List<ActivityStatus>();
-        if (Status is ActivityStatus.Draft or ActivityStatus.Closed && today <= Date)
+        if (Status is ActivityStatus.Draft or ActivityStatus.Closed && !IsOver(nowUtc))
         {
             moves.Add(ActivityStatus.Open);
         }
@@ -180,7 +192,7 @@ public sealed class Activity : IConcurrencyVersioned
         {
             moves.Add(ActivityStatus.Completed);
         }
-        if (Status is ActivityStatus.Draft or ActivityStatus.Open or ActivityStatus.Closed)
+        if (Status is ActivityStatus.Draft or ActivityStatus.Open or ActivityStatus.Closed && !HasAttendance)
         {
             moves.Add(ActivityStatus.Cancelled);
         }
@@ -194,7 +206,9 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ActivityRuleException(status == ActivityStatus.Completed && Status is ActivityStatus.Open or ActivityStatus.Closed
                 ? $"An activity can be completed on or after its day, {Date:d MMMM yyyy}."
                 : status == ActivityStatus.Open && Status is ActivityStatus.Draft or ActivityStatus.Closed
-                    ? "An activity whose day has passed cannot be opened for sign-up."
+                    ? "An activity that is over cannot be opened for sign-up."
+                : status == ActivityStatus.Cancelled && HasAttendance
+                    ? "Attendance has been recorded, so the activity happened and cannot be cancelled. Mark it as completed."
                     : $"An activity that is {Describe(Status)} cannot become {Describe(status)}.");
         }
         Status = status;
@@ -247,7 +261,7 @@ public sealed class Activity : IConcurrencyVersioned
     public SignUp Invite(int expertProfileId, bool personHasConsent, DateTime nowUtc)
     {
         RequireConsent(personHasConsent, "be invited");
-        if (Status is not (ActivityStatus.Open or ActivityStatus.Closed) || IsOver(nowUtc))
+        if (!CanInvite(nowUtc))
         {
             throw new ActivityRuleException("People can be invited to an open or closed activity that has not happened yet.");
         }
@@ -268,6 +282,12 @@ public sealed class Activity : IConcurrencyVersioned
         _signUps.Add(signUp);
         return signUp;
     }
+
+    /// <summary>People can be invited to an open or closed activity that is not over.</summary>
+    public bool CanInvite(DateTime nowUtc) => Status is ActivityStatus.Open or ActivityStatus.Closed && !IsOver(nowUtc);
+
+    /// <summary>Whether an invitation to this activity can still be answered.</summary>
+    public bool CanAnswerInvitation(SignUp signUp, DateTime nowUtc) => signUp.Status == SignUpStatus.Invited && !IsOver(nowUtc);
 
     /// <summary>The invited person says yes: they now wait for the organiser to confirm a place.</summary>
     public void AcceptInvitation(int signUpId, bool personHasConsent, string whatWouldHelp, DateTime nowUtc)
@@ -475,8 +495,10 @@ public sealed class Activity : IConcurrencyVersioned
     {
         var over = IsOver(nowUtc);
         var waiting = signUp.Status is SignUpStatus.Requested or SignUpStatus.WaitingList or SignUpStatus.Offered;
+        // A place is free for them: not every place taken, nor held for someone else it was offered to.
+        var heldForOthers = OfferedCount - (signUp.Status == SignUpStatus.Offered ? 1 : 0);
         return new SignUpChoices(
-            CanConfirm: waiting && !over,
+            CanConfirm: waiting && !over && ConfirmedCount + heldForOthers < Places,
             CanWaitList: signUp.Status is SignUpStatus.Requested or SignUpStatus.Offered && !over,
             CanOffer: signUp.Status == SignUpStatus.WaitingList && !over && FreePlaces > OfferedCount,
             CanDecline: waiting,

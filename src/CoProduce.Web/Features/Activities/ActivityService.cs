@@ -26,12 +26,15 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
 
     public async Task<int> CreateAsync(int projectId, ActivityDetails details, string? requirementCode, string userId, CancellationToken cancellationToken)
     {
-        var activity = new Activity(projectId, details.Title, details.Type, details.Description, details.Schedule, details.Place, details.Places,
-            details.LivedExperienceSought, details.Rung, details.IsPaid, userId, Now);
-        activity.LinkToRequirement(requirementCode, Now);
+        Activity activity = null!;
         await InTransactionAsync(async () =>
         {
+            // Made afresh inside the transaction: if the database's retry strategy runs it again,
+            // nothing from a failed attempt (such as an id) is carried into the next.
             db.ChangeTracker.Clear();
+            activity = new Activity(projectId, details.Title, details.Type, details.Description, details.Schedule, details.Place, details.Places,
+                details.LivedExperienceSought, details.Rung, details.IsPaid, userId, Now);
+            activity.LinkToRequirement(requirementCode, Now);
             db.Activities.Add(activity);
             // The activity needs its id before the audit entry can name it.
             await db.SaveChangesAsync(cancellationToken);
@@ -260,13 +263,21 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
                 }, cancellationToken);
                 return result;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException collision) when (attempt < Attempts && IsConcurrentChange(collision))
             {
                 // Someone else changed the activity (or signed up) at the same moment: start again.
                 db.ChangeTracker.Clear();
             }
         }
     }
+
+    /// <summary>
+    /// A concurrent change: the activity's version had moved on, or the same person's sign-up was
+    /// added by another request first (the unique index on activity and person). Any other failure
+    /// is not retried.
+    /// </summary>
+    private static bool IsConcurrentChange(DbUpdateException failure) =>
+        failure is DbUpdateConcurrencyException || failure.Entries.Any(e => e.Entity is SignUp && e.State == EntityState.Added);
 
     /// <summary>Two saves in one transaction, run through the execution strategy as SQL Server's retrying strategy requires.</summary>
     private Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>

@@ -52,7 +52,7 @@ public sealed class InvolvementPages(CoProduceDbContext db, TimeProvider clock)
     /// </summary>
     private static MyActivityGroup? GroupOf(Activity activity, SignUp signUp, DateTime now) => (signUp.Status, signUp.Attendance) switch
     {
-        (SignUpStatus.Invited, _) => ParticipationPages.CanAnswerInvitation(activity, signUp, now) ? MyActivityGroup.Invited : null,
+        (SignUpStatus.Invited, _) => activity.CanAnswerInvitation(signUp, now) ? MyActivityGroup.Invited : null,
         (SignUpStatus.Offered, _) => MyActivityGroup.Offered,
         (SignUpStatus.Confirmed, Attendance.NotRecorded) => MyActivityGroup.Confirmed,
         (SignUpStatus.Confirmed, Attendance.Attended) => MyActivityGroup.Attended,

@@ -6,6 +6,7 @@ using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,8 +85,8 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             OrganiserText.Where(activity), $"{activity.ConfirmedCount} of {activity.Places} filled", Words.Rung(activity.Rung), activity.IsPaid ? "Yes" : "No",
             activity.RequirementCode ?? "No requirement linked", activity.SignUpClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
             activity.AllowedMoves(now).Select(to => new StatusMove(to, OrganiserText.MoveLabel(to), to == ActivityStatus.Cancelled)).ToList(),
-            CanChange: activity.Status is not (ActivityStatus.Completed or ActivityStatus.Cancelled),
-            CanInvite: activity.Status is ActivityStatus.Open or ActivityStatus.Closed && !activity.IsOver(now),
+            CanChange: activity.CanChange,
+            CanInvite: activity.CanInvite(now),
             EvidenceFor: activity.CanRecordAsEvidence ? activity.RequirementCode : null,
             balance.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Select(b => new BalanceRow(Words.Area(b.Key), b.Value)).ToList(),
             activity.LivedExperienceSought.Except(balance.Keys).Order().Select(Words.Area).ToList(),
@@ -105,7 +106,7 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             OrganiserText.Attendance(s),
             involvement?.Count ?? 0,
             involvement?.LastTookPart is { } last ? last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : null,
-            CanConfirm: choices.CanConfirm && consented && activity.FreePlaces > 0,
+            CanConfirm: choices.CanConfirm && consented,
             CanWaitList: choices.CanWaitList,
             CanOffer: choices.CanOffer && consented,
             CanDecline: choices.CanDecline,
@@ -125,6 +126,35 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
         var name = await db.ExpertProfiles.Where(p => p.Id == found.ExpertProfileId).Select(p => p.PreferredName).SingleAsync(cancellationToken);
         var hours = (decimal)(found.EndTime - found.StartTime).TotalHours;
         return new SignUpPageModel(id, found.Title, signUpId, name, hours.ToString("0.##", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The attendance form: what was recorded before, to correct it (nothing is lost by saving it
+    /// again), or, the first time, the activity's length as the time at the activity.
+    /// </summary>
+    public async Task<AttendanceForm?> AttendanceFormAsync(int id, int signUpId, CancellationToken cancellationToken)
+    {
+        if (await SignUpAsync(id, signUpId, cancellationToken) is not { } page)
+        {
+            return null;
+        }
+        var saved = await db.SignUps.AsNoTracking().Where(s => s.Id == signUpId)
+            .Select(s => new { s.Attendance, s.ActivityMinutes, s.PreparationMinutes, s.TravelMinutes, s.PreparationNotes, s.CheckInNotes, s.DebriefNotes })
+            .SingleAsync(cancellationToken);
+        static string? Hours(int? minutes) => minutes is { } m and > 0 ? (m / 60m).ToString("0.##", CultureInfo.InvariantCulture) : null;
+        return saved.Attendance == Attendance.NotRecorded
+            ? new AttendanceForm { Page = page, Hours = page.DefaultHours }
+            : new AttendanceForm
+            {
+                Page = page,
+                Attendance = saved.Attendance.ToString(),
+                Hours = Hours(saved.ActivityMinutes) ?? page.DefaultHours,
+                PreparationHours = Hours(saved.PreparationMinutes),
+                TravelHours = Hours(saved.TravelMinutes),
+                Preparation = saved.PreparationNotes,
+                CheckIn = saved.CheckInNotes,
+                Debrief = saved.DebriefNotes,
+            };
     }
 
     /// <summary>
@@ -162,19 +192,23 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
     public Task<int?> ProjectOfAsync(int activityId, CancellationToken cancellationToken) =>
         db.Activities.Where(a => a.Id == activityId).Select(a => (int?)a.ProjectId).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The project's problem with the form, if any: it must exist, and a linked requirement must be one it has.</summary>
-    public async Task<(string Field, string Message)?> CheckProjectAndRequirementAsync(int projectId, string? requirementCode, CancellationToken cancellationToken)
+    /// <summary>The form's project must exist, and a linked requirement must be one it has; a problem goes next to its field.</summary>
+    public async Task CheckProjectAndRequirementAsync(ActivityForm form, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
+        if (form.ChosenProjectId() is not { } projectId)
+        {
+            return; // the validator has already said to select one
+        }
+        var requirementCode = form.RequirementCode;
         if (!await db.CommissioningProjects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {
-            return (nameof(ActivityForm.ProjectId), "Select the commissioning project");
+            modelState.AddModelError(nameof(ActivityForm.ProjectId), "Select the commissioning project");
         }
-        if (!string.IsNullOrEmpty(requirementCode)
+        else if (!string.IsNullOrEmpty(requirementCode)
             && !await db.ProjectRequirements.AnyAsync(r => r.ProjectId == projectId && r.IsRequired && r.Code == requirementCode, cancellationToken))
         {
-            return (nameof(ActivityForm.RequirementCode), $"That project does not require {requirementCode}. Select one of its requirements, or none");
+            modelState.AddModelError(nameof(ActivityForm.RequirementCode), $"That project does not require {requirementCode}. Select one of its requirements, or none");
         }
-        return null;
     }
 
     /// <summary>
@@ -187,9 +221,12 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
         {
             return null;
         }
-        var today = UkTime.Today(clock);
+        // Activity.CanInvite, in the database: open or closed, and not over.
+        var ukNow = UkTime.ToUk(Now);
+        var (today, timeNow) = (DateOnly.FromDateTime(ukNow), TimeOnly.FromDateTime(ukNow));
         var found = await db.Activities.AsNoTracking()
-            .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Open || a.Status == ActivityStatus.Closed) && a.Date >= today)
+            .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Open || a.Status == ActivityStatus.Closed)
+                && (a.Date > today || (a.Date == today && a.EndTime > timeNow)))
             .Select(a => new { a.Id, a.Title, a.Date })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null ? null : new InviteTarget(found.Id, found.Title, found.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));

@@ -31,7 +31,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     [SubmitOnce]
     public async Task<IActionResult> Create(ActivityForm form, CancellationToken cancellationToken)
     {
-        await CheckProjectAndRequirementAsync(form, cancellationToken);
+        await pages.CheckProjectAndRequirementAsync(form, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             return await FormAsync(form, cancellationToken, StatusCodes.Status400BadRequest);
@@ -61,7 +61,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         form.ProjectId = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         form.ActivityId = id;
         ModelState.Remove(nameof(ActivityForm.ProjectId));
-        await CheckProjectAndRequirementAsync(form, cancellationToken);
+        await pages.CheckProjectAndRequirementAsync(form, ModelState, cancellationToken);
         if (ModelState.IsValid)
         {
             try
@@ -72,7 +72,8 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
             }
             catch (ActivityRuleException refused)
             {
-                ModelState.AddModelError(nameof(ActivityForm.Places), refused.Message);
+                // Too few places for those already given one, or an activity that can no longer change.
+                ModelState.AddModelError(refused.Message.Contains("places", StringComparison.Ordinal) ? nameof(ActivityForm.Places) : string.Empty, refused.Message);
             }
         }
         return await FormAsync(form, cancellationToken, StatusCodes.Status400BadRequest);
@@ -113,7 +114,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
 
     [HttpGet("{id:int}/sign-ups/{signUpId:int}/attendance")]
     public async Task<IActionResult> Attendance(int id, int signUpId, CancellationToken cancellationToken) =>
-        await pages.SignUpAsync(id, signUpId, cancellationToken) is { } page ? View(new AttendanceForm { Page = page, Hours = page.DefaultHours }) : NotFound();
+        await pages.AttendanceFormAsync(id, signUpId, cancellationToken) is { } form ? View(form) : NotFound();
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/attendance")]
     public Task<IActionResult> Attendance(int id, int signUpId, AttendanceForm form, CancellationToken cancellationToken) =>
@@ -188,14 +189,5 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         form.Choices = await pages.ChoicesAsync(form.ChosenProjectId(), cancellationToken);
         Response.StatusCode = status;
         return View("Edit", form);
-    }
-
-    private async Task CheckProjectAndRequirementAsync(ActivityForm form, CancellationToken cancellationToken)
-    {
-        if (form.ChosenProjectId() is { } projectId
-            && await pages.CheckProjectAndRequirementAsync(projectId, form.RequirementCode, cancellationToken) is { } problem)
-        {
-            ModelState.AddModelError(problem.Field, problem.Message);
-        }
     }
 }

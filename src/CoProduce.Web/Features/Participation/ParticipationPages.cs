@@ -24,8 +24,10 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
     public async Task<ActivityListModel> ListAsync(string userId, ActivityFilterForm filter, bool filterIsValid, int page, CancellationToken cancellationToken)
     {
         var me = await MyProfileAsync(userId, cancellationToken);
-        var today = UkTime.Today(clock);
-        var timeNow = TimeOnly.FromDateTime(UkTime.ToUk(clock.GetUtcNow().UtcDateTime));
+        // One reading of the clock, so that the day and the time are of the same moment.
+        var ukNow = UkTime.ToUk(Now);
+        var today = DateOnly.FromDateTime(ukNow);
+        var timeNow = TimeOnly.FromDateTime(ukNow);
         // The same as Activity.AcceptsSignUps (open, sign-up not closed, not over), in the database,
         // which filters, sorts and pages.
         var query = db.Activities.AsNoTracking()
@@ -112,15 +114,9 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
             // An invitation is answered on the involvement page, with its own yes and no.
             CanWithdraw: mine is not null && mine.Status != SignUpStatus.Invited && activity.CanWithdraw(mine, now),
             CanAcceptOffer: mine is not null && activity.CanAcceptOffer(mine, now),
-            CanAnswerInvitation: mine is not null && CanAnswerInvitation(activity, mine, now));
+            CanAnswerInvitation: mine is not null && activity.CanAnswerInvitation(mine, now));
     }
 
-    /// <summary>
-    /// An invitation can be answered until the activity is over, as <see cref="Activity.AcceptInvitation"/>
-    /// allows; after that it is no longer shown as something to do.
-    /// </summary>
-    public static bool CanAnswerInvitation(Activity activity, SignUp signUp, DateTime nowUtc) =>
-        signUp.Status == SignUpStatus.Invited && !activity.IsOver(nowUtc);
 
     /// <summary>The signed-in person's own profile: the only profile these pages ever read for.</summary>
     private Task<ExpertProfile?> MyProfileAsync(string userId, CancellationToken cancellationToken) =>

@@ -42,10 +42,11 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                 type: "int",
                 nullable: true);
 
-            // Hours used to be one figure (the activity with any paid preparation and travel): it
+            // In EXEC, so that the idempotent script still compiles on a database where this has run
+            // and [Hours] is gone. Hours used to be one figure (the activity with any paid preparation and travel): it
             // becomes the activity's minutes, as nothing says how it was made up.
             migrationBuilder.Sql("""
-                UPDATE [SignUps] SET [ActivityMinutes] = CAST(ROUND([Hours] * 60, 0) AS int), [PreparationMinutes] = 0, [TravelMinutes] = 0 WHERE [Hours] IS NOT NULL;
+                EXEC(N'UPDATE [SignUps] SET [ActivityMinutes] = CAST(ROUND([Hours] * 60, 0) AS int), [PreparationMinutes] = 0, [TravelMinutes] = 0 WHERE [Hours] IS NOT NULL');
                 """);
 
             migrationBuilder.DropColumn(
@@ -65,7 +66,7 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.Sql("""
-                UPDATE [SignUps] SET [Hours] = ROUND(([ActivityMinutes] + COALESCE([PreparationMinutes], 0) + COALESCE([TravelMinutes], 0)) / 60.0, 2) WHERE [ActivityMinutes] IS NOT NULL;
+                EXEC(N'UPDATE [SignUps] SET [Hours] = ROUND(([ActivityMinutes] + COALESCE([PreparationMinutes], 0) + COALESCE([TravelMinutes], 0)) / 60.0, 2) WHERE [ActivityMinutes] IS NOT NULL');
                 """);
 
             migrationBuilder.DropColumn(
