@@ -428,19 +428,20 @@ public sealed class Activity : IConcurrencyVersioned
     /// activity itself apart from paid preparation and travel, as payments need both. It can be
     /// corrected later; the latest recording says who recorded it and when.
     /// </summary>
+    /// <summary>Why attendance cannot be recorded for this sign-up now, or null when it can.</summary>
+    public string? WhyNoAttendance(SignUp signUp, DateTime nowUtc) =>
+        signUp.Status != SignUpStatus.Confirmed ? "Attendance is recorded for people with a place."
+        : CanRecordAttendance(nowUtc) ? null
+        : Status == ActivityStatus.Cancelled ? "The activity was cancelled, so there is no attendance to record."
+        : $"Attendance can be recorded on or after the day of the activity, {Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.";
+
     public void RecordAttendance(int signUpId, Attendance attendance, TimeGiven? time, SessionNotes notes, string recordedByUserId, DateTime nowUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
         var signUp = Find(signUpId);
-        if (signUp.Status != SignUpStatus.Confirmed)
+        if (WhyNoAttendance(signUp, nowUtc) is { } why)
         {
-            throw new ActivityRuleException("Attendance is recorded for people with a place.");
-        }
-        if (!CanRecordAttendance(nowUtc))
-        {
-            throw new ActivityRuleException(Status == ActivityStatus.Cancelled
-                ? "The activity was cancelled, so there is no attendance to record."
-                : $"Attendance can be recorded on or after the day of the activity, {Date:d MMMM yyyy}.");
+            throw new ActivityRuleException(why);
         }
         if (attendance == Attendance.NotRecorded)
         {

@@ -89,7 +89,7 @@ public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
 
     public ActivityFormValidator(TimeProvider clock)
     {
-        RuleFor(f => f.ProjectId).Must(v => int.TryParse(v, out _)).WithMessage("Select the commissioning project");
+        RuleFor(f => f.ProjectId).Must(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _)).WithMessage("Select the commissioning project");
         RuleFor(f => f.Title).NotEmpty().WithMessage("Enter a title people will understand")
             .MaximumLength(Activity.TitleMaxLength).WithMessage("Title must be 200 characters or fewer");
         RuleFor(f => f.Type).Must(v => IsName<ActivityType>(v)).WithMessage("Select the type of activity");

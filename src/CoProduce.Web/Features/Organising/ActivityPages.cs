@@ -81,7 +81,7 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             .ToList();
 
         return new ActivityPageModel(
-            activity.Id, activity.Title, project.Id, project.Title, Activity.Describe(activity.Status), OrganiserText.When(activity),
+            activity.Id, activity.Title, project.Id, project.Title, activity.Status.ToString(), OrganiserText.When(activity),
             OrganiserText.Where(activity), $"{activity.ConfirmedCount} of {activity.Places} filled", Words.Rung(activity.Rung), activity.IsPaid ? "Yes" : "No",
             activity.RequirementCode ?? "No requirement linked", activity.SignUpClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
             activity.AllowedMoves(now).Select(to => new StatusMove(to, OrganiserText.MoveLabel(to), to == ActivityStatus.Cancelled)).ToList(),
@@ -138,9 +138,10 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
         {
             return null;
         }
-        var saved = await db.SignUps.AsNoTracking().Where(s => s.Id == signUpId)
-            .Select(s => new { s.Attendance, s.ActivityMinutes, s.PreparationMinutes, s.TravelMinutes, s.PreparationNotes, s.CheckInNotes, s.DebriefNotes })
-            .SingleAsync(cancellationToken);
+        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleAsync(a => a.Id == id, cancellationToken);
+        var saved = activity.SignUps.Single(s => s.Id == signUpId);
+        // The form shows only when attendance can be recorded; otherwise the page says why.
+        page = page with { WhyNoAttendance = activity.WhyNoAttendance(saved, Now) };
         static string? Hours(int? minutes) => minutes is { } m and > 0 ? (m / 60m).ToString("0.##", CultureInfo.InvariantCulture) : null;
         return saved.Attendance == Attendance.NotRecorded
             ? new AttendanceForm { Page = page, Hours = page.DefaultHours }
@@ -317,7 +318,7 @@ public sealed record SignUpRow(
     bool CanRecordAttendance);
 
 /// <summary>The decline and attendance pages: who, on which activity.</summary>
-public sealed record SignUpPageModel(int ActivityId, string ActivityTitle, int SignUpId, string PersonName, string DefaultHours);
+public sealed record SignUpPageModel(int ActivityId, string ActivityTitle, int SignUpId, string PersonName, string DefaultHours, string? WhyNoAttendance = null);
 
 public sealed record ActivityFormChoices(IReadOnlyList<SelectListItem> Projects, bool MoreProjects, IReadOnlyList<SelectListItem> Requirements);
 
