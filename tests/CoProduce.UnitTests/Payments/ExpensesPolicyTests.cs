@@ -182,14 +182,17 @@ public sealed class ExpensesPolicyTests
     }
 
     [Theory]
-    [InlineData(0, 1000)]
-    [InlineData(1, 999)]
-    [InlineData(999, 1)]
-    public void Check_WithWhatTheClaimAlreadyHas(long already, long allowed)
+    [InlineData(0, 1000, null)]
+    [InlineData(1, 999, null)]
+    [InlineData(999, 1, null)]
+    [InlineData(1000, 0, "Up to £10 a claim is repaid for meals, and this claim already has £10 for meals.")]
+    [InlineData(1500, 0, "Up to £10 a claim is repaid for meals, and this claim already has £15 for meals.")]
+    public void Check_WithWhatTheClaimAlreadyHas(long already, long allowed, string? whyRefused)
     {
         var check = Policy().Check(ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(10m), true), Money.FromPence(already));
 
         Assert.Equal(Money.FromPence(allowed), check.Allowed);
+        Assert.Equal(whyRefused is null ? [] : [whyRefused], check.Refusals);
     }
 
     [Fact]

@@ -97,7 +97,6 @@ public sealed class ExpensesPolicy
     {
         ArgumentNullException.ThrowIfNull(line);
         var rule = RuleFor(line.Category);
-        var name = ExpenseRule.Name(line.Category);
         var refusals = new List<string>();
         var notes = new List<string>();
 
@@ -108,25 +107,10 @@ public sealed class ExpensesPolicy
         }
         if (rule.ReceiptNeeded && !line.HasReceipt)
         {
-            refusals.Add($"A receipt is needed for {name}. Add a photo or PDF of the receipt.");
+            refusals.Add($"A receipt is needed for {ExpenseRule.Name(line.Category)}. Add a photo or PDF of the receipt.");
         }
-        var allowed = claimed;
-        if (refusals.Count == 0 && rule.CapPerClaim is { } cap)
-        {
-            var left = cap - alreadyAllowedInCategory;
-            if (left <= Money.Zero)
-            {
-                refusals.Add($"Up to {cap.Format()} a claim is repaid for {name}, and this claim already has {cap.Format()} for {name}.");
-            }
-            else if (claimed > left)
-            {
-                allowed = left;
-                notes.Add(alreadyAllowedInCategory == Money.Zero
-                    ? $"Up to {cap.Format()} a claim is repaid for {name}, so {left.Format()} of the {claimed.Format()} is allowed."
-                    : $"Up to {cap.Format()} a claim is repaid for {name} and this claim already has {alreadyAllowedInCategory.Format()}, so {left.Format()} of the {claimed.Format()} is allowed.");
-            }
-        }
-        return new ExpenseCheck(line.Category, claimed, refusals.Count == 0 ? allowed : Money.Zero, refusals, notes);
+        var allowed = refusals.Count == 0 ? WithinCap(rule, claimed, alreadyAllowedInCategory, refusals, notes) : Money.Zero;
+        return new ExpenseCheck(line.Category, claimed, allowed, refusals, notes);
     }
 
     /// <summary>Checks every line of a claim in order, each cap counting the lines before it in its category.</summary>
@@ -141,6 +125,29 @@ public sealed class ExpensesPolicy
             checks.Add(check);
         }
         return checks;
+    }
+
+    private static Money WithinCap(ExpenseRule rule, Money claimed, Money alreadyAllowed, List<string> refusals, List<string> notes)
+    {
+        if (rule.CapPerClaim is not { } cap)
+        {
+            return claimed;
+        }
+        var name = ExpenseRule.Name(rule.Category);
+        var left = cap - alreadyAllowed;
+        if (left <= Money.Zero)
+        {
+            refusals.Add($"Up to {cap.Format()} a claim is repaid for {name}, and this claim already has {alreadyAllowed.Format()} for {name}.");
+            return Money.Zero;
+        }
+        if (claimed <= left)
+        {
+            return claimed;
+        }
+        notes.Add(alreadyAllowed == Money.Zero
+            ? $"Up to {cap.Format()} a claim is repaid for {name}, so {left.Format()} of the {claimed.Format()} is allowed."
+            : $"Up to {cap.Format()} a claim is repaid for {name} and this claim already has {alreadyAllowed.Format()}, so {left.Format()} of the {claimed.Format()} is allowed.");
+        return left;
     }
 
     /// <summary>
