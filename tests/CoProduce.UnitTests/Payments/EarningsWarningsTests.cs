@@ -246,10 +246,17 @@ public sealed class EarningsWarningsTests
     [InlineData("2026-04-06", false)]
     public void TradingAllowance_StartsAgainOn6April(string date, bool warned)
     {
-        var check = Check(BenefitsSituation.PreferNotToSay(), Fee(20m, date), Fee(990m, "2026-04-05"));
+        var fee = Fee(20m, date);
+        var limits = BenefitLimits.InForceOn(BenefitLimitsSeed.History(), fee.ActivityDate)!;
+
+        var check = EarningsWarnings.Check(BenefitsSituation.PreferNotToSay(), limits, fee, [Fee(990m, "2026-04-05")]);
 
         Assert.Equal(warned, check.HasWarnings);
     }
+
+    [Fact]
+    public void Check_RefusesLimitsThatStartAfterTheActivity() =>
+        Assert.Throws<ArgumentException>(() => Check(Carer, Fee(60m, "2026-04-05")));
 
     public static TheoryData<BenefitsSituation> NoBenefitLimits => [BenefitsSituation.NoBenefits(), BenefitsSituation.PreferNotToSay()];
 

@@ -96,6 +96,10 @@ public static class EarningsWarnings
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(fee);
         ArgumentNullException.ThrowIfNull(otherFees);
+        if (limits.EffectiveFrom > fee.ActivityDate)
+        {
+            throw new ArgumentException("Use the limits in force on the activity date: these start later.", nameof(limits));
+        }
 
         var others = otherFees.ToList();
         var warnings = new List<EarningsWarning>();
