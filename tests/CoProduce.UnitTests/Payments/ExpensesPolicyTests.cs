@@ -49,7 +49,7 @@ public sealed class ExpensesPolicyTests
     [MemberData(nameof(CapCases))]
     public void OverTheCap_AllowedUpToTheCap_WithANote(ExpenseCategory category, long claimed, long allowed, string? note)
     {
-        var check = Policy().Check(ExpenseLine.Spent(category, Money.FromPence(claimed), hasReceipt: true));
+        var check = Policy().Check(ExpenseToCheck.Spent(category, Money.FromPence(claimed), hasReceipt: true));
 
         Assert.False(check.IsRefused);
         Assert.Equal(Money.FromPence(claimed), check.Claimed);
@@ -73,7 +73,7 @@ public sealed class ExpensesPolicyTests
     [MemberData(nameof(ReceiptCases))]
     public void MissingReceipt_WhereOneIsNeeded_IsRefused(ExpenseCategory category, bool hasReceipt, string? whyRefused)
     {
-        var check = Policy().Check(ExpenseLine.Spent(category, Pounds(4.20m), hasReceipt));
+        var check = Policy().Check(ExpenseToCheck.Spent(category, Pounds(4.20m), hasReceipt));
 
         Assert.Equal(whyRefused is null ? [] : [whyRefused], check.Refusals);
         Assert.Equal(whyRefused is null ? Pounds(4.20m) : Money.Zero, check.Allowed);
@@ -83,7 +83,7 @@ public sealed class ExpensesPolicyTests
     [Fact]
     public void OverTheCapWithoutAReceipt_IsRefused_WithoutACapNote()
     {
-        var check = Policy().Check(ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(12.50m), hasReceipt: false));
+        var check = Policy().Check(ExpenseToCheck.Spent(ExpenseCategory.Meals, Pounds(12.50m), hasReceipt: false));
 
         Assert.True(check.IsRefused);
         Assert.False(check.IsReducedByCap);
@@ -96,7 +96,7 @@ public sealed class ExpensesPolicyTests
     [InlineData(-1)]
     public void NothingSpent_IsRefused(long pence)
     {
-        var check = Policy().Check(ExpenseLine.Spent(ExpenseCategory.PublicTransport, Money.FromPence(pence), hasReceipt: true));
+        var check = Policy().Check(ExpenseToCheck.Spent(ExpenseCategory.PublicTransport, Money.FromPence(pence), hasReceipt: true));
 
         Assert.Equal(["Enter the amount you spent, more than £0."], check.Refusals);
         Assert.Equal(Money.Zero, check.Allowed);
@@ -120,7 +120,7 @@ public sealed class ExpensesPolicyTests
     [MemberData(nameof(MileageCases))]
     public void Mileage_MilesTimesTheRate_ToTheNearestPenny(decimal miles, long pence, string working)
     {
-        var check = Policy().Check(ExpenseLine.Mileage(miles));
+        var check = Policy().Check(ExpenseToCheck.Mileage(miles));
 
         Assert.False(check.IsRefused);
         Assert.Equal(Money.FromPence(pence), check.Claimed);
@@ -135,7 +135,7 @@ public sealed class ExpensesPolicyTests
     [InlineData(1000.01, "Enter 1,000 miles or fewer on one line.")]
     public void Mileage_OddMiles_AreRefused(double miles, string whyRefused)
     {
-        var check = Policy().Check(ExpenseLine.Mileage((decimal)miles));
+        var check = Policy().Check(ExpenseToCheck.Mileage((decimal)miles));
 
         Assert.Equal([whyRefused], check.Refusals);
         Assert.Equal(Money.Zero, check.Allowed);
@@ -147,7 +147,7 @@ public sealed class ExpensesPolicyTests
     [InlineData(44.46, 2001, 2000)] // 2000.7p: 1p over, allowed up to the cap
     public void Mileage_WithACap(double miles, long claimed, long allowed)
     {
-        var check = Policy(mileageCap: Pounds(20m)).Check(ExpenseLine.Mileage((decimal)miles));
+        var check = Policy(mileageCap: Pounds(20m)).Check(ExpenseToCheck.Mileage((decimal)miles));
 
         Assert.Equal((Money.FromPence(claimed), Money.FromPence(allowed)), (check.Claimed, check.Allowed));
         Assert.Equal(claimed > allowed, check.IsReducedByCap);
@@ -159,9 +159,9 @@ public sealed class ExpensesPolicyTests
         var rules = Rules().Select(r => r.Category == ExpenseCategory.Mileage ? r with { ReceiptNeeded = true } : r).ToArray();
         var strict = ExpensesPolicy.Publish([], Pounds(0.45m), rules, April2026, "lead", March2026);
 
-        Assert.False(Policy().Check(ExpenseLine.Mileage(10m)).IsRefused);
-        Assert.Equal(["A receipt is needed for mileage. Add a photo or PDF of the receipt."], strict.Check(ExpenseLine.Mileage(10m)).Refusals);
-        Assert.False(strict.Check(ExpenseLine.Mileage(10m, hasReceipt: true)).IsRefused);
+        Assert.False(Policy().Check(ExpenseToCheck.Mileage(10m)).IsRefused);
+        Assert.Equal(["A receipt is needed for mileage. Add a photo or PDF of the receipt."], strict.Check(ExpenseToCheck.Mileage(10m)).Refusals);
+        Assert.False(strict.Check(ExpenseToCheck.Mileage(10m, hasReceipt: true)).IsRefused);
     }
 
     [Fact]
@@ -169,11 +169,11 @@ public sealed class ExpensesPolicyTests
     {
         var checks = Policy().CheckClaim(
         [
-            ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(6m), true),
-            ExpenseLine.Spent(ExpenseCategory.PublicTransport, Pounds(30m), true),
-            ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(3m), false), // refused: counts nothing
-            ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(5.50m), true),
-            ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(1m), true),
+            ExpenseToCheck.Spent(ExpenseCategory.Meals, Pounds(6m), true),
+            ExpenseToCheck.Spent(ExpenseCategory.PublicTransport, Pounds(30m), true),
+            ExpenseToCheck.Spent(ExpenseCategory.Meals, Pounds(3m), false), // refused: counts nothing
+            ExpenseToCheck.Spent(ExpenseCategory.Meals, Pounds(5.50m), true),
+            ExpenseToCheck.Spent(ExpenseCategory.Meals, Pounds(1m), true),
         ]);
 
         Assert.Equal([Pounds(6m), Pounds(30m), Money.Zero, Pounds(4m), Money.Zero], checks.Select(c => c.Allowed));
@@ -189,7 +189,7 @@ public sealed class ExpensesPolicyTests
     [InlineData(1500, 0, "Up to £10 a claim is repaid for meals, and this claim already has £15 for meals.")]
     public void Check_WithWhatTheClaimAlreadyHas(long already, long allowed, string? whyRefused)
     {
-        var check = Policy().Check(ExpenseLine.Spent(ExpenseCategory.Meals, Pounds(10m), true), Money.FromPence(already));
+        var check = Policy().Check(ExpenseToCheck.Spent(ExpenseCategory.Meals, Pounds(10m), true), Money.FromPence(already));
 
         Assert.Equal(Money.FromPence(allowed), check.Allowed);
         Assert.Equal(whyRefused is null ? [] : [whyRefused], check.Refusals);
@@ -198,7 +198,7 @@ public sealed class ExpensesPolicyTests
     [Fact]
     public void SpentMileage_IsNotAnExpenseLine()
     {
-        Assert.Throws<ArgumentException>(() => ExpenseLine.Spent(ExpenseCategory.Mileage, Pounds(5m), false));
+        Assert.Throws<ArgumentException>(() => ExpenseToCheck.Spent(ExpenseCategory.Mileage, Pounds(5m), false));
     }
 
     public static TheoryData<string, string> PublishRefusals => new()
@@ -257,7 +257,7 @@ public sealed class ExpensesPolicyTests
         Assert.Same(first, ExpensesPolicy.InForceOn(versions, April2026));
         Assert.Same(first, ExpensesPolicy.InForceOn(versions, new DateOnly(2027, 3, 31)));
         Assert.Same(second, ExpensesPolicy.InForceOn(versions, new DateOnly(2027, 4, 1)));
-        Assert.Equal(Pounds(6.25m), second.Check(ExpenseLine.Mileage(12.5m)).Allowed);
+        Assert.Equal(Pounds(6.25m), second.Check(ExpenseToCheck.Mileage(12.5m)).Allowed);
         Assert.Equal(Enum.GetValues<ExpenseCategory>(), second.Rules.Select(r => r.Category));
     }
 }

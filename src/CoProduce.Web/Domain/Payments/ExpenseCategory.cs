@@ -24,9 +24,9 @@ public sealed record ExpenseRule(ExpenseCategory Category, Money? CapPerClaim, b
 /// One line of an expenses claim, as the claimant gives it: an amount spent, or for mileage the
 /// miles driven (the policy's rate per mile makes the amount).
 /// </summary>
-public sealed record ExpenseLine
+public sealed record ExpenseToCheck
 {
-    private ExpenseLine(ExpenseCategory category, Money? amount, decimal? miles, bool hasReceipt) =>
+    private ExpenseToCheck(ExpenseCategory category, Money? amount, decimal? miles, bool hasReceipt) =>
         (Category, Amount, Miles, HasReceipt) = (category, amount, miles, hasReceipt);
 
     public ExpenseCategory Category { get; }
@@ -39,7 +39,7 @@ public sealed record ExpenseLine
 
     public bool HasReceipt { get; }
 
-    public static ExpenseLine Spent(ExpenseCategory category, Money amount, bool hasReceipt)
+    public static ExpenseToCheck Spent(ExpenseCategory category, Money amount, bool hasReceipt)
     {
         if (category == ExpenseCategory.Mileage)
         {
@@ -48,7 +48,7 @@ public sealed record ExpenseLine
         return new(category, amount, null, hasReceipt);
     }
 
-    public static ExpenseLine Mileage(decimal miles, bool hasReceipt = false) => new(ExpenseCategory.Mileage, null, miles, hasReceipt);
+    public static ExpenseToCheck Mileage(decimal miles, bool hasReceipt = false) => new(ExpenseCategory.Mileage, null, miles, hasReceipt);
 }
 
 /// <summary>

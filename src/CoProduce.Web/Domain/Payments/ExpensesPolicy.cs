@@ -93,7 +93,7 @@ public sealed class ExpensesPolicy
     /// again to get what the policy pays. A cap is per claim, so the caller passes what other lines
     /// of the same claim already have allowed in that category.
     /// </summary>
-    public ExpenseCheck Check(ExpenseLine line, Money alreadyAllowedInCategory = default)
+    public ExpenseCheck Check(ExpenseToCheck line, Money alreadyAllowedInCategory = default)
     {
         ArgumentNullException.ThrowIfNull(line);
         var rule = RuleFor(line.Category);
@@ -114,7 +114,7 @@ public sealed class ExpensesPolicy
     }
 
     /// <summary>Checks every line of a claim in order, each cap counting the lines before it in its category.</summary>
-    public IReadOnlyList<ExpenseCheck> CheckClaim(IEnumerable<ExpenseLine> lines)
+    public IReadOnlyList<ExpenseCheck> CheckClaim(IEnumerable<ExpenseToCheck> lines)
     {
         var allowedSoFar = new Dictionary<ExpenseCategory, Money>();
         var checks = new List<ExpenseCheck>();
