@@ -132,6 +132,28 @@ public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Edit_FromAFormOpenedBeforeSomeoneElseSaved_IsRefusedWithTheirChangesKept_ThenSavesKnowingly()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        var id = await OpenActivityAsync(client, $"Edited twice {Guid.NewGuid():N}", 45);
+        var url = $"/manage/activities/{id}/edit";
+        var opened = (await client.GetPageAsync(url)).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        // Someone else saves first.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(url, url, OrganisingTests.ActivityFields("0", "Their title", "2", "R4", 45))).StatusCode);
+
+        var stale = await client.SubmitFormAsync(url, url, [.. OrganisingTests.ActivityFields("0", "My title", "2", "R4", 45), new("Version", opened)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var page = await stale.ReadPageAsync();
+        Assert.Contains("Someone else changed this activity", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(opened, page.QuerySelector("input[name=Version]")!.GetAttribute("value"));
+        Assert.Equal("Their title", await WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
+        // Saving again, having seen the warning, keeps this organiser's changes.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(url, url, OrganisingTests.ActivityFields("0", "My title", "2", "R4", 45))).StatusCode);
+        Assert.Equal("My title", await WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task OfferAcceptChangeAndCancel_AreEachAudited()
     {
         var client = await portal.ClientForAsync(Roles.Commissioner);

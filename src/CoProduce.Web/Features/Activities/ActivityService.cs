@@ -49,9 +49,14 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
     /// Saves new details. A new date, time or place reaches everyone with a place, with an updated
     /// calendar invite, in the same save.
     /// </summary>
-    public Task<Told> UpdateAsync(int activityId, ActivityDetails details, string? requirementCode, string userId, CancellationToken cancellationToken) =>
+    public Task<Told> UpdateAsync(int activityId, ActivityDetails details, string? requirementCode, Guid? editedVersion, string userId,
+        CancellationToken cancellationToken) =>
         ChangeAsync(activityId, async activity =>
         {
+            if (editedVersion is { } edited && edited != activity.Version)
+            {
+                throw new ActivityChangedMeanwhileException();
+            }
             var before = Describe(activity);
             var moved = activity.Update(details.Title, details.Type, details.Description, details.Schedule, details.Place, details.Places,
                 details.LivedExperienceSought, details.Rung, details.IsPaid, requirementCode, Now);
@@ -342,6 +347,10 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
         ? $"{s.Attendance}; activity {time.ActivityMinutes} min, preparation {time.PreparationMinutes} min, travel {time.TravelMinutes} min"
         : s.Attendance.ToString();
 }
+
+/// <summary>Someone else saved the activity after the organiser opened the form they are saving.</summary>
+public sealed class ActivityChangedMeanwhileException() : InvalidOperationException(
+    "Someone else changed this activity after you opened this page. The form now shows your changes: check the activity's page to see theirs, then save again to keep yours.");
 
 /// <summary>An activity's details as the organiser gives them.</summary>
 public sealed record ActivityDetails(string Title, ActivityType Type, string Description, ActivitySchedule Schedule, ActivityPlace Place, int Places,

@@ -30,6 +30,9 @@ public sealed class ActivityForm
     public DateParts SignUpClosesOn { get; set; } = new();
     public string? RequirementCode { get; set; }
 
+    /// <summary>The version of the activity the form was filled in from, so that a change saved since is not overwritten unseen.</summary>
+    public Guid? Version { get; set; }
+
     /// <summary>The activity being changed; null for a new one. Never posted.</summary>
     [BindNever]
     public int? ActivityId { get; set; }
@@ -41,6 +44,7 @@ public sealed class ActivityForm
     public static ActivityForm From(Activity a) => new()
     {
         ActivityId = a.Id,
+        Version = a.Version,
         ProjectId = a.ProjectId.ToString(CultureInfo.InvariantCulture),
         Title = a.Title,
         Type = a.Type.ToString(),

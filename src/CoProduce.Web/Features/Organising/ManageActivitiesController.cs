@@ -66,9 +66,16 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         {
             try
             {
-                var told = await activities.UpdateAsync(id, form.Details(), form.RequirementCode, Me, cancellationToken);
+                var told = await activities.UpdateAsync(id, form.Details(), form.RequirementCode, form.Version, Me, cancellationToken);
                 TempData["Success"] = OrganiserText.Saved(told);
                 return RedirectToAction(nameof(Show), new { id });
+            }
+            catch (ActivityChangedMeanwhileException changed)
+            {
+                // Saving again now keeps this organiser's changes, knowingly.
+                ModelState.AddModelError(string.Empty, changed.Message);
+                form.Version = (await pages.FormAsync(id, cancellationToken))?.Version;
+                ModelState.Remove(nameof(ActivityForm.Version));
             }
             catch (ActivityRuleException refused)
             {
