@@ -28,6 +28,12 @@ builder.Services.AddHealthChecks().AddDbContextCheck<CoProduceDbContext>("databa
 
 var app = builder.Build();
 
+if (!CoProduce.Web.Domain.Common.UkTime.KnowsUkTime)
+{
+    // Every date and time people see would be an hour out in summer: say so loudly at start-up.
+    app.Logger.LogCritical("This machine has no time zone data for Europe/London, so UK times are shown in UTC. Install the tzdata package");
+}
+
 await app.MigrateAndSeedDatabaseAsync();
 
 app.UseCoProducePipeline();

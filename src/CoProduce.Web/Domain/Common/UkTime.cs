@@ -8,6 +8,9 @@ public static class UkTime
 {
     private static readonly TimeZoneInfo Zone = FindZone();
 
+    /// <summary>False on a machine with no time zone data, where UK times fall back to UTC (an hour out in summer).</summary>
+    public static bool KnowsUkTime => Zone != TimeZoneInfo.Utc;
+
     public static DateTime ToUk(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
