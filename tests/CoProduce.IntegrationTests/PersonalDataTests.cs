@@ -537,6 +537,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         Assert.Equal("Place confirmed", signUp.GetProperty("status").GetString());
         Assert.Equal("Attended", signUp.GetProperty("attendance").GetString());
         Assert.Equal(135, signUp.GetProperty("activityMinutes").GetInt32());
+        Assert.Contains("\"activityMinutes\": 135", rawJson, StringComparison.Ordinal); // as the check below looks for the other person's
         Assert.Equal("Uma needs a ramp", signUp.GetProperty("whatWouldHelp").GetString());
         Assert.Equal("Uma: checked the ramp with the venue", signUp.GetProperty("preparationNotes").GetString());
         Assert.Equal("Uma: asked for water", signUp.GetProperty("checkInNotes").GetString());
@@ -548,7 +549,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         Assert.Contains("Uma: found the room too warm", text, StringComparison.Ordinal);
 
         // Nothing about the other person, who took part in the same activity, nor anyone else.
-        foreach (var theirWords in new[] { "Vic Wynn", "Vic:", "Vic needs", "Vic's panel", other.Email, "3.75", DemoUsers.EmailFor(Roles.ExpertByExperience), DemoUsers.EmailFor(Roles.Commissioner) })
+        foreach (var theirWords in new[] { "Vic Wynn", "Vic:", "Vic needs", "Vic's panel", other.Email, "3.75 hours", "\"activityMinutes\": 225", DemoUsers.EmailFor(Roles.ExpertByExperience), DemoUsers.EmailFor(Roles.Commissioner) })
         {
             Assert.DoesNotContain(theirWords, rawJson, StringComparison.Ordinal);
             Assert.DoesNotContain(theirWords, text, StringComparison.Ordinal);
