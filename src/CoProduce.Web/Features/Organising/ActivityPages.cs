@@ -223,11 +223,9 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             return null;
         }
         // Activity.CanInvite, in the database: open or closed, and not over.
-        var ukNow = UkTime.ToUk(Now);
-        var (today, timeNow) = (DateOnly.FromDateTime(ukNow), TimeOnly.FromDateTime(ukNow));
         var found = await db.Activities.AsNoTracking()
-            .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Open || a.Status == ActivityStatus.Closed)
-                && (a.Date > today || (a.Date == today && a.EndTime > timeNow)))
+            .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Open || a.Status == ActivityStatus.Closed))
+            .Where(ActivityQueries.NotYetEnded(Now))
             .Select(a => new { a.Id, a.Title, a.Date })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null ? null : new InviteTarget(found.Id, found.Title, found.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));

@@ -3,6 +3,7 @@ using CoProduce.Web.Data.Configurations;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +25,13 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
     public async Task<ActivityListModel> ListAsync(string userId, ActivityFilterForm filter, bool filterIsValid, int page, CancellationToken cancellationToken)
     {
         var me = await MyProfileAsync(userId, cancellationToken);
-        // One reading of the clock, so that the day and the time are of the same moment.
-        var ukNow = UkTime.ToUk(Now);
-        var today = DateOnly.FromDateTime(ukNow);
-        var timeNow = TimeOnly.FromDateTime(ukNow);
+        var now = Now;
+        var today = DateOnly.FromDateTime(UkTime.ToUk(now));
         // The same as Activity.AcceptsSignUps (open, sign-up not closed, not over), in the database,
         // which filters, sorts and pages.
         var query = db.Activities.AsNoTracking()
-            .Where(a => a.Status == ActivityStatus.Open && a.SignUpClosesOn >= today && (a.Date > today || (a.Date == today && a.EndTime > timeNow)));
+            .Where(a => a.Status == ActivityStatus.Open && a.SignUpClosesOn >= today)
+            .Where(ActivityQueries.NotYetEnded(now));
         if (filter.ModeChosen is { } mode)
         {
             // An activity people can join either way suits both.
