@@ -19,6 +19,7 @@ builder.Services.AddCoProduceIdentity(builder.Environment);
 // Keys that protect cookies and antiforgery tokens live in the database, so that several
 // instances behind a load balancer can read each other's cookies.
 builder.Services.AddDataProtection().SetApplicationName("CoProduce").PersistKeysToDbContext<CoProduceDbContext>();
+builder.Services.AddSingleton<CoProduce.Web.Features.Payments.BankDetailsProtector>();
 builder.Services.AddCoProduceAuthorization();
 builder.Services.AddCoProduceEmail(builder.Configuration);
 builder.Services.AddCoProduceFileStore(builder.Configuration);

@@ -2,6 +2,7 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -43,6 +44,23 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<SignUp> SignUps => Set<SignUp>();
+
+    public DbSet<RateItem> RateItems => Set<RateItem>();
+
+    public DbSet<ExpensesPolicy> ExpensesPolicies => Set<ExpensesPolicy>();
+
+    public DbSet<BenefitLimits> BenefitLimits => Set<BenefitLimits>();
+
+    public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
+
+    public DbSet<CoProductionBudget> CoProductionBudgets => Set<CoProductionBudget>();
+
+    /// <summary>How each person is paid and which benefit limits apply: apart from the profile, read only by them and finance.</summary>
+    public DbSet<PaymentDetails> PaymentDetails => Set<PaymentDetails>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
 
     /// <summary>One-use tokens of forms that create something (see <see cref="Infrastructure.Mvc.SubmitOnceAttribute"/>).</summary>
     public DbSet<Infrastructure.Mvc.FormSubmission> FormSubmissions => Set<Infrastructure.Mvc.FormSubmission>();

@@ -101,6 +101,7 @@ internal static class DatabaseSetup
         {
             await db.Database.MigrateAsync();
             await AssessUnassessedProjectsAsync(db, app.Services.GetRequiredService<TimeProvider>());
+            await Features.Payments.PaymentReferenceData.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>());
         }
 
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;

@@ -79,7 +79,7 @@ public sealed class ClaimCorrectionTests
     {
         var correction = Claim.Correcting(Approved(id: 5), Money.Zero, "Bus fare was a single", Finance1, Now);
 
-        var refused = Record.Exception(() => correction.AddExpense("Public transport", Pounds(amount), null, Finance1, Now));
+        var refused = Record.Exception(() => correction.AddExpense(ExpenseCategory.PublicTransport, Pounds(amount), null, Finance1, Now));
 
         Assert.Equal(whyRefused, refused?.Message);
         Assert.Equal(whyRefused is null ? Pounds(amount) : Money.Zero, correction.Total);

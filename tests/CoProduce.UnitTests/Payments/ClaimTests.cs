@@ -110,7 +110,7 @@ public sealed class ClaimTests
     {
         var claim = Draft(fee: null);
 
-        var refused = Record.Exception(() => claim.AddExpense("Public transport", Pounds(amount), "receipt-1", ClaimantUser, Now));
+        var refused = Record.Exception(() => claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(amount), new Receipt("receipt-1", "receipt-1.jpg"), ClaimantUser, Now));
 
         Assert.Equal(whyRefused, refused?.Message);
         Assert.Equal(whyRefused is null ? 1 : 0, claim.Expenses.Count);
@@ -121,9 +121,9 @@ public sealed class ClaimTests
     {
         var claim = Draft(fee: 40m);
         claim.TakeFee(Pounds(25.50m), ClaimantUser, Now);
-        claim.AddExpense("Public transport", Pounds(0.10m), null, ClaimantUser, Now);
-        claim.AddExpense("Public transport", Pounds(0.20m), "receipt-2", ClaimantUser, Now);
-        claim.AddExpense("Meals", Pounds(12.35m), "receipt-3", ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(0.10m), null, ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(0.20m), new Receipt("receipt-2", "receipt-2.jpg"), ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.Meals, Pounds(12.35m), new Receipt("receipt-3", "receipt-3.jpg"), ClaimantUser, Now);
 
         Assert.Equal(Pounds(12.65m), claim.ExpensesTotal);
         Assert.Equal(Pounds(38.15m), claim.Total);
@@ -134,16 +134,16 @@ public sealed class ClaimTests
     public void RemoveExpense_TakesItOff_AndItsNumberIsNotUsedAgain()
     {
         var claim = Draft(fee: null);
-        claim.AddExpense("Public transport", Pounds(3.20m), "receipt-1", ClaimantUser, Now);
-        claim.AddExpense("Mileage", Pounds(9m), null, ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(3.20m), new Receipt("receipt-1", "receipt-1.jpg"), ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.Mileage, Pounds(9m), null, ClaimantUser, Now, miles: 20m);
 
         claim.RemoveExpense(2, ClaimantUser, Now);
-        var added = claim.AddExpense("Meals", Pounds(5m), "receipt-3", ClaimantUser, Now);
+        var added = claim.AddExpense(ExpenseCategory.Meals, Pounds(5m), new Receipt("receipt-3", "receipt-3.jpg"), ClaimantUser, Now);
 
         Assert.Equal([1, 3], claim.Expenses.Select(e => e.Number));
         Assert.Equal(3, added.Number);
         Assert.Equal(Pounds(8.20m), claim.Total);
-        Assert.Contains(claim.Decisions, d => d.Note == "Removed expense 2: Mileage, £9");
+        Assert.Contains(claim.Decisions, d => d.Note == "Removed expense 2: mileage, £9");
         Assert.Throws<ArgumentException>(() => claim.RemoveExpense(2, ClaimantUser, Now));
     }
 
@@ -170,7 +170,7 @@ public sealed class ClaimTests
         }
         if (expense is { } amount)
         {
-            claim.AddExpense("Public transport", Pounds(amount), "receipt-1", ClaimantUser, Now);
+            claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(amount), new Receipt("receipt-1", "receipt-1.jpg"), ClaimantUser, Now);
         }
 
         var refused = Record.Exception(() => claim.Submit(ClaimantUser, Now.AddHours(1)));
@@ -184,7 +184,7 @@ public sealed class ClaimTests
     public void AnExpertWhoChoseNotToBePaid_ClaimsTheirBusFare()
     {
         var claim = Draft(fee: null, method: ClaimPaymentMethod.None);
-        claim.AddExpense("Public transport", Pounds(4.50m), "receipt-1", ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(4.50m), new Receipt("receipt-1", "receipt-1.jpg"), ClaimantUser, Now);
         claim.ChoosePaymentMethod(ClaimPaymentMethod.BankTransfer, ClaimantUser, Now);
 
         claim.Submit(ClaimantUser, Now.AddHours(1));
@@ -212,7 +212,7 @@ public sealed class ClaimTests
     {
         var changes = new Action<Claim>[]
         {
-            c => c.AddExpense("Meals", Pounds(5m), "receipt", ClaimantUser, Now),
+            c => c.AddExpense(ExpenseCategory.Meals, Pounds(5m), new Receipt("receipt", "receipt.jpg"), ClaimantUser, Now),
             c => c.RemoveExpense(1, ClaimantUser, Now),
             c => c.TakeFee(Pounds(20m), ClaimantUser, Now),
             c => c.DeclineFee(ClaimantUser, Now),
@@ -223,7 +223,7 @@ public sealed class ClaimTests
             var claim = InStatus(status);
             if (whyRefused is null)
             {
-                claim.AddExpense("Public transport", Pounds(3.20m), "receipt", ClaimantUser, Now); // expense 1, to remove
+                claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(3.20m), new Receipt("receipt", "receipt.jpg"), ClaimantUser, Now); // expense 1, to remove
             }
             var before = (claim.Total, claim.Expenses.Count, claim.PaymentMethod, claim.Decisions.Count);
 
@@ -331,7 +331,7 @@ public sealed class ClaimTests
     {
         var claim = Submitted();
         claim.Query("Please add the receipt for the taxi.", Finance1, Now.AddHours(2));
-        claim.AddExpense("Other", Pounds(12m), "receipt-taxi", ClaimantUser, Now.AddHours(3));
+        claim.AddExpense(ExpenseCategory.Other, Pounds(12m), new Receipt("receipt-taxi", "receipt-taxi.jpg"), ClaimantUser, Now.AddHours(3));
 
         claim.Submit(ClaimantUser, Now.AddHours(4), "Receipt added.");
 
@@ -344,7 +344,7 @@ public sealed class ClaimTests
     public void History_KeepsWhoDidWhatWhenAndWhy_InOrder()
     {
         var claim = Draft(fee: 40m).Saved(1);
-        claim.AddExpense("Public transport", Pounds(3.20m), "receipt-1", ClaimantUser, Now.AddMinutes(1));
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(3.20m), new Receipt("receipt-1", "receipt-1.jpg"), ClaimantUser, Now.AddMinutes(1));
         claim.TakeFee(Pounds(30m), ClaimantUser, Now.AddMinutes(2));
         claim.Submit(ClaimantUser, Now.AddMinutes(3));
         claim.Query("Was this the return fare?", Finance1, Now.AddMinutes(4));
@@ -356,7 +356,7 @@ public sealed class ClaimTests
         var expected = new (ClaimStep, string, int, string?)[]
         {
             (ClaimStep.Created, Organiser, 0, "Made when attendance was recorded"),
-            (ClaimStep.Changed, ClaimantUser, 1, "Added expense 1: Public transport, £3.20"),
+            (ClaimStep.Changed, ClaimantUser, 1, "Added expense 1: public transport, £3.20"),
             (ClaimStep.Changed, ClaimantUser, 2, "Takes £30 of the £40 fee"),
             (ClaimStep.Submitted, ClaimantUser, 3, null),
             (ClaimStep.Queried, Finance1, 4, "Was this the return fare?"),
@@ -429,7 +429,7 @@ public sealed class ClaimTests
     public void ApprovalFacts_NameEveryoneWhoPreparedTheClaim()
     {
         var claim = Claim.OnBehalf(Attendance(), Pounds(40m), ClaimPaymentMethod.BankTransfer, "helper", Now);
-        claim.AddExpense("Mileage", Pounds(9m), null, "helper-2", Now);
+        claim.AddExpense(ExpenseCategory.Mileage, Pounds(9m), null, "helper-2", Now, miles: 20m);
         claim.Submit("helper-3", Now);
 
         var facts = claim.ApprovalFacts;

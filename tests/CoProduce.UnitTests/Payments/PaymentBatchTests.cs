@@ -161,7 +161,7 @@ public sealed class PaymentBatchTests
                 var claim = Draft(fee: random.Next(2) == 0 ? null : random.Next(0, 50_000) / 100m, profileId: random.Next(1, 6)).Saved(id);
                 for (var e = random.Next(1, 4); e > 0; e--)
                 {
-                    claim.AddExpense("Public transport", Money.FromPence(random.Next(1, 20_000)), null, ClaimantUser, Now);
+                    claim.AddExpense(ExpenseCategory.PublicTransport, Money.FromPence(random.Next(1, 20_000)), null, ClaimantUser, Now);
                 }
                 claim.Submit(ClaimantUser, Now);
                 claim.Approve(FirstApprover, new ApprovalRules(Pounds(1_000_000m)), Now);

@@ -139,6 +139,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Ignore(a => a.OfferedCount);
         builder.HasIndex(a => new { a.Status, a.Date });
         builder.HasIndex(a => a.ProjectId);
+        builder.HasOne<Domain.Payments.RateItem>().WithMany().HasForeignKey(a => a.RateItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -155,6 +156,8 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         builder.Property(s => s.Attendance).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.AttendanceRecordedByUserId).HasMaxLength(450);
         builder.Ignore(s => s.TimeGiven);
+        builder.Ignore(s => s.FixedFee);
+        builder.Property(s => s.FeeKind).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(s => s.IsLive);
         builder.Property(s => s.PreparationNotes).HasMaxLength(Activity.TextMaxLength);
         builder.Property(s => s.CheckInNotes).HasMaxLength(Activity.TextMaxLength);

@@ -46,6 +46,12 @@ public sealed class Activity : IConcurrencyVersioned
     public int Id { get; private set; }
     public int ProjectId { get; private set; }
 
+    /// <summary>
+    /// The rate card item the activity pays by, or null for an unpaid activity (expenses are
+    /// still repaid). A person's fee is fixed from it when their place is confirmed.
+    /// </summary>
+    public int? RateItemId { get; private set; }
+
     /// <summary>The tier requirement this activity evidences, if any (a code such as R5).</summary>
     public string? RequirementCode { get; private set; }
 
@@ -114,6 +120,17 @@ public sealed class Activity : IConcurrencyVersioned
     }
 
     private (DateOnly, TimeOnly, TimeOnly, ActivityMode, string?, string?) WhenAndWhere => (Date, StartTime, EndTime, Mode, Venue, JoiningInstructions);
+
+    /// <summary>Names the rate card item the activity pays by, or none (an unpaid activity).</summary>
+    public void PayBy(int? rateItemId, DateTime nowUtc)
+    {
+        if (rateItemId is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rateItemId), rateItemId, "A rate item id is 1 or more.");
+        }
+        RateItemId = rateItemId;
+        UpdatedUtc = nowUtc;
+    }
 
     private void Apply(string title, ActivityType type, string description, ActivitySchedule schedule, ActivityPlace place, int places,
         IEnumerable<LivedExperienceArea> livedExperienceSought, LadderRung rung, bool isPaid, string? requirementCode, DateTime nowUtc)

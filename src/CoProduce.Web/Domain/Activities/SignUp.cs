@@ -48,6 +48,19 @@ public sealed class SignUp
     /// <summary>Paid travel time, in minutes (attended only).</summary>
     public int? TravelMinutes { get; private set; }
 
+    // The fee fixed when the place was confirmed (see Payments.FixedFee), kept as plain columns.
+    public int? FeeRateItemId { get; private set; }
+    public int? FeeRateVersion { get; private set; }
+    public Payments.RateKind? FeeKind { get; private set; }
+    public Common.Money? FeeAmount { get; private set; }
+    public bool FeePaysPreparation { get; private set; }
+    public bool FeePaysTravel { get; private set; }
+
+    /// <summary>The fee this person was promised when their place was confirmed; null when the activity is unpaid.</summary>
+    public Payments.FixedFee? FixedFee => FeeRateItemId is { } item && FeeRateVersion is { } version && FeeKind is { } kind && FeeAmount is { } amount
+        ? new Payments.FixedFee(item, version, kind, amount, FeePaysPreparation, FeePaysTravel)
+        : null;
+
     public string? AttendanceRecordedByUserId { get; private set; }
     public DateTime? AttendanceRecordedUtc { get; private set; }
     public string? PreparationNotes { get; private set; }
@@ -105,6 +118,18 @@ public sealed class SignUp
         DebriefNotes = notes.Debrief;
         AttendanceRecordedByUserId = recordedByUserId;
         AttendanceRecordedUtc = nowUtc;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Keeps the fee promised at confirmation (or none), so later rate changes never alter it.</summary>
+    internal void FixFee(Payments.FixedFee? fee, DateTime nowUtc)
+    {
+        FeeRateItemId = fee?.RateItemId;
+        FeeRateVersion = fee?.RateVersion;
+        FeeKind = fee?.Kind;
+        FeeAmount = fee?.Amount;
+        FeePaysPreparation = fee?.PaysPreparation ?? false;
+        FeePaysTravel = fee?.PaysTravel ?? false;
         UpdatedUtc = nowUtc;
     }
 

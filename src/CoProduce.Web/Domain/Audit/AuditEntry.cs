@@ -58,7 +58,14 @@ public sealed class AuditEntry
 }
 
 /// <summary>The kinds of thing an audit entry can be about.</summary>
-public enum AuditSubjectType { Project, Activity, SignUp, Profile, RuleSet, Exception, StaffAccount }
+public enum AuditSubjectType
+{
+    Project, Activity, SignUp, Profile, RuleSet, Exception, StaffAccount,
+    Claim, PaymentBatch, RateItem, ExpensesPolicy, BenefitLimits, PaymentSettings, CoProductionBudget,
+
+    /// <summary>A person's payment details (how they are paid, bank details, benefits): never their content.</summary>
+    PaymentDetails,
+}
 
 /// <summary>What an audit entry is about: its type and id.</summary>
 public readonly record struct AuditSubject(AuditSubjectType Type, string Id)
@@ -81,6 +88,26 @@ public readonly record struct AuditSubject(AuditSubjectType Type, string Id)
     public static AuditSubject Exception(int id) => Of(AuditSubjectType.Exception, id);
 
     public static AuditSubject StaffAccount(string userId) => new(AuditSubjectType.StaffAccount, userId);
+
+    public static AuditSubject Claim(int id) => Of(AuditSubjectType.Claim, id);
+
+    public static AuditSubject PaymentBatch(int id) => Of(AuditSubjectType.PaymentBatch, id);
+
+    public static AuditSubject RateItem(int id) => Of(AuditSubjectType.RateItem, id);
+
+    /// <summary>An expenses policy, by its version number.</summary>
+    public static AuditSubject ExpensesPolicy(int version) => Of(AuditSubjectType.ExpensesPolicy, version);
+
+    public static AuditSubject BenefitLimits(int id) => Of(AuditSubjectType.BenefitLimits, id);
+
+    /// <summary>The payment settings (there is one set).</summary>
+    public static AuditSubject PaymentSettings() => Of(AuditSubjectType.PaymentSettings, 1);
+
+    /// <summary>A year's co-production budget, by the calendar year its financial year starts in.</summary>
+    public static AuditSubject CoProductionBudget(int startYear) => Of(AuditSubjectType.CoProductionBudget, startYear);
+
+    /// <summary>A person's payment details, by their expert profile id.</summary>
+    public static AuditSubject PaymentDetails(int expertProfileId) => Of(AuditSubjectType.PaymentDetails, expertProfileId);
 
     private static AuditSubject Of(AuditSubjectType type, int id)
     {
@@ -130,4 +157,23 @@ public static class AuditActions
     public const string StaffAccountCreated = "StaffAccountCreated";
     public const string StaffRolesChanged = "StaffRolesChanged";
     public const string StaffAccountLocked = "StaffAccountLocked";
+
+    // Money events. Their before and after hold amounts and statuses, never bank details.
+    public const string ClaimCreated = "ClaimCreated";
+    public const string ClaimChanged = "ClaimChanged";
+    public const string ClaimSubmitted = "ClaimSubmitted";
+    public const string ClaimQueried = "ClaimQueried";
+    public const string ClaimApproved = "ClaimApproved";
+    public const string ClaimRejected = "ClaimRejected";
+    public const string ClaimBatched = "ClaimBatched";
+    public const string ClaimPaid = "ClaimPaid";
+    public const string BatchCreated = "BatchCreated";
+    public const string BatchExported = "BatchExported";
+    public const string BatchPaid = "BatchPaid";
+    public const string RateChanged = "RateChanged";
+    public const string ExpensesPolicyPublished = "ExpensesPolicyPublished";
+    public const string BenefitLimitsChanged = "BenefitLimitsChanged";
+    public const string PaymentSettingsChanged = "PaymentSettingsChanged";
+    public const string BudgetSet = "BudgetSet";
+    public const string PaymentDetailsChanged = "PaymentDetailsChanged";
 }

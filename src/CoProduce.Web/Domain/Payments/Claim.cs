@@ -28,6 +28,8 @@ public sealed record ClaimAttendance(int ExpertProfileId, int ActivityId, int Si
 /// </summary>
 public sealed class Claim : IConcurrencyVersioned
 {
+    public const int WarningsSeenMaxLength = 4000;
+
     private readonly List<ExpenseLine> _expenses = [];
     private readonly List<ClaimDecision> _decisions = [];
 
@@ -47,6 +49,7 @@ public sealed class Claim : IConcurrencyVersioned
         Origin = origin;
         FeeOffered = fee;
         FeeTaken = fee ?? Money.Zero;
+        Total = FeeTaken;
         PaymentMethod = paymentMethod;
         Status = ClaimStatus.Draft;
         CreatedByUserId = createdByUserId;
@@ -99,8 +102,18 @@ public sealed class Claim : IConcurrencyVersioned
     public bool FeeDeclined => !IsCorrection && FeeOffered is { } fee && fee > Money.Zero && FeeTaken == Money.Zero;
     public Money ExpensesTotal => _expenses.Aggregate(Money.Zero, (sum, line) => sum + line.Amount);
 
-    /// <summary>The fee taken plus the expenses, exactly. A correction's total may be less than £0: money owed back.</summary>
-    public Money Total => FeeTaken + ExpensesTotal;
+    /// <summary>
+    /// The fee taken plus the expenses, exactly. A correction's total may be less than £0: money
+    /// owed back. Kept in a column (worked out again at every step) so that the database can add
+    /// claims up for a batch, a period or a budget.
+    /// </summary>
+    public Money Total { get; private set; }
+
+    /// <summary>
+    /// The benefit warnings the claimant was shown when they last sent the claim, as they read
+    /// them, so finance sees what the claimant saw. Null when there were none.
+    /// </summary>
+    public string? WarningsSeen { get; private set; }
 
     /// <summary>The claim has been sent, so the attendance it pays for may no longer change.</summary>
     public bool LocksAttendance => FirstSubmittedUtc is not null;
@@ -162,11 +175,10 @@ public sealed class Claim : IConcurrencyVersioned
         return correction;
     }
 
-    public ExpenseLine AddExpense(string category, Money amount, string? receiptFileReference, string byUserId, DateTime nowUtc)
+    public ExpenseLine AddExpense(ExpenseCategory category, Money amount, Receipt? receipt, string byUserId, DateTime nowUtc, string? description = null, decimal? miles = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(category);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(category.Length, ExpenseLine.CategoryMaxLength, nameof(category));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(receiptFileReference?.Length ?? 0, ExpenseLine.ReceiptReferenceMaxLength, nameof(receiptFileReference));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(receipt?.FileReference.Length ?? 0, ExpenseLine.ReceiptReferenceMaxLength, nameof(receipt));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(receipt?.FileName.Length ?? 0, ExpenseLine.ReceiptFileNameMaxLength, nameof(receipt));
         EnsureCanChange();
         if (IsCorrection && amount == Money.Zero)
         {
@@ -176,9 +188,18 @@ public sealed class Claim : IConcurrencyVersioned
         {
             throw new PaymentRuleException("An expense must be more than £0.");
         }
-        var line = new ExpenseLine(++LastExpenseNumber, category.Trim(), amount, receiptFileReference);
+        if ((category == ExpenseCategory.Mileage) != (miles is not null))
+        {
+            throw new ArgumentException("Mileage, and only mileage, gives the miles driven.", nameof(miles));
+        }
+        var what = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (what?.Length > ExpenseLine.DescriptionMaxLength)
+        {
+            throw new PaymentRuleException($"Say what the expense was for in {ExpenseLine.DescriptionMaxLength} characters or fewer.");
+        }
+        var line = new ExpenseLine(++LastExpenseNumber, category, amount, miles, what, receipt);
         _expenses.Add(line);
-        Change(byUserId, nowUtc, $"Added expense {line.Number}: {line.Category}, {line.Amount}");
+        Change(byUserId, nowUtc, $"Added expense {line.Number}: {ExpenseRule.Name(line.Category)}, {line.Amount}");
         return line;
     }
 
@@ -188,7 +209,7 @@ public sealed class Claim : IConcurrencyVersioned
         var line = _expenses.SingleOrDefault(e => e.Number == number)
             ?? throw new ArgumentException($"This claim has no expense {number}.", nameof(number));
         _expenses.Remove(line);
-        Change(byUserId, nowUtc, $"Removed expense {line.Number}: {line.Category}, {line.Amount}");
+        Change(byUserId, nowUtc, $"Removed expense {line.Number}: {ExpenseRule.Name(line.Category)}, {line.Amount}");
     }
 
     /// <summary>Takes part of the fee, or all of it: never more, never less than £0.</summary>
@@ -231,7 +252,7 @@ public sealed class Claim : IConcurrencyVersioned
     }
 
     /// <summary>Sends the claim to finance, first or again after a query (with the claimant's answer, if any).</summary>
-    public void Submit(string byUserId, DateTime nowUtc, string? answer = null)
+    public void Submit(string byUserId, DateTime nowUtc, string? answer = null, string? warningsSeen = null)
     {
         if (!CanChange)
         {
@@ -248,6 +269,7 @@ public sealed class Claim : IConcurrencyVersioned
             throw new PaymentRuleException("Choose how you want to be paid before you send this claim.");
         }
         var note = OptionalText(answer);
+        WarningsSeen = string.IsNullOrWhiteSpace(warningsSeen) ? null : warningsSeen.Trim()[..Math.Min(warningsSeen.Trim().Length, WarningsSeenMaxLength)];
         Status = ClaimStatus.Submitted;
         FirstSubmittedUtc ??= nowUtc;
         Record(ClaimStep.Submitted, byUserId, nowUtc, note);
@@ -374,6 +396,7 @@ public sealed class Claim : IConcurrencyVersioned
     private void Record(ClaimStep step, string byUserId, DateTime nowUtc, string? note)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(byUserId);
+        Total = FeeTaken + ExpensesTotal;
         var number = _decisions.Select(d => d.Number).DefaultIfEmpty(0).Max() + 1;
         _decisions.Add(new ClaimDecision(number, step, byUserId, nowUtc, Total, note));
         UpdatedUtc = nowUtc;

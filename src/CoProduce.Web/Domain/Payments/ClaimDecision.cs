@@ -28,8 +28,6 @@ public sealed class ClaimDecision
         Note = note;
     }
 
-    public int Id { get; private set; }
-
     /// <summary>The entry's place in the claim's history: 1 for the first, and so on.</summary>
     public int Number { get; private set; }
 

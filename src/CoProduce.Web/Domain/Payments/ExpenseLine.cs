@@ -3,37 +3,54 @@ using CoProduce.Web.Domain.Common;
 namespace CoProduce.Web.Domain.Payments;
 
 /// <summary>
-/// One expense on a claim: its category (as the expenses policy names it), the amount to repay and
-/// the receipt file, if there is one. The amount arrives already checked against the policy's cap;
-/// the claim only keeps it. Lines are added and removed through their <see cref="Claim"/>.
+/// One expense on a claim: its category, the amount to repay, for mileage the miles driven, what
+/// it was for in the claimant's words, and the receipt file, if there is one. The amount arrives
+/// already checked against the expenses policy's cap; the claim only keeps it. Lines are added and
+/// removed through their <see cref="Claim"/>.
 /// </summary>
 public sealed class ExpenseLine
 {
-    public const int CategoryMaxLength = 100;
+    public const int DescriptionMaxLength = 200;
     public const int ReceiptReferenceMaxLength = 200;
+    public const int ReceiptFileNameMaxLength = 200;
 
     private ExpenseLine()
     {
     }
 
-    internal ExpenseLine(int number, string category, Money amount, string? receiptFileReference)
+    internal ExpenseLine(int number, ExpenseCategory category, Money amount, decimal? miles, string? description, Receipt? receipt)
     {
         Number = number;
         Category = category;
         Amount = amount;
-        ReceiptFileReference = receiptFileReference;
+        Miles = miles;
+        Description = description;
+        ReceiptFileReference = receipt?.FileReference;
+        ReceiptFileName = receipt?.FileName;
     }
-
-    public int Id { get; private set; }
 
     /// <summary>The line's number on its claim: 1 for the first added. A removed line's number is not reused.</summary>
     public int Number { get; private set; }
 
-    public string Category { get; private set; } = string.Empty;
+    public ExpenseCategory Category { get; private set; }
 
     /// <summary>More than £0 on a claim; on a correction, the difference, which may be less than £0.</summary>
     public Money Amount { get; private set; }
 
+    /// <summary>Miles driven, for mileage; null for anything else.</summary>
+    public decimal? Miles { get; private set; }
+
+    /// <summary>What it was for, in the claimant's words ("bus to County Hall and back").</summary>
+    public string? Description { get; private set; }
+
     /// <summary>Where the receipt file is kept (a stored file's reference), or null when there is none.</summary>
     public string? ReceiptFileReference { get; private set; }
+
+    /// <summary>The receipt's file name as it was uploaded, cleaned, for showing only.</summary>
+    public string? ReceiptFileName { get; private set; }
+
+    public bool HasReceipt => ReceiptFileReference is not null;
 }
+
+/// <summary>A stored receipt file: the store's reference and the name to show.</summary>
+public sealed record Receipt(string FileReference, string FileName);

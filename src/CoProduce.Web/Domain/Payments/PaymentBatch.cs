@@ -128,8 +128,6 @@ public sealed class PaymentBatchLine
         Amount = amount;
     }
 
-    public int Id { get; private set; }
-
     /// <summary>The line's place in the batch, from 1: the export's row order.</summary>
     public int Position { get; private set; }
 

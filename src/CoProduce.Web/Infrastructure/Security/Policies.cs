@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Publish new versions of the tier rules and re-assess projects onto them.</summary>
     public const string RuleSetsManage = nameof(RuleSetsManage);
 
+    /// <summary>Set how people are paid: the rate card, expenses policy, benefit limits, payment settings and budget.</summary>
+    public const string PaymentsManage = nameof(PaymentsManage);
+
     /// <summary>Run the scheme: staff accounts.</summary>
     public const string SchemeAdministration = nameof(SchemeAdministration);
 
@@ -35,6 +38,7 @@ public static class Policies
         [ExceptionsDecide] = [Roles.CoProductionLead],
         [RuleSetsManage] = [Roles.CoProductionLead],
         [SchemeAdministration] = [Roles.CoProductionLead],
+        [PaymentsManage] = [Roles.CoProductionLead],
     };
 
     public static IServiceCollection AddCoProduceAuthorization(this IServiceCollection services)

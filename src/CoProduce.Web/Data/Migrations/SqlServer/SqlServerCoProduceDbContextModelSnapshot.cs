@@ -158,6 +158,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RateItemId")
+                        .HasColumnType("int");
+
                     b.Property<string>("RequirementCode")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -203,6 +206,8 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("RateItemId");
+
                     b.HasIndex("Status", "Date");
 
                     b.ToTable("Activities");
@@ -247,6 +252,25 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("ExpertProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("FeeAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FeeKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("FeePaysPreparation")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("FeePaysTravel")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("FeeRateItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FeeRateVersion")
                         .HasColumnType("int");
 
                     b.Property<int?>("PreparationMinutes")
@@ -694,6 +718,374 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.BenefitLimits", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CarersAllowanceWeeklyEarningsLimit")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long>("EsaPermittedWorkHigherWeeklyLimit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EsaPermittedWorkLowerWeeklyLimit")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EsaPermittedWorkWeeklyHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SourceLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("TradingAllowancePerTaxYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UniversalCreditTaperBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<long>("UniversalCreditWorkAllowanceWithHousingCosts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UniversalCreditWorkAllowanceWithoutHousingCosts")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("BenefitLimits");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AttendanceRecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("CorrectsClaimId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("FeeOffered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeeTaken")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FirstSubmittedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LastExpenseNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SignUpId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WarningsSeen")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("CorrectsClaimId");
+
+                    b.HasIndex("SignUpId")
+                        .IsUnique()
+                        .HasFilter("[CorrectsClaimId] IS NULL");
+
+                    b.HasIndex("ExpertProfileId", "Status");
+
+                    b.HasIndex("Status", "UpdatedUtc");
+
+                    b.ToTable("Claims");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.CoProductionBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .IsUnique();
+
+                    b.ToTable("CoProductionBudgets");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.ExpensesPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MileageRatePerMile")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ExpensesPolicies");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PaidByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaymentBatches");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentDetails", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("BankDetailsUpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("BenefitsAnswer")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("CarersAllowance")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("NewStyleEsa")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProtectedBankDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("UniversalCreditAssessmentDay")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("UniversalCreditHousingCosts")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("UniversalCreditWorkAllowance")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentDetails");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SecondApprovalAbove")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WelfareRightsAdviceLink")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("WelfareRightsAdviceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaymentSettings");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.RateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("RateItems");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Domain.Roster.ExpertProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -1080,6 +1472,11 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Payments.RateItem", null)
+                        .WithMany()
+                        .HasForeignKey("RateItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Activities.SignUp", b =>
@@ -1161,6 +1558,239 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Payments.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Activities.SignUp", null)
+                        .WithMany()
+                        .HasForeignKey("SignUpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.ClaimDecision", "Decisions", b1 =>
+                        {
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("ByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("ClaimId", "Number");
+
+                            b1.HasIndex("Step", "AtUtc");
+
+                            b1.ToTable("ClaimDecisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClaimId");
+                        });
+
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.ExpenseLine", "Expenses", b1 =>
+                        {
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("Description")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<decimal?>("Miles")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<string>("ReceiptFileName")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("ReceiptFileReference")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("ClaimId", "Number");
+
+                            b1.ToTable("ClaimExpenses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClaimId");
+                        });
+
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Expenses");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.ExpensesPolicy", b =>
+                {
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.ExpenseRule", "Rules", b1 =>
+                        {
+                            b1.Property<int>("ExpensesPolicyId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<long?>("CapPerClaim")
+                                .HasColumnType("bigint");
+
+                            b1.Property<bool>("ReceiptNeeded")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("ExpensesPolicyId", "Category");
+
+                            b1.ToTable("ExpenseRules", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpensesPolicyId");
+                        });
+
+                    b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentBatch", b =>
+                {
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.PaymentBatchLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("PaymentBatchId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ExpertProfileId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("PaymentBatchId", "Position");
+
+                            b1.HasIndex("ClaimId")
+                                .IsUnique();
+
+                            b1.HasIndex("ExpertProfileId");
+
+                            b1.ToTable("PaymentBatchLines", (string)null);
+
+                            b1.HasOne("CoProduce.Web.Domain.Payments.Claim", null)
+                                .WithMany()
+                                .HasForeignKey("ClaimId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                                .WithMany()
+                                .HasForeignKey("ExpertProfileId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentBatchId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentDetails", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.RateItem", b =>
+                {
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.RateItemVersion", "Versions", b1 =>
+                        {
+                            b1.Property<int>("RateItemId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("CreatedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<DateTime>("CreatedUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateOnly>("EffectiveFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<bool>("PaysPreparation")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("PaysTravel")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("RateItemId", "Number");
+
+                            b1.ToTable("RateItemVersions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateItemId");
+                        });
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Roster.ExpertProfile", b =>

@@ -150,6 +150,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RateItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequirementCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -195,6 +198,8 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("RateItemId");
+
                     b.HasIndex("Status", "Date");
 
                     b.ToTable("Activities");
@@ -237,6 +242,25 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeeAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeeKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FeePaysPreparation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FeePaysTravel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeeRateItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeeRateVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PreparationMinutes")
@@ -668,6 +692,360 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.BenefitLimits", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CarersAllowanceWeeklyEarningsLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EsaPermittedWorkHigherWeeklyLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EsaPermittedWorkLowerWeeklyLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EsaPermittedWorkWeeklyHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TradingAllowancePerTaxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniversalCreditTaperBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UniversalCreditWorkAllowanceWithHousingCosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UniversalCreditWorkAllowanceWithoutHousingCosts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("BenefitLimits");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendanceRecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeeOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstSubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastExpenseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WarningsSeen")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("CorrectsClaimId");
+
+                    b.HasIndex("SignUpId")
+                        .IsUnique()
+                        .HasFilter("[CorrectsClaimId] IS NULL");
+
+                    b.HasIndex("ExpertProfileId", "Status");
+
+                    b.HasIndex("Status", "UpdatedUtc");
+
+                    b.ToTable("Claims");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.CoProductionBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .IsUnique();
+
+                    b.ToTable("CoProductionBudgets");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.ExpensesPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MileageRatePerMile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique();
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("ExpensesPolicies");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaymentBatches");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentDetails", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BankDetailsUpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitsAnswer")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CarersAllowance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewStyleEsa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedBankDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UniversalCreditAssessmentDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UniversalCreditHousingCosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UniversalCreditWorkAllowance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentDetails");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SecondApprovalAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WelfareRightsAdviceLink")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WelfareRightsAdviceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaymentSettings");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.RateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("RateItems");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Domain.Roster.ExpertProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -1043,6 +1421,11 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Payments.RateItem", null)
+                        .WithMany()
+                        .HasForeignKey("RateItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Activities.SignUp", b =>
@@ -1124,6 +1507,239 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Payments.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Activities.SignUp", null)
+                        .WithMany()
+                        .HasForeignKey("SignUpId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.ClaimDecision", "Decisions", b1 =>
+                        {
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Step")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ClaimId", "Number");
+
+                            b1.HasIndex("Step", "AtUtc");
+
+                            b1.ToTable("ClaimDecisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClaimId");
+                        });
+
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.ExpenseLine", "Expenses", b1 =>
+                        {
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("Miles")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReceiptFileName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReceiptFileReference")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ClaimId", "Number");
+
+                            b1.ToTable("ClaimExpenses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClaimId");
+                        });
+
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Expenses");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.ExpensesPolicy", b =>
+                {
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.ExpenseRule", "Rules", b1 =>
+                        {
+                            b1.Property<int>("ExpensesPolicyId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("CapPerClaim")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("ReceiptNeeded")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ExpensesPolicyId", "Category");
+
+                            b1.ToTable("ExpenseRules", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpensesPolicyId");
+                        });
+
+                    b.Navigation("Rules");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentBatch", b =>
+                {
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.PaymentBatchLine", "Lines", b1 =>
+                        {
+                            b1.Property<int>("PaymentBatchId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ExpertProfileId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PaymentBatchId", "Position");
+
+                            b1.HasIndex("ClaimId")
+                                .IsUnique();
+
+                            b1.HasIndex("ExpertProfileId");
+
+                            b1.ToTable("PaymentBatchLines", (string)null);
+
+                            b1.HasOne("CoProduce.Web.Domain.Payments.Claim", null)
+                                .WithMany()
+                                .HasForeignKey("ClaimId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                                .WithMany()
+                                .HasForeignKey("ExpertProfileId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentBatchId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.PaymentDetails", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Payments.RateItem", b =>
+                {
+                    b.OwnsMany("CoProduce.Web.Domain.Payments.RateItemVersion", "Versions", b1 =>
+                        {
+                            b1.Property<int>("RateItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CreatedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("CreatedUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("EffectiveFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("PaysPreparation")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("PaysTravel")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RateItemId", "Number");
+
+                            b1.ToTable("RateItemVersions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateItemId");
+                        });
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Roster.ExpertProfile", b =>
