@@ -62,6 +62,7 @@ internal static class DatabaseSetup
         }
 
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoPayments>();
         return services;
     }
 

@@ -18,6 +18,7 @@ internal sealed class DemoDataSeeder(
     UserManager<CoProduceUser> users,
     IConfiguration configuration,
     TimeProvider clock,
+    DemoPayments payments,
     ILogger<DemoDataSeeder> logger)
 {
     public sealed record DemoAccount(string Email, string DisplayName, string Role);
@@ -120,6 +121,9 @@ internal sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedRosterAsync(ids, sam, carers, shortBreaks, now, cancellationToken);
+        var profiles = await db.ExpertProfiles.ToDictionaryAsync(p => p.UserId, cancellationToken);
+        await payments.SeedAsync(ids, new ExpertProfiles(profiles[ids["expert@example.org"]], profiles[ids["maya.khan@example.org"]], profiles[ids["grace.adeyemi@example.org"]]),
+            carers, peerSupport, now, cancellationToken);
         logger.LogInformation("Seeded {Accounts} demo accounts and {Projects} demo projects", ids.Count, projects.Length);
     }
 
