@@ -53,9 +53,9 @@ public sealed class RosterAtScaleTests(PortalFixture portal, ITestOutputHelper o
             SELECT "Id", 1, 'Given', '2026-11', '2026-11-01 09:00:00' FROM "ExpertProfiles" WHERE "UserId" LIKE 'scale-%';
 
             INSERT INTO "Activities" ("ProjectId", "Title", "Type", "Description", "Date", "StartTime", "EndTime", "SignUpClosesOn", "Mode",
-                "Places", "ConfirmedCount", "LivedExperienceSought", "Rung", "IsPaid", "Status", "CreatedByUserId", "CreatedUtc", "UpdatedUtc", "Version")
+                "Places", "ConfirmedCount", "LivedExperienceSought", "Rung", "IsPaid", "Status", "CreatedByUserId", "CreatedUtc", "UpdatedUtc", "Version", "InviteSequence")
             VALUES ({projectId}, 'Scale workshop', 'Workshop', 'A workshop.', {day}, '10:00:00', '12:00:00', {day}, 'Online',
-                {People}, {People / 10}, ',,', 'CoProduction', 1, 'Completed', 'system', '2026-11-01 09:00:00', '2026-11-01 09:00:00', lower(hex(randomblob(16))));
+                {People}, {People / 10}, ',,', 'CoProduction', 1, 'Completed', 'system', '2026-11-01 09:00:00', '2026-11-01 09:00:00', lower(hex(randomblob(16))), 0);
 
             INSERT INTO "SignUps" ("ActivityId", "ExpertProfileId", "WhatWouldHelp", "Status", "Attendance", "ActivityMinutes", "RequestedUtc", "UpdatedUtc")
             SELECT (SELECT max("Id") FROM "Activities" WHERE "Title" = 'Scale workshop'), p."Id", '', 'Confirmed', 'Attended', 120, '2026-11-01 09:00:00', '2026-11-01 09:00:00'
