@@ -363,6 +363,50 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
+    public async Task ClaimPages_SendTheSameSqlCommands_HoweverManyExpensesStepsAndOtherClaims()
+    {
+        var (person, client) = await NewExpertAsync(PaymentPreference.BankTransfer);
+        await WithDbAsync(async db =>
+        {
+            var details = new PaymentDetails(person, Now);
+            details.SetBenefits(BenefitsSituation.Gets(new UniversalCreditDetails(15, true, true), newStyleEsa: true, carersAllowance: true), Now);
+            db.PaymentDetails.Add(details);
+            return await db.SaveChangesAsync();
+        });
+        var (activityId, signUpId) = await PlaceAsync(person, 25m, "Claims: query count");
+        await RecordAttendanceAsync(activityId, signUpId, "Attended", "3");
+        var claimId = (await ClaimForAsync(signUpId))!.Id;
+        var url = $"/my-payments/claims/{claimId}";
+        await AddExpenseAsync(client, url, [("Category", "Mileage"), ("Miles", "3"), ("Description", "Drove")]);
+        string[] pages = [url, $"{url}/check", $"{url}/expenses/new"];
+        await client.CountCommandsAsync(url);
+        var before = new List<int>();
+        foreach (var page in pages)
+        {
+            before.Add((await client.RecordCommandsAsync(page)).Count);
+        }
+
+        // Ten times the expenses and history, and other fees the benefit check adds up.
+        for (var i = 0; i < 9; i++)
+        {
+            await AddExpenseAsync(client, url, [("Category", "Mileage"), ("Miles", "3"), ("Description", $"Drove {i}")]);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            var other = await PlaceAsync(person, 25m, $"Claims: query count, other {i}");
+            await RecordAttendanceAsync(other.ActivityId, other.SignUpId, "Attended", "1");
+        }
+        var after = new List<int>();
+        foreach (var page in pages)
+        {
+            after.Add((await client.RecordCommandsAsync(page)).Count);
+        }
+
+        Assert.Equal(before, after);
+        Assert.Equal(10, (await ClaimForAsync(signUpId))!.Expenses.Count);
+    }
+
+    [Fact]
     public async Task OnBehalf_FourIdenticalPostsAtOnce_MakeOneClaim_WhichTheOrganiserCompletesAndSends()
     {
         var (person, _) = await NewExpertAsync(PaymentPreference.BankTransfer, withEmail: false);
