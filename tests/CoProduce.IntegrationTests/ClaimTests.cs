@@ -363,6 +363,40 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
+    public async Task AQuestionFromFinance_IsShown_AndAnsweredWhenTheClaimIsSentAgain()
+    {
+        var (person, client) = await NewExpertAsync(PaymentPreference.BankTransfer);
+        var (activityId, signUpId) = await PlaceAsync(person, 20m, "Claims: queried");
+        await RecordAttendanceAsync(activityId, signUpId, "Attended", "2");
+        var claimId = (await ClaimForAsync(signUpId))!.Id;
+        var url = $"/my-payments/claims/{claimId}";
+        await AddExpenseAsync(client, url, [("Category", "Other"), ("Amount", "30"), ("Description", "Taxi")], Jpeg);
+        await client.SubmitFormAsync($"{url}/check", $"{url}/submit", []);
+        // Sent: nothing on it can change now.
+        Assert.Null((await client.GetPageAsync(url)).QuerySelector($"form[action='{url}/fee']"));
+        var refused = await client.PostWithoutButtonAsync(url, $"{url}/expenses/1/remove");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("This claim is with finance", (await refused.ReadPageAsync()).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        await WithDbAsync(async db =>
+        {
+            var claim = await db.Claims.SingleAsync(c => c.Id == claimId);
+            claim.Query("Was the taxi needed? Please say why.", "finance", Now);
+            return await db.SaveChangesAsync();
+        });
+        var page = await client.GetPageAsync(url);
+        Assert.Equal("Was the taxi needed? Please say why.", page.QuerySelector("#finance-question")!.TextContent);
+        Assert.Equal("Finance has a question", page.QuerySelector("#status")!.TextContent);
+
+        var answered = await client.SubmitFormAsync($"{url}/check", $"{url}/submit", [new("Answer", "The bus does not run on Sundays.")]);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var claimAfter = (await ClaimForAsync(signUpId))!;
+        Assert.Equal(ClaimStatus.Submitted, claimAfter.Status);
+        Assert.Equal("The bus does not run on Sundays.", claimAfter.LatestDecision.Note);
+        Assert.Contains("The bus does not run on Sundays.", (await client.GetPageAsync(url)).QuerySelector("#history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClaimPages_SendTheSameSqlCommands_HoweverManyExpensesStepsAndOtherClaims()
     {
         var (person, client) = await NewExpertAsync(PaymentPreference.BankTransfer);
