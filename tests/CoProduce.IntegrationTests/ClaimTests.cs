@@ -114,7 +114,7 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
         return await client.SubmitFormAsync(url, url, [new("Attendance", attendance), new("Hours", hours)]);
     }
 
-    private Task<Claim?> ClaimForAsync(int signUpId) => WithDbAsync(db => db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.SignUpId == signUpId));
+    private Task<Claim?> ClaimForAsync(int signUpId) => WithDbAsync(db => db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.SignUpId == signUpId && c.CorrectsClaimId == null));
 
     /// <summary>Posts the expense form with a file, as a browser would: with the form's antiforgery and one-use tokens.</summary>
     private static async Task<HttpResponseMessage> AddExpenseAsync(HttpClient client, string claimUrl, IEnumerable<(string, string)> fields, byte[]? file = null, string fileName = "receipt.jpg")
@@ -358,8 +358,19 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
             claim.RecordPaidOutsideBatch(finance, Now);
             return await db.SaveChangesAsync();
         });
-        var paid = (await ClaimForAsync(signUpId))!;
+        var paid = await WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId));
         Assert.Equal((ClaimStatus.Paid, Money.FromPounds(3.80m), (Money?)null), (paid.Status, paid.Total, paid.FeeOffered));
+
+        // Paid, so it never changes: a mistake is put right by a correction, a second claim for the same attendance.
+        int correctionId;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            correctionId = await scope.ServiceProvider.GetRequiredService<ClaimService>().MakeCorrectionAsync(claimId, Money.Zero, "The return bus fare was missed", finance, default);
+        }
+        var correction = await WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == correctionId));
+        Assert.Equal((claimId, signUpId, ClaimStatus.Draft), (correction.CorrectsClaimId, correction.SignUpId, correction.Status));
+        Assert.Contains(await WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectType == AuditSubjectType.Claim && e.SubjectId == correctionId.ToString()).ToListAsync()),
+            e => e.Action == AuditActions.ClaimCreated && e.Summary.StartsWith($"Correction of claim {claimId}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -107,6 +107,29 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
         }
     }
 
+    /// <summary>
+    /// Puts an approved claim right with a correction: a new draft, linked to it, for the
+    /// difference only (see <see cref="Claim.Correcting"/>). For finance, whose pages decide who may;
+    /// the correction is then changed and sent like any claim.
+    /// </summary>
+    public async Task<int> MakeCorrectionAsync(int claimId, Money feeDifference, string reason, string userId, CancellationToken cancellationToken)
+    {
+        var original = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken) ?? throw new ClaimNotFoundException();
+        var correction = Claim.Correcting(original, feeDifference, reason, userId, Now);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Claims.Add(correction);
+            // The correction needs its id before the audit entry can name it.
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Claim(correction.Id), null, AuditActions.ClaimCreated,
+                $"Correction of claim {original.Id}: fee difference {correction.FeeOffered?.Format()}.", userId, Now, null, Describe(correction)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return correction.Id;
+    }
+
     private Task<int?> ExistingAsync(int signUpId, CancellationToken cancellationToken) =>
         db.Claims.Where(c => c.SignUpId == signUpId && c.CorrectsClaimId == null).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
 
