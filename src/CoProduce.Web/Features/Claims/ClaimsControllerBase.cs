@@ -52,7 +52,12 @@ public abstract class ClaimsControllerBase(ClaimService claims, ClaimPages pages
         }
         form.Page = page;
         var receipt = await form.CheckReceiptAsync(ModelState);
-        if (context.Policy is null)
+        if (!page.CanChange)
+        {
+            // Refused before the receipt is stored, so no file is kept for a claim that cannot take it.
+            ModelState.AddModelError(string.Empty, "This claim has been sent, so it cannot be changed now.");
+        }
+        else if (context.Policy is null)
         {
             ModelState.AddModelError(nameof(ExpenseForm.Category), "There is no expenses policy for the date of this activity yet. Please ask the co-production lead.");
         }
