@@ -78,6 +78,32 @@ public sealed class AttendanceTests
         }
     }
 
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, Activity.AttendanceLockedByClaim)]
+    public void OnceTheirClaimIsSent_TheAttendanceItPaysForIsFixed(bool claimSent, string? whyRefused)
+    {
+        var activity = SummerActivity(ActivityStatus.Open);
+        var signUp = InStatus(activity, 1, SignUpStatus.Confirmed);
+        activity.RecordAttendance(signUp.Id, Attendance.Attended, new TimeGiven(120), NoNotes, "organiser", SummerDayWhileOn);
+        var before = Snapshot(activity);
+
+        var refused = Record.Exception(() =>
+            activity.RecordAttendance(signUp.Id, Attendance.DidNotAttend, null, NoNotes, "organiser", SummerDayWhileOn.AddHours(1), claimSent));
+
+        Assert.Equal(whyRefused, activity.WhyNoAttendance(signUp, SummerDayWhileOn.AddHours(1), claimSent));
+        Assert.Equal(whyRefused, refused?.Message);
+        if (whyRefused is not null)
+        {
+            Assert.IsType<ActivityRuleException>(refused);
+            Assert.Equal(before, Snapshot(activity));
+        }
+        else
+        {
+            Assert.Equal(Attendance.DidNotAttend, signUp.Attendance);
+        }
+    }
+
     public static TheoryData<Attendance, int?, string?, int?> AnswerCases => new()
     {
         // attendance, activity minutes given (null: no time), why refused, activity minutes kept

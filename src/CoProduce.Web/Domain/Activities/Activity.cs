@@ -445,18 +445,27 @@ public sealed class Activity : IConcurrencyVersioned
     /// activity itself apart from paid preparation and travel, as payments need both. It can be
     /// corrected later; the latest recording says who recorded it and when.
     /// </summary>
+    public const string AttendanceLockedByClaim =
+        "Their claim for this activity has been sent to finance, so this attendance can no longer change. If it is wrong, ask finance to correct the claim.";
+
     /// <summary>Why attendance cannot be recorded for this sign-up now, or null when it can.</summary>
-    public string? WhyNoAttendance(SignUp signUp, DateTime nowUtc) =>
+    /// <param name="claimSent">
+    /// Whether the person's claim for this attendance has been sent to finance: from then on the
+    /// attendance it pays for is fixed (see Payments.Claim.LocksAttendance).
+    /// </param>
+    public string? WhyNoAttendance(SignUp signUp, DateTime nowUtc, bool claimSent = false) =>
         signUp.Status != SignUpStatus.Confirmed ? "Attendance is recorded for people with a place."
+        : claimSent ? AttendanceLockedByClaim
         : CanRecordAttendance(nowUtc) ? null
         : Status == ActivityStatus.Cancelled ? "The activity was cancelled, so there is no attendance to record."
         : $"Attendance can be recorded on or after the day of the activity, {Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.";
 
-    public void RecordAttendance(int signUpId, Attendance attendance, TimeGiven? time, SessionNotes notes, string recordedByUserId, DateTime nowUtc)
+    public void RecordAttendance(int signUpId, Attendance attendance, TimeGiven? time, SessionNotes notes, string recordedByUserId, DateTime nowUtc,
+        bool claimSent = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
         var signUp = Find(signUpId);
-        if (WhyNoAttendance(signUp, nowUtc) is { } why)
+        if (WhyNoAttendance(signUp, nowUtc, claimSent) is { } why)
         {
             throw new ActivityRuleException(why);
         }

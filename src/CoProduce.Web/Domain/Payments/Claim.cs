@@ -175,6 +175,48 @@ public sealed class Claim : IConcurrencyVersioned
         return correction;
     }
 
+    /// <summary>
+    /// Attendance recorded again before the claim was sent: the draft follows the new fee (or none,
+    /// expenses only) and who recorded it. What the claimant chose is kept: a declined fee stays
+    /// declined, the whole fee stays the whole fee, and a smaller amount stays unless the new fee
+    /// is smaller still. Returns false when nothing changed. Once sent, the attendance is fixed.
+    /// </summary>
+    public bool FollowAttendance(Money? fee, string recordedByUserId, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordedByUserId);
+        if (fee is { IsNegative: true })
+        {
+            throw new ArgumentOutOfRangeException(nameof(fee), fee, "A fee is £0 or more.");
+        }
+        if (IsCorrection)
+        {
+            throw new InvalidOperationException("A correction does not follow attendance: it is a difference set when it is made.");
+        }
+        if (LocksAttendance)
+        {
+            throw new PaymentRuleException("This claim has been sent to finance, so the attendance it pays for can no longer change.");
+        }
+        EnsureCanChange();
+        if (fee == FeeOffered && recordedByUserId == AttendanceRecordedByUserId)
+        {
+            return false;
+        }
+        var before = FeeOffered;
+        var taken = FeeDeclined ? Money.Zero
+            : FeeTaken == (FeeOffered ?? Money.Zero) ? fee ?? Money.Zero
+            : fee is { } newFee && newFee < FeeTaken ? newFee
+            : FeeTaken;
+        FeeOffered = fee;
+        FeeTaken = fee is null ? Money.Zero : taken;
+        AttendanceRecordedByUserId = recordedByUserId;
+        Change(recordedByUserId, nowUtc, fee == before
+            ? "Attendance recorded again: the fee is the same"
+            : $"Attendance recorded again: the fee is now {Describe(fee)} (was {Describe(before)})");
+        return true;
+    }
+
+    private static string Describe(Money? fee) => fee is { } amount ? amount.Format() : "none, expenses only";
+
     public ExpenseLine AddExpense(ExpenseCategory category, Money amount, Receipt? receipt, string byUserId, DateTime nowUtc, string? description = null, decimal? miles = null)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(receipt?.FileReference.Length ?? 0, ExpenseLine.ReceiptReferenceMaxLength, nameof(receipt));

@@ -16,7 +16,7 @@ namespace CoProduce.Web.Features.Activities;
 /// so the rules always see the real number of free places: the last place never goes to two people.
 /// A refusal by the rules comes back as an <see cref="ActivityRuleException"/> in words a person can act on.
 /// </summary>
-public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier notifier, ProjectService projects, TimeProvider clock)
+public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier notifier, ProjectService projects, Claims.ClaimService claims, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -126,14 +126,21 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
     /// <summary>Records attendance and the time given; who recorded it and when are kept.</summary>
     public Task RecordAttendanceAsync(int activityId, int signUpId, Attendance attendance, TimeGiven? time, SessionNotes notes, string userId,
         CancellationToken cancellationToken) =>
-        ChangeAsync(activityId, activity =>
+        ChangeAsync(activityId, async activity =>
         {
             var signUp = Find(activity, signUpId);
             var before = AttendanceText(signUp);
-            activity.RecordAttendance(signUpId, attendance, time, notes, userId, Now);
+            // Once the person's claim has been sent, the attendance it pays for is fixed.
+            var claim = await claims.AttendanceClaimAsync(signUpId, cancellationToken);
+            activity.RecordAttendance(signUpId, attendance, time, notes, userId, Now, claimSent: claim?.LocksAttendance == true);
             // The notes can hold health details, so only what happened and the time go in the log.
             AuditSignUp(activity, signUp, AuditActions.AttendanceRecorded, "Attendance recorded.", userId, before, AttendanceText(signUp));
-            return Task.FromResult(true);
+            // In the same transaction: the draft claim, made or brought up to date.
+            if (await claims.FollowAttendanceAsync(signUp, claim, userId, cancellationToken) is { } claimAudit)
+            {
+                pendingAudits.Add(claimAudit);
+            }
+            return true;
         }, cancellationToken);
 
     /// <summary>
@@ -278,11 +285,12 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
 
     /// <summary>
     /// A concurrent change: the activity's version had moved on, or the same person's sign-up was
-    /// added by another request first (the unique index on activity and person). Any other failure
-    /// is not retried.
+    /// added by another request first (the unique index on activity and person), or the claim for
+    /// the attendance was made on the person's behalf at the same moment (the unique index on the
+    /// sign-up). Any other failure is not retried.
     /// </summary>
     private static bool IsConcurrentChange(DbUpdateException failure) =>
-        failure is DbUpdateConcurrencyException || failure.Entries.Any(e => e.Entity is SignUp && e.State == EntityState.Added);
+        failure is DbUpdateConcurrencyException || failure.Entries.Any(e => e.Entity is SignUp or Domain.Payments.Claim && e.State == EntityState.Added);
 
     /// <summary>Two saves in one transaction, run through the execution strategy as SQL Server's retrying strategy requires.</summary>
     private Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken) =>

@@ -140,8 +140,17 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
         }
         var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleAsync(a => a.Id == id, cancellationToken);
         var saved = activity.SignUps.Single(s => s.Id == signUpId);
-        // The form shows only when attendance can be recorded; otherwise the page says why.
-        page = page with { WhyNoAttendance = activity.WhyNoAttendance(saved, Now) };
+        var claim = await db.Claims.AsNoTracking().Where(c => c.SignUpId == signUpId && c.CorrectsClaimId == null)
+            .Select(c => new { c.Id, c.FirstSubmittedUtc }).SingleOrDefaultAsync(cancellationToken);
+        var hasEmail = await db.ExpertProfiles.Where(p => p.Id == saved.ExpertProfileId).Select(p => p.ContactEmail != null).SingleAsync(cancellationToken);
+        // The form shows only when attendance can be recorded; otherwise the page says why (a claim already sent, say).
+        page = page with
+        {
+            WhyNoAttendance = activity.WhyNoAttendance(saved, Now, claimSent: claim?.FirstSubmittedUtc is not null),
+            ClaimId = claim?.Id,
+            // The organiser works on a claim only for someone who cannot do it themselves.
+            MayClaimForThem = !hasEmail && saved.Status == SignUpStatus.Confirmed,
+        };
         static string? Hours(int? minutes) => minutes is { } m and > 0 ? (m / 60m).ToString("0.##", CultureInfo.InvariantCulture) : null;
         return saved.Attendance == Attendance.NotRecorded
             ? new AttendanceForm { Page = page, Hours = page.DefaultHours }
@@ -316,7 +325,8 @@ public sealed record SignUpRow(
     bool CanRecordAttendance);
 
 /// <summary>The decline and attendance pages: who, on which activity.</summary>
-public sealed record SignUpPageModel(int ActivityId, string ActivityTitle, int SignUpId, string PersonName, string DefaultHours, string? WhyNoAttendance = null);
+public sealed record SignUpPageModel(int ActivityId, string ActivityTitle, int SignUpId, string PersonName, string DefaultHours, string? WhyNoAttendance = null,
+    int? ClaimId = null, bool MayClaimForThem = false);
 
 public sealed record ActivityFormChoices(IReadOnlyList<SelectListItem> Projects, bool MoreProjects, IReadOnlyList<SelectListItem> Requirements);
 

@@ -47,6 +47,9 @@ internal static class MvcSetup
         services.AddScoped<Features.Admin.StaffAccountService>();
         services.AddScoped<Features.Activities.ActivityNotifier>();
         services.AddScoped<Features.Activities.ActivityService>();
+        services.AddScoped<Features.Claims.ClaimEarnings>();
+        services.AddScoped<Features.Claims.ClaimService>();
+        services.AddScoped<Features.Claims.ClaimPages>();
         services.AddScoped<Features.Organising.ActivityPages>();
         services.AddScoped<Features.Participation.ParticipationPages>();
         services.AddScoped<Features.Involvement.InvolvementPages>();
