@@ -95,7 +95,7 @@ public sealed class ClaimApprovalService(CoProduceDbContext db, IEmailOutbox out
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException collision) when (IsCollision(collision))
         {
             // Another finance officer decided (or the claimant changed) the claim after it was loaded.
             db.ChangeTracker.Clear();
@@ -124,6 +124,14 @@ public sealed class ClaimApprovalService(CoProduceDbContext db, IEmailOutbox out
         outbox.Add(new EmailMessage(address, subject, text), about);
         return true;
     }
+
+    /// <summary>
+    /// Two changes to one claim at once: its version had moved on, or the other change's step of
+    /// the claim's history took the same number first (the database may write the new history row
+    /// before it checks the claim's version). Any other failure is not a collision.
+    /// </summary>
+    internal static bool IsCollision(DbUpdateException failure) =>
+        failure is DbUpdateConcurrencyException || failure.Entries.Any(e => e.Entity is ClaimDecision && e.State == EntityState.Added);
 
     /// <summary>What the audit log keeps of a claim: where it stands and its total, never bank or benefit details.</summary>
     internal static string State(Claim claim) => $"{claim.Status}; total {claim.Total}";

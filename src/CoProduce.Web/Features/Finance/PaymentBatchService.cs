@@ -65,7 +65,7 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
             }, cancellationToken);
             return outcome;
         }
-        catch (DbUpdateException collision) when (collision is DbUpdateConcurrencyException || collision.Entries.Any(e => e.Entity is PaymentBatch or PaymentBatchLine))
+        catch (DbUpdateException collision) when (ClaimApprovalService.IsCollision(collision) || collision.Entries.Any(e => e.Entity is PaymentBatch or PaymentBatchLine))
         {
             db.ChangeTracker.Clear();
             return BatchOutcome.Refused(BatchOutcome.TakenMeanwhile);
@@ -186,7 +186,7 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
             await db.SaveChangesAsync(cancellationToken);
             return done;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException collision) when (ClaimApprovalService.IsCollision(collision))
         {
             db.ChangeTracker.Clear();
             return BatchOutcome.Refused(BatchOutcome.TakenMeanwhile);
