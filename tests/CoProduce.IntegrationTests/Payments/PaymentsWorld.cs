@@ -185,7 +185,7 @@ public sealed class PaymentsWorld(IServiceProvider services)
     /// <summary>Approves the claim as the given finance officers, one after another, with the portal's approval rules.</summary>
     public Task ApproveAsync(int claimId, params string[] approverIds) => WithDbAsync(async db =>
     {
-        var claim = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).SingleAsync(c => c.Id == claimId);
+        var claim = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery().SingleAsync(c => c.Id == claimId);
         var rules = (await db.PaymentSettings.SingleAsync()).ApprovalRules;
         foreach (var approver in approverIds)
         {
@@ -208,7 +208,7 @@ public sealed class PaymentsWorld(IServiceProvider services)
     });
 
     public Task<Claim> ClaimAsync(int claimId) => WithDbAsync(db =>
-        db.Claims.AsNoTracking().Include(c => c.Expenses).Include(c => c.Decisions).SingleAsync(c => c.Id == claimId));
+        db.Claims.AsNoTracking().Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery().SingleAsync(c => c.Id == claimId));
 
     private async Task<int> ProjectAsync(string ownerId)
     {

@@ -16,7 +16,8 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
 {
     public async Task<BatchesPage> BatchesAsync(int page, CancellationToken cancellationToken)
     {
-        var approved = await db.Claims.AsNoTracking().Where(c => c.Status == ClaimStatus.Approved).ToListAsync(cancellationToken);
+        // A claim brings its expenses and history with it (they are owned), so they are read in queries of their own.
+        var approved = await db.Claims.AsNoTracking().AsSplitQuery().Where(c => c.Status == ClaimStatus.Approved).ToListAsync(cancellationToken);
         var toPay = ClaimsToPay.From(approved);
         var profileIds = approved.Select(c => c.ExpertProfileId).Distinct().ToList();
         var withBank = (await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)

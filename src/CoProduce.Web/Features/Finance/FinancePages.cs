@@ -119,7 +119,7 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
             claim.IsCorrection ? $"This corrects claim {FinanceText.ClaimReference(claim.CorrectsClaimId!.Value)}." : null,
             claim.FeeOffered, claim.FeeTaken, claim.FeeDeclined, fee?.Working,
             claim.Expenses.OrderBy(e => e.Number).Select(e => new FinanceExpenseRow(
-                e.Number, ExpenseRule.Name(e.Category), e.Description, e.Miles, e.Amount, e.HasReceipt ? $"/claims/{claim.Id}/receipts/{e.Number}" : null, e.ReceiptFileName)).ToList(),
+                e.Number, Capitalised(ExpenseRule.Name(e.Category)), e.Description, e.Miles, e.Amount, e.HasReceipt ? $"/claims/{claim.Id}/receipts/{e.Number}" : null, e.ReceiptFileName)).ToList(),
             claim.Total, claim.WarningsSeen,
             FinanceText.PaymentMethod(claim.PaymentMethod),
             claim.PaymentMethod != ClaimPaymentMethod.BankTransfer ? null
@@ -131,6 +131,8 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
             ApprovalRefusal: withFinance ? rules.RefusalFor(claim.ApprovalFacts, new Approver(userId, myProfileId)) : null,
             form);
     }
+
+    private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 
     private static string Describe(int minutes)
     {
