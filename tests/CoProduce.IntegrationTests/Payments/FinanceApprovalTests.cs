@@ -225,4 +225,30 @@ public sealed class FinanceApprovalTests(PaymentsPortal portal) : IClassFixture<
             o.Result == ClaimDecisionOutcome.Kind.ChangedMeanwhile || o.Message == "This claim has been approved already.", o.Message));
         Assert.Single((await _world.ClaimAsync(id)).Decisions, d => d.Step == ClaimStep.Approved);
     }
+
+    [Fact]
+    public async Task AClaimantWhoDeletedTheirAccount_IsShownByTheirPayeeReference()
+    {
+        var organiser = await _world.StaffAsync("Olu Organiser", Roles.Commissioner);
+        var finance = await _world.StaffAsync("Fay Finance", Roles.FinanceOfficer);
+        var place = (await _world.AttendedAsync(organiser.UserId, LastMonth, 1)).Single();
+        var id = await _world.SubmittedClaimAsync(place, organiser.UserId, 40m);
+        var name = await _world.WithDbAsync(async db =>
+        {
+            var profile = await db.ExpertProfiles.SingleAsync(p => p.Id == place.ProfileId);
+            var before = profile.PreferredName;
+            profile.Anonymise(PaymentsWorld.Now);
+            await db.SaveChangesAsync();
+            return before;
+        });
+        using var client = await PaymentsWorld.SignedInAsync(portal, finance);
+
+        var queue = await client.GetPageAsync("/finance?status=all");
+        var page = await client.GetPageAsync($"/finance/claims/{id}");
+
+        var reference = FinanceText.PayeeReference(place.ProfileId);
+        Assert.Contains(queue.QuerySelectorAll("tbody tr"), row => row.TextContent.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains(reference, page.QuerySelector("h1")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, queue.Body!.TextContent + page.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

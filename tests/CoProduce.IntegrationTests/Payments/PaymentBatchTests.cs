@@ -1,10 +1,7 @@
 using System.Net;
-using System.Text;
-using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Finance;
 using CoProduce.Web.Infrastructure.Security;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.IntegrationTests.Payments;
@@ -67,5 +64,26 @@ public sealed class PaymentBatchTests(PaymentsPortal portal) : IClassFixture<Pay
         Assert.Equal(lines.Count, lines.Distinct().Count());
         Assert.All(claims, id => Assert.Single(lines, l => l == id));
         Assert.All(await Task.WhenAll(claims.Select(_world.ClaimAsync)), c => Assert.Single(c.Decisions, d => d.Step == ClaimStep.Batched));
+    }
+
+    [Fact]
+    public async Task TheBatchFormSentTwice_MakesOneBatch()
+    {
+        var (organiser, finance, approver) = await StaffAsync();
+        var place = (await _world.AttendedAsync(organiser.UserId, LastMonth, 1)).Single();
+        await ApprovedAsync(place, organiser.UserId, approver.UserId, 33.33m);
+        await _world.GiveBankDetailsAsync(place.ProfileId, "Account Holder", "112233", "12345678");
+        using var client = await PaymentsWorld.SignedInAsync(portal, finance);
+        var before = await _world.WithDbAsync(db => db.PaymentBatches.CountAsync());
+        var fields = await client.FormAsBrowserWouldSendAsync("/finance/batches", "/finance/batches", []);
+
+        using var firstForm = new FormUrlEncodedContent(fields);
+        using var secondForm = new FormUrlEncodedContent(fields);
+        var first = await client.PostAsync(new Uri("/finance/batches", UriKind.Relative), firstForm);
+        var second = await client.PostAsync(new Uri("/finance/batches", UriKind.Relative), secondForm);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Location(), second.Location());
+        Assert.Equal(before + 1, await _world.WithDbAsync(db => db.PaymentBatches.CountAsync()));
     }
 }
