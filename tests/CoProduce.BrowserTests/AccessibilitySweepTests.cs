@@ -32,7 +32,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
             "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
-        [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new"],
+        [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040"],
     };
 
     /// <summary>
@@ -42,6 +42,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     private static readonly Dictionary<string, string[]> PagesWithQueries = new()
     {
         [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved"],
+        [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
     };
 
     public static TheoryData<string> Audiences() => [.. AccessExpectations.Audiences];

@@ -1,8 +1,10 @@
+using CoProduce.IntegrationTests.Payments;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
@@ -344,5 +346,110 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 await db.SaveChangesAsync();
             });
         });
+    }
+
+    /// <summary>Claims sent to finance, each for a place at a past activity, with expenses and a history; every other one approved.</summary>
+    private async Task<List<int>> ClaimsAsync(int count, bool approve = false)
+    {
+        var world = new PaymentsWorld(portal.Services);
+        var organiser = await UserIdAsync("commissioner@example.org");
+        var places = await world.AttendedAsync(organiser, Today.AddDays(-40), count);
+        var ids = new List<int>();
+        foreach (var place in places)
+        {
+            var id = await world.SubmittedClaimAsync(place, organiser, 20m + place.SignUpId % 50, expenses: [3.20m, 1.05m]);
+            if (approve)
+            {
+                await world.ApproveAsync(id, "another-finance-officer");
+                await world.GiveBankDetailsAsync(place.ProfileId, "Account Holder", "112233", "12345678");
+            }
+            ids.Add(id);
+        }
+        return ids;
+    }
+
+    [Fact]
+    public async Task FinanceQueue_SameCommands_WithTenTimesTheClaims()
+    {
+        await ClaimsAsync(3);
+
+        await AssertCountStaysTheSameAsync(Roles.FinanceOfficer, () => Task.FromResult("/finance?status=all&activity=Workshop&min=1&max=1000&sort=amount-desc"),
+            () => ClaimsAsync(27));
+    }
+
+    [Fact]
+    public async Task FinanceClaimPage_SameCommands_WhateverItsHistory()
+    {
+        var claims = await ClaimsAsync(1);
+
+        await AssertCountStaysTheSameAsync(Roles.FinanceOfficer, () => Task.FromResult($"/finance/claims/{claims[0]}"), async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await WithDbAsync(async db =>
+                {
+                    var claim = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery().SingleAsync(c => c.Id == claims[0]);
+                    if (claim.Status == ClaimStatus.Submitted)
+                    {
+                        claim.Query($"Question {i}", "another-finance-officer", Now);
+                    }
+                    claim.AddExpense(ExpenseCategory.Meals, Money.FromPounds(1.50m), new Receipt("receipt", "lunch.jpg"), "claimant", Now);
+                    claim.Submit("claimant", Now, $"Answer {i}");
+                    await db.SaveChangesAsync();
+                });
+            }
+        });
+    }
+
+    [Fact]
+    public async Task PaymentBatches_SameCommands_WithTenTimesTheClaimsWaitingAndTheBatches()
+    {
+        var finance = await UserIdAsync("finance@example.org");
+        async Task GrowAsync(int claims, int batches)
+        {
+            await ClaimsAsync(claims, approve: true);
+            for (var i = 0; i < batches; i++)
+            {
+                await ClaimsAsync(1, approve: true);
+                await WithDbAsync(async db =>
+                {
+                    var ready = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery()
+                        .Where(c => c.Status == ClaimStatus.Approved && c.PaymentMethod == ClaimPaymentMethod.BankTransfer).OrderBy(c => c.Id).Take(1).ToListAsync();
+                    db.PaymentBatches.Add(new PaymentBatch(ready, finance, Now));
+                    await db.SaveChangesAsync();
+                });
+            }
+        }
+        await GrowAsync(3, 1);
+
+        await AssertCountStaysTheSameAsync(Roles.FinanceOfficer, () => Task.FromResult("/finance/batches"), () => GrowAsync(27, 9));
+    }
+
+    [Fact]
+    public async Task PaymentBatchPage_SameCommands_ForABatchTenTimesAsBig()
+    {
+        var finance = await UserIdAsync("finance@example.org");
+        async Task<int> BatchAsync(int claims)
+        {
+            var ids = await ClaimsAsync(claims, approve: true);
+            return await WithDbAsync(async db =>
+            {
+                var ready = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery().Where(c => ids.Contains(c.Id)).ToListAsync();
+                var batch = new PaymentBatch(ready, finance, Now);
+                db.PaymentBatches.Add(batch);
+                await db.SaveChangesAsync();
+                return batch.Id;
+            });
+        }
+        var small = await BatchAsync(2);
+        var big = await BatchAsync(20);
+        var client = await portal.ClientForAsync(Roles.FinanceOfficer);
+        await client.CountCommandsAsync($"/finance/batches/{small}");
+
+        var smallCommands = await client.RecordCommandsAsync($"/finance/batches/{small}");
+        var bigCommands = await client.RecordCommandsAsync($"/finance/batches/{big}");
+
+        output.WriteLine($"Batch page: {smallCommands.Count} commands for 2 claims, {bigCommands.Count} for 20");
+        Assert.Equal(smallCommands.Count, bigCommands.Count);
     }
 }

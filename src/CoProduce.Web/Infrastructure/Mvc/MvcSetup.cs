@@ -55,6 +55,12 @@ internal static class MvcSetup
         services.AddScoped<Features.Involvement.InvolvementPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
         services.AddScoped<Features.Profile.ProfileService>();
+        services.AddScoped<Features.Finance.FinancePages>();
+        services.AddScoped<Features.Finance.ClaimApprovalService>();
+        services.AddScoped<Features.Finance.BatchPages>();
+        services.AddScoped<Features.Finance.PaymentBatchService>();
+        services.AddScoped<Features.Budget.BudgetPages>();
+        services.AddScoped<Features.Budget.BudgetService>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }

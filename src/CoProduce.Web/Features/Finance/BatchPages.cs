@@ -1,0 +1,108 @@
+using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
+using CoProduce.Web.Features.Payments;
+using CoProduce.Web.Infrastructure.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoProduce.Web.Features.Finance;
+
+/// <summary>
+/// The payment pages: approved claims waiting to be paid (sorted by how, as <see cref="ClaimsToPay"/>
+/// and <see cref="BatchCandidates"/> decide), the batches, and one batch with its lines. Totals
+/// are added up by the database. Bank details appear only masked.
+/// </summary>
+public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankDetails)
+{
+    public async Task<BatchesPage> BatchesAsync(int page, CancellationToken cancellationToken)
+    {
+        // A claim brings its expenses and history with it (they are owned), so they are read in queries of their own.
+        var approved = await db.Claims.AsNoTracking().AsSplitQuery().Where(c => c.Status == ClaimStatus.Approved).ToListAsync(cancellationToken);
+        var toPay = ClaimsToPay.From(approved);
+        var profileIds = approved.Select(c => c.ExpertProfileId).Distinct().ToList();
+        var withBank = (await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)
+            .Select(d => d.ExpertProfileId).ToListAsync(cancellationToken)).ToHashSet();
+        var candidates = BatchCandidates.From(toPay, withBank);
+        var names = await NamesAsync(profileIds, cancellationToken);
+        var activityIds = approved.Select(c => c.ActivityId).Distinct().ToList();
+        var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
+
+        var readyTotal = await db.Claims.Where(c => c.Status == ClaimStatus.Approved && c.PaymentMethod == ClaimPaymentMethod.BankTransfer && c.Total > Money.Zero
+                && db.PaymentDetails.Any(d => d.ExpertProfileId == c.ExpertProfileId && d.ProtectedBankDetails != null))
+            .SumMoneyAsync(c => c.Total, cancellationToken);
+
+        var paging = Paging.Of(await db.PaymentBatches.CountAsync(cancellationToken), BatchesPage.PageSize, page);
+        var batches = await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.Id).Skip(paging.Skip).Take(paging.Size)
+            .Select(b => new
+            {
+                b.Id, b.CreatedUtc, b.Status, b.PaidUtc, Claims = b.Lines.Count,
+                Pence = b.Lines.Sum(l => (long)(object)l.Amount),
+            })
+            .ToListAsync(cancellationToken);
+
+        WaitingClaimRow Row(Claim c) => new(c.Id, FinanceText.ClaimReference(c.Id), FinanceText.Claimant(c.ExpertProfileId, names.GetValueOrDefault(c.ExpertProfileId)),
+            activities.GetValueOrDefault(c.ActivityId) ?? string.Empty, c.Total);
+        return new BatchesPage(
+            candidates.Ready.Select(Row).ToList(), readyTotal,
+            candidates.NeedBankDetails.Select(Row).ToList(),
+            toPay.Vouchers.Select(Row).ToList(),
+            toPay.OwedBack.Select(Row).ToList(),
+            candidates.WhyNoBatch,
+            batches.Select(b => new BatchRow(b.Id, FinanceText.DateTimeUk(b.CreatedUtc), b.Status == PaymentBatchStatus.Paid ? $"Paid {FinanceText.DateTimeUk(b.PaidUtc!.Value)}" : "Waiting to be paid",
+                b.Claims, Money.FromPence(b.Pence))).ToList(),
+            paging);
+    }
+
+    public async Task<BatchPage?> BatchAsync(int id, CancellationToken cancellationToken)
+    {
+        var batch = await db.PaymentBatches.AsNoTracking().Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null)
+        {
+            return null;
+        }
+        var total = await db.PaymentBatches.Where(b => b.Id == id).SelectMany(b => b.Lines).SumMoneyAsync(l => l.Amount, cancellationToken);
+        var profileIds = batch.Lines.Select(l => l.ExpertProfileId).Distinct().ToList();
+        var names = await NamesAsync(profileIds, cancellationToken);
+        var stored = await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)
+            .ToDictionaryAsync(d => d.ExpertProfileId, d => d.ProtectedBankDetails!, cancellationToken);
+        var claimIds = batch.Lines.Select(l => l.ClaimId).ToList();
+        var activities = await (from c in db.Claims.AsNoTracking()
+                                join a in db.Activities.AsNoTracking() on c.ActivityId equals a.Id
+                                where claimIds.Contains(c.Id)
+                                select new { c.Id, a.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
+        var creator = await db.Users.AsNoTracking().Where(u => u.Id == batch.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new BatchPage(batch.Id, FinanceText.DateTimeUk(batch.CreatedUtc), creator ?? "A former member of staff",
+            batch.Status == PaymentBatchStatus.Paid ? $"Paid {FinanceText.DateTimeUk(batch.PaidUtc!.Value)}" : "Waiting to be paid",
+            CanMarkPaid: batch.Status == PaymentBatchStatus.AwaitingPayment,
+            batch.Lines.Select(l => new BatchLineRow(l.Position, l.ClaimId, FinanceText.ClaimReference(l.ClaimId), FinanceText.PayeeReference(l.ExpertProfileId),
+                FinanceText.Claimant(l.ExpertProfileId, names.GetValueOrDefault(l.ExpertProfileId)), activities.GetValueOrDefault(l.ClaimId) ?? string.Empty,
+                stored.TryGetValue(l.ExpertProfileId, out var bank) ? bankDetails.Unprotect(bank).MaskedAccountNumber : "No bank details",
+                l.Amount)).ToList(),
+            total);
+    }
+
+    /// <summary>Names for expert profiles, leaving out those deleted (shown by their payee reference).</summary>
+    private async Task<Dictionary<int, string>> NamesAsync(List<int> profileIds, CancellationToken cancellationToken) =>
+        await db.ExpertProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id) && p.AnonymisedUtc == null)
+            .ToDictionaryAsync(p => p.Id, p => p.PreferredName, cancellationToken);
+}
+
+public sealed record WaitingClaimRow(int Id, string Reference, string Claimant, string Activity, Money Total);
+
+public sealed record BatchRow(int Id, string Made, string Status, int Claims, Money Total);
+
+/// <summary>What is waiting to be paid, sorted by how, and the batches made so far (newest first, paged).</summary>
+public sealed record BatchesPage(
+    IReadOnlyList<WaitingClaimRow> Ready, Money ReadyTotal,
+    IReadOnlyList<WaitingClaimRow> NeedBankDetails,
+    IReadOnlyList<WaitingClaimRow> Vouchers,
+    IReadOnlyList<WaitingClaimRow> OwedBack,
+    string? WhyNoBatch,
+    IReadOnlyList<BatchRow> Batches, Paging Paging)
+{
+    public const int PageSize = 20;
+}
+
+public sealed record BatchLineRow(int Position, int ClaimId, string ClaimReference, string PayeeReference, string Claimant, string Activity, string MaskedAccount, Money Amount);
+
+public sealed record BatchPage(int Id, string Made, string MadeBy, string Status, bool CanMarkPaid, IReadOnlyList<BatchLineRow> Lines, Money Total);
