@@ -113,7 +113,7 @@ public sealed class ClaimApprovalService(CoProduceDbContext db, IEmailOutbox out
         var subject = $"A question about your claim: {activity}";
         var text = $"Hello {person.PreferredName},\n\nOur finance team has a question about your claim for {activity}:\n\n{question}\n\n" +
             "Please answer it and send your claim again. You can change the claim before you send it.\n\n" +
-            $"Your claim: {new Uri(links.To($"/claims/{claim.Id}")).AbsoluteUri}\n\nCoProduce";
+            $"Your claim: {new Uri(links.To($"/my-payments/claims/{claim.Id}")).AbsoluteUri}\n\nCoProduce";
         var about = new EmailAbout(claim.ActivityId, claim.ExpertProfileId);
         var address = person.ContactEmail?.Trim();
         if (person.AnonymisedUtc is not null || string.IsNullOrEmpty(address) || !EmailAddresses.IsSendable(address))
