@@ -413,7 +413,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var page = await empty.ReadPageAsync();
         Assert.Equal(["#Preference Select how you would like to be paid"], page.ErrorSummaryLinks());
-        Assert.Contains("Being paid can affect some benefits", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vouchers count as earnings for benefits", page.Body!.TextContent, StringComparison.Ordinal);
 
         var response = await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "NoPayment")]);
 
@@ -684,7 +684,6 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
                 (AuditActions.ProfileChanged, "Lived experience changed."),
                 (AuditActions.ProfileChanged, "Access needs changed."),
                 (AuditActions.ProfileChanged, "Availability changed."),
-                (AuditActions.ProfileChanged, "Payment preference changed."),
             ],
             entries.Select(e => (e.Action, e.Summary)));
         Assert.All(entries.Where(e => e.Action == AuditActions.ProfileChanged), e => Assert.Equal((null, null, person.UserId), (e.Before, e.After, e.ByUserId)));

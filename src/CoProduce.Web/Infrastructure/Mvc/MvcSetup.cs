@@ -52,6 +52,8 @@ internal static class MvcSetup
         services.AddScoped<Features.Involvement.InvolvementPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
         services.AddScoped<Features.Profile.ProfileService>();
+        services.AddScoped<Features.Profile.PaymentDetailsService>();
+        services.AddScoped<Features.Statement.StatementPages>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }
