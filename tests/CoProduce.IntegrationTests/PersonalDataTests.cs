@@ -7,7 +7,9 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Payments;
 using CoProduce.Web.Features.Profile;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
@@ -64,6 +66,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUserTokens"] = null, // every column is a secret or names one: nothing is shown
         ["OutboxMessages"] = (row, root, _) => Find(root.GetProperty("emails"),
             e => e.GetProperty("subject").GetString() == (string?)row.Property("Subject").CurrentValue),
+        ["PaymentDetails"] = (_, root, _) => root.GetProperty("payment"),
     };
 
     /// <summary>Every column of the tables above that the download shows.</summary>
@@ -131,6 +134,15 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.ActivityId"] = new("activity", (v, lookups) => lookups.ActivityTitles[(int)v!]),
         ["OutboxMessages.CreatedUtc"] = new("createdUtc"),
         ["OutboxMessages.SentUtc"] = new("sentUtc"),
+
+        ["PaymentDetails.BankDetailsUpdatedUtc"] = new("bankDetailsChangedUtc"),
+        ["PaymentDetails.BenefitsAnswer"] = new("benefits", (v, _) => PaymentWords.Answer((BenefitsAnswer?)v)),
+        ["PaymentDetails.UniversalCreditAssessmentDay"] = new("universalCreditAssessmentDay"),
+        ["PaymentDetails.UniversalCreditHousingCosts"] = new("universalCreditHousingCosts"),
+        ["PaymentDetails.UniversalCreditWorkAllowance"] = new("universalCreditWorkAllowance"),
+        ["PaymentDetails.NewStyleEsa"] = new("newStyleEsa"),
+        ["PaymentDetails.CarersAllowance"] = new("carersAllowance"),
+        ["PaymentDetails.UpdatedUtc"] = new("updatedUtc"),
     };
 
     /// <summary>Every column of the tables above that the download deliberately leaves out, with the reason.</summary>
@@ -177,6 +189,12 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.LeaseExpiresUtc"] = new("Until when that copy of the portal is sending it. It says nothing about the person."),
         ["SignUps.ExpertProfileId"] = new(Link),
         ["SignUps.AttendanceRecordedByUserId"] = new("Which member of staff recorded the attendance: a record of their work, not about the person."),
+
+        ["PaymentDetails.Id"] = new(Link),
+        ["PaymentDetails.ExpertProfileId"] = new(Link),
+        ["PaymentDetails.ProtectedBankDetails"] = new("The bank details, encrypted. Shown as the name on the account and the last digits of the " +
+            "sort code and account number (bankAccount), so that nobody looking over the person's shoulder can read them.", Secret: true),
+        ["PaymentDetails.Version"] = new("Changes on every save, so that a change made from an old page is refused. It says nothing about the person."),
     };
 
     /// <summary>
@@ -195,6 +213,11 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["Evidence"] = StaffWork,
         ["ExceptionRequests"] = StaffWork,
         ["TierRuleSets"] = StaffWork,
+        ["RateItemVersions"] = StaffWork,
+        ["ExpensesPolicies"] = StaffWork,
+        ["PaymentSettings"] = StaffWork,
+        ["CoProductionBudgets"] = StaffWork,
+        ["PaymentBatches"] = StaffWork + " The payments in a batch to the person are its lines, which are about them.",
     };
 
     /// <summary>String columns that may keep a value after deletion, and why. Every other text about the person must be empty.</summary>
@@ -271,6 +294,10 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             profile.SetAccessNeeds([AccessNeed.AnotherLanguage, AccessNeed.Other], "Polish", "A hearing dog comes with me", now);
             profile.SetAvailability([DayOfWeek.Monday, DayOfWeek.Saturday], [TimeOfDay.Evening], TakingPart.Online, 12, now);
             profile.SetPaymentPreference(PaymentPreference.BankTransfer, now);
+            var payment = new PaymentDetails(profile.Id, now);
+            payment.SetProtectedBankDetails(portal.Services.GetRequiredService<BankDetailsProtector>().Protect(BankDetails.Create("Tam Riley", "40-18-62", "73194421")), now);
+            payment.SetBenefits(BenefitsSituation.Gets(new UniversalCreditDetails(15, true, true), newStyleEsa: true, carersAllowance: true), now);
+            db.PaymentDetails.Add(payment);
 
             var projectId = await db.CommissioningProjects.Select(p => p.Id).FirstAsync();
             var today = UkTime.Today(TimeProvider.System);

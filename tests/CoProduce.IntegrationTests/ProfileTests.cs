@@ -622,9 +622,11 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
                 [new("Needs", "AnotherLanguage"), new("Needs", "Other"), new("Language", "Tigrinya"), new("Other", "A hearing dog called Biscuit")]),
             await person.Client.SubmitFormAsync("/profile/availability", "/profile/availability",
                 [new("Days", "Friday"), new("Mode", "InPerson"), new("TravelMiles", "7")]),
-            await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "BankTransfer")]),
         };
         Assert.All(responses, r => Assert.Equal("/profile", r.Location()));
+        // Choosing bank transfer goes on to ask for bank details.
+        var payment = await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "BankTransfer")]);
+        Assert.Equal("/profile/payment/bank-details", payment.Location());
         await SignUpForWorkshopAsync(person.UserId, "Wheelchair space by the door, please");
         return person;
     }
@@ -737,7 +739,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
             (entry.SubjectType, entry.SubjectId, entry.Action));
         Assert.Equal(
             "Profile deleted: name, contact details and everything the person told us removed, and the account locked; consent withdrawn. " +
-            "Kept without a name: the consent history, and attendance and hours on 1 sign-up.",
+            $"Kept without a name: the consent history, attendance and hours on 1 sign-up, and any payment claims, under payee reference P{profileId:D6}.",
             entry.Summary);
         Assert.Equal((null, null, (int?)null), (entry.Before, entry.After, entry.ProjectId));
         Assert.Equal(person.UserId, entry.ByUserId);
