@@ -85,3 +85,70 @@ public static class PaymentWords
         return words;
     }
 }
+
+/// <summary>
+/// One of the person's payment claims, everything about it, for "your data": what it pays, each
+/// expense, every step of its history with finance's questions and reasons, and the batch that pays it.
+/// </summary>
+public sealed record ClaimRecord(
+    int ClaimNumber,
+    string Activity,
+    string HowItCameAbout,
+    int? CorrectsClaimNumber,
+    string Status,
+    string PaymentMethod,
+    string? FeeOffered,
+    string FeeTaken,
+    string Total,
+    string? WarningsSeen,
+    DateTime? FirstSentUtc,
+    DateTime CreatedUtc,
+    DateTime UpdatedUtc,
+    IReadOnlyList<ExpenseRecord> Expenses,
+    IReadOnlyList<ClaimStepRecord> History,
+    PaymentBatchRecord? PaymentBatch);
+
+public sealed record ExpenseRecord(int Number, string Category, string Amount, decimal? Miles, string? Description, string? ReceiptFileName);
+
+public sealed record ClaimStepRecord(int Number, string Step, DateTime AtUtc, string Total, string? Note);
+
+/// <summary>The bank transfer batch that pays a claim, and the amount it pays.</summary>
+public sealed record PaymentBatchRecord(int BatchNumber, string Amount);
+
+/// <summary>A claim's facts in the words the person reads.</summary>
+public static class ClaimWords
+{
+    public static string Origin(ClaimOrigin origin) => origin switch
+    {
+        ClaimOrigin.AttendanceRecorded => "Made when the organiser recorded that you took part",
+        ClaimOrigin.MadeOnBehalf => "Made for you by a member of staff",
+        ClaimOrigin.Correction => "A correction of an earlier claim",
+        _ => origin.ToString(),
+    };
+
+    public static string PaymentMethod(ClaimPaymentMethod method) => method switch
+    {
+        ClaimPaymentMethod.BankTransfer => "Bank transfer",
+        ClaimPaymentMethod.Voucher => "Voucher",
+        _ => "Not chosen",
+    };
+
+    public static string Step(ClaimStep step) => step switch
+    {
+        ClaimStep.Created => "Made",
+        ClaimStep.Changed => "Changed",
+        ClaimStep.Submitted => "Sent to finance",
+        ClaimStep.Queried => "Finance asked a question",
+        ClaimStep.Approved => "Approved",
+        ClaimStep.Rejected => "Rejected",
+        ClaimStep.Batched => "Put in a payment batch",
+        ClaimStep.Paid => "Paid",
+        _ => step.ToString(),
+    };
+
+    public static string Category(ExpenseCategory category)
+    {
+        var name = ExpenseRule.Name(category);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
+}

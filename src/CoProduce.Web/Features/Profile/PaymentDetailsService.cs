@@ -3,6 +3,7 @@ using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Payments;
+using CoProduce.Web.Features.Statement;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Features.Profile;
@@ -23,6 +24,47 @@ public sealed class PaymentDetailsService(CoProduceDbContext db, BankDetailsProt
         var details = await db.PaymentDetails.AsNoTracking().SingleOrDefaultAsync(d => d.ExpertProfileId == profile.Id, cancellationToken);
         var account = details?.ProtectedBankDetails is { } stored ? protector.Unprotect(stored) : null;
         return HowYouArePaid.From(profile, details, account);
+    }
+
+    /// <summary>
+    /// Every payment claim of the person, whole, for "your data": in two commands however many
+    /// there are (the claims with their expenses and history, then the batch lines that pay them).
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimRecord>> ClaimsAsync(ExpertProfile profile, CancellationToken cancellationToken)
+    {
+        var claims = await db.Claims.AsNoTracking().Where(c => c.ExpertProfileId == profile.Id)
+            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { Claim = c, a.Title, a.Date })
+            .OrderBy(x => x.Date).ThenBy(x => x.Claim.Id)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var batches = await db.PaymentBatches.AsNoTracking()
+            .SelectMany(b => b.Lines, (b, l) => new { BatchId = b.Id, l.ClaimId, l.ExpertProfileId, l.Amount })
+            .Where(l => l.ExpertProfileId == profile.Id)
+            .ToListAsync(cancellationToken);
+        return claims.Select(x =>
+        {
+            var c = x.Claim;
+            var batch = batches.FirstOrDefault(b => b.ClaimId == c.Id);
+            return new ClaimRecord(
+                c.Id,
+                x.Title,
+                ClaimWords.Origin(c.Origin),
+                c.CorrectsClaimId,
+                StatementText.Status(c.Status),
+                ClaimWords.PaymentMethod(c.PaymentMethod),
+                c.FeeOffered?.Format(),
+                c.FeeTaken.Format(),
+                c.Total.Format(),
+                c.WarningsSeen,
+                c.FirstSubmittedUtc,
+                c.CreatedUtc,
+                c.UpdatedUtc,
+                c.Expenses.OrderBy(e => e.Number)
+                    .Select(e => new ExpenseRecord(e.Number, ClaimWords.Category(e.Category), e.Amount.Format(), e.Miles, e.Description, e.ReceiptFileName)).ToList(),
+                c.Decisions.OrderBy(d => d.Number)
+                    .Select(d => new ClaimStepRecord(d.Number, ClaimWords.Step(d.Step), d.AtUtc, d.Total.Format(), d.Note)).ToList(),
+                batch is null ? null : new PaymentBatchRecord(batch.BatchId, batch.Amount.Format()));
+        }).ToList();
     }
 
     /// <summary>The person's answer about benefits, to fill in the form again.</summary>

@@ -142,7 +142,7 @@ public sealed record EmailRecord(string? To, string Subject, string Text, string
 
 /// <summary>Everything held about a person: the "your data" page and its JSON download.</summary>
 public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, HowYouArePaid Payment, IReadOnlyList<SignUpRecord> SignUps,
-    IReadOnlyList<EmailRecord> Emails);
+    IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<EmailRecord> Emails);
 
 public static class EmailWords
 {

@@ -244,6 +244,7 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
                     x.SignUp.ReminderSentUtc,
                     x.SignUp.UpdatedUtc))
                 .ToList(),
+            await payments.ClaimsAsync(profile, cancellationToken),
             emails.Select(m => new EmailRecord(m.To, m.Subject, m.TextBody, EmailWords.Status(m.Status),
                 m.ActivityId is { } activityId ? emailActivities.GetValueOrDefault(activityId) : null, m.CreatedUtc, m.SentUtc)).ToList());
     }
