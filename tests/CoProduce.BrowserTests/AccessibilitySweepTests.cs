@@ -33,6 +33,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
             "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040"],
+        [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
     };
 
     /// <summary>

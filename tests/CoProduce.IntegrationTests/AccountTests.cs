@@ -15,8 +15,8 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
 {
     public static TheoryData<string, string[], string[]> NavigationByRole => new()
     {
-        { Roles.Commissioner, ["Home", "Projects", "Activities", "Roster"], ["Your involvement", "Your profile", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
-        { Roles.ExpertByExperience, ["Home", "Your involvement", "Find activities", "Your profile"], ["Projects", "Roster", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.Commissioner, ["Home", "Projects", "Activities", "Roster"], ["Your involvement", "Your payments", "Your profile", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
+        { Roles.ExpertByExperience, ["Home", "Your involvement", "Find activities", "Your payments", "Your profile"], ["Projects", "Roster", "Involvement payments", "Exceptions", "Tier rules", "Staff accounts"] },
         { Roles.FinanceOfficer, ["Home", "Involvement payments"], ["Projects", "Roster", "Your involvement", "Exceptions", "Tier rules", "Staff accounts"] },
         { Roles.CoProductionLead, ["Home", "Projects", "Roster", "Exceptions", "Tier rules", "Staff accounts"], ["Your involvement", "Your profile", "Involvement payments"] },
     };

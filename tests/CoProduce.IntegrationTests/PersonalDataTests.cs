@@ -7,8 +7,11 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Payments;
 using CoProduce.Web.Features.Profile;
+using CoProduce.Web.Features.Statement;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -64,6 +67,17 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUserTokens"] = null, // every column is a secret or names one: nothing is shown
         ["OutboxMessages"] = (row, root, _) => Find(root.GetProperty("emails"),
             e => e.GetProperty("subject").GetString() == (string?)row.Property("Subject").CurrentValue),
+        ["PaymentDetails"] = (_, root, _) => root.GetProperty("payment"),
+        ["Claims"] = (row, root, _) => ClaimIn(root, row, "Id"),
+        ["ClaimExpenses"] = (row, root, _) => ClaimIn(root, row, "ClaimId") is { } claim
+            ? Find(claim.GetProperty("expenses"), e => e.GetProperty("number").GetInt32() == (int)row.Property("Number").CurrentValue!)
+            : null,
+        ["ClaimDecisions"] = (row, root, _) => ClaimIn(root, row, "ClaimId") is { } claim
+            ? Find(claim.GetProperty("history"), e => e.GetProperty("number").GetInt32() == (int)row.Property("Number").CurrentValue!)
+            : null,
+        ["PaymentBatchLines"] = (row, root, _) => ClaimIn(root, row, "ClaimId") is { } claim && claim.GetProperty("paymentBatch").ValueKind == JsonValueKind.Object
+            ? claim.GetProperty("paymentBatch")
+            : null,
     };
 
     /// <summary>Every column of the tables above that the download shows.</summary>
@@ -131,6 +145,42 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.ActivityId"] = new("activity", (v, lookups) => lookups.ActivityTitles[(int)v!]),
         ["OutboxMessages.CreatedUtc"] = new("createdUtc"),
         ["OutboxMessages.SentUtc"] = new("sentUtc"),
+
+        ["PaymentDetails.BankDetailsUpdatedUtc"] = new("bankDetailsChangedUtc"),
+        ["PaymentDetails.BenefitsAnswer"] = new("benefits", (v, _) => PaymentWords.Answer((BenefitsAnswer?)v)),
+        ["PaymentDetails.UniversalCreditAssessmentDay"] = new("universalCreditAssessmentDay"),
+        ["PaymentDetails.UniversalCreditHousingCosts"] = new("universalCreditHousingCosts"),
+        ["PaymentDetails.UniversalCreditWorkAllowance"] = new("universalCreditWorkAllowance"),
+        ["PaymentDetails.NewStyleEsa"] = new("newStyleEsa"),
+        ["PaymentDetails.CarersAllowance"] = new("carersAllowance"),
+        ["PaymentDetails.UpdatedUtc"] = new("updatedUtc"),
+
+        ["Claims.Id"] = new("claimNumber"),
+        ["Claims.ActivityId"] = new("activity", (v, lookups) => lookups.ActivityTitles[(int)v!]),
+        ["Claims.Origin"] = new("howItCameAbout", (v, _) => ClaimWords.Origin((ClaimOrigin)v!)),
+        ["Claims.CorrectsClaimId"] = new("correctsClaimNumber"),
+        ["Claims.Status"] = new("status", (v, _) => StatementText.Status((ClaimStatus)v!)),
+        ["Claims.PaymentMethod"] = new("paymentMethod", (v, _) => ClaimWords.PaymentMethod((ClaimPaymentMethod)v!)),
+        ["Claims.FeeOffered"] = new("feeOffered", (v, _) => ((Money?)v)?.Format()),
+        ["Claims.FeeTaken"] = new("feeTaken", Pounds),
+        ["Claims.Total"] = new("total", Pounds),
+        ["Claims.WarningsSeen"] = new("warningsSeen"),
+        ["Claims.FirstSubmittedUtc"] = new("firstSentUtc"),
+        ["Claims.CreatedUtc"] = new("createdUtc"),
+        ["Claims.UpdatedUtc"] = new("updatedUtc"),
+        ["ClaimExpenses.Number"] = new("number"),
+        ["ClaimExpenses.Category"] = new("category", (v, _) => ClaimWords.Category((ExpenseCategory)v!)),
+        ["ClaimExpenses.Amount"] = new("amount", Pounds),
+        ["ClaimExpenses.Miles"] = new("miles"),
+        ["ClaimExpenses.Description"] = new("description"),
+        ["ClaimExpenses.ReceiptFileName"] = new("receiptFileName"),
+        ["ClaimDecisions.Number"] = new("number"),
+        ["ClaimDecisions.Step"] = new("step", (v, _) => ClaimWords.Step((ClaimStep)v!)),
+        ["ClaimDecisions.AtUtc"] = new("atUtc"),
+        ["ClaimDecisions.Total"] = new("total", Pounds),
+        ["ClaimDecisions.Note"] = new("note"),
+        ["PaymentBatchLines.PaymentBatchId"] = new("batchNumber"),
+        ["PaymentBatchLines.Amount"] = new("amount", Pounds),
     };
 
     /// <summary>Every column of the tables above that the download deliberately leaves out, with the reason.</summary>
@@ -177,6 +227,26 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.LeaseExpiresUtc"] = new("Until when that copy of the portal is sending it. It says nothing about the person."),
         ["SignUps.ExpertProfileId"] = new(Link),
         ["SignUps.AttendanceRecordedByUserId"] = new("Which member of staff recorded the attendance: a record of their work, not about the person."),
+
+        ["PaymentDetails.Id"] = new(Link),
+        ["PaymentDetails.ExpertProfileId"] = new(Link),
+        ["PaymentDetails.ProtectedBankDetails"] = new("The bank details, encrypted. Shown as the name on the account and the last digits of the " +
+            "sort code and account number (bankAccount), so that nobody looking over the person's shoulder can read them.", Secret: true),
+        ["PaymentDetails.Version"] = new("Changes on every save, so that a change made from an old page is refused. It says nothing about the person."),
+
+        ["Claims.ExpertProfileId"] = new(Link),
+        ["Claims.SignUpId"] = new(Link),
+        ["Claims.AttendanceRecordedByUserId"] = new("Which member of staff recorded the attendance the claim pays for: a record of their work, not about the person."),
+        ["Claims.CreatedByUserId"] = new("Which account made the claim: the person's own, or the member of staff who made it. Shown as how it was made."),
+        ["Claims.LastExpenseNumber"] = new("A counter, so that an expense's number is never used twice. The expenses are shown with their numbers."),
+        ["Claims.Version"] = new("Changes on every save, so that two changes at once are caught. It says nothing about the person."),
+        ["ClaimExpenses.ClaimId"] = new(Link),
+        ["ClaimExpenses.ReceiptFileReference"] = new("Where the receipt's file is kept, under a random name. The file's own name is shown."),
+        ["ClaimDecisions.ClaimId"] = new(Link),
+        ["ClaimDecisions.ByUserId"] = new("Which account took the step: the person's own, or the member of staff whose work it was. Shown as the step."),
+        ["PaymentBatchLines.Position"] = new("The claim's place in the batch's export file. It says nothing about the person."),
+        ["PaymentBatchLines.ClaimId"] = new(Link),
+        ["PaymentBatchLines.ExpertProfileId"] = new(Link),
     };
 
     /// <summary>
@@ -195,6 +265,11 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["Evidence"] = StaffWork,
         ["ExceptionRequests"] = StaffWork,
         ["TierRuleSets"] = StaffWork,
+        ["RateItemVersions"] = StaffWork,
+        ["ExpensesPolicies"] = StaffWork,
+        ["PaymentSettings"] = StaffWork,
+        ["CoProductionBudgets"] = StaffWork,
+        ["PaymentBatches"] = StaffWork + " The payments in a batch to the person are its lines, which are about them.",
     };
 
     /// <summary>String columns that may keep a value after deletion, and why. Every other text about the person must be empty.</summary>
@@ -209,9 +284,28 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUsers.ConcurrencyStamp"] = ("A random value that changes on every save.", v => Guid.TryParse(v, out _)),
         ["ExpertProfiles.PreferredName"] = ("Replaced by the words \"Deleted person\".", v => v == ExpertProfile.DeletedName),
         ["SignUps.AttendanceRecordedByUserId"] = ("Which member of staff recorded the attendance: their work, which stays with what happened.", v => v.Length > 0),
+        ["PaymentDetails.ProtectedBankDetails"] = ("Kept, encrypted, only while a bank transfer to the person is still to be paid: it cannot be paid without them.", v => v.Length > 0),
+        ["Claims.AttendanceRecordedByUserId"] = (FinanceRecord, v => v.Length > 0),
+        ["Claims.CreatedByUserId"] = (FinanceRecord, v => v.Length > 0),
+        ["Claims.WarningsSeen"] = (FinanceRecord + " It shows what the person was told before they took the fee.", v => v.Length > 0),
+        ["ClaimDecisions.ByUserId"] = (FinanceRecord, v => v.Length > 0),
+        ["ClaimDecisions.Note"] = (FinanceRecord + " Finance's questions and reasons, and the answers, explain what was paid.", v => v.Length > 0),
+        ["ClaimExpenses.Description"] = (FinanceRecord, v => v.Length > 0),
+        ["ClaimExpenses.ReceiptFileReference"] = (FinanceRecord + " Receipts are kept as evidence of what was repaid.", v => v.Length > 0),
+        ["ClaimExpenses.ReceiptFileName"] = (FinanceRecord, v => v.Length > 0),
         ["ConsentEvents.PrivacyNoticeVersion"] = ("The consent history stays, without a name, as the record that the information was kept with consent.",
             v => v == CoProduce.Web.Features.Public.PrivacyNotice.Version),
     };
+
+    private const string FinanceRecord = "A payment claim is a finance record the council must keep (six years, for tax), so it stays after deletion, " +
+        "under the person's payee reference instead of their name.";
+
+    /// <summary>A sum of money as the download writes it.</summary>
+    private static string Pounds(object? value, Lookups lookups) => ((Money)value!).Format();
+
+    /// <summary>The claim a row belongs to in the download, by its claim number.</summary>
+    private static JsonElement? ClaimIn(JsonElement root, EntityEntry row, string claimIdProperty) =>
+        Find(root.GetProperty("claims"), e => e.GetProperty("claimNumber").GetInt32() == (int)row.Property(claimIdProperty).CurrentValue!);
 
     private static bool IsPlaceholder(string value) =>
         value.StartsWith("DELETED-", StringComparison.OrdinalIgnoreCase) && value.EndsWith("@DELETED.INVALID", StringComparison.OrdinalIgnoreCase);
@@ -271,6 +365,10 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             profile.SetAccessNeeds([AccessNeed.AnotherLanguage, AccessNeed.Other], "Polish", "A hearing dog comes with me", now);
             profile.SetAvailability([DayOfWeek.Monday, DayOfWeek.Saturday], [TimeOfDay.Evening], TakingPart.Online, 12, now);
             profile.SetPaymentPreference(PaymentPreference.BankTransfer, now);
+            var payment = new PaymentDetails(profile.Id, now);
+            payment.SetProtectedBankDetails(portal.Services.GetRequiredService<BankDetailsProtector>().Protect(BankDetails.Create("Tam Riley", "40-18-62", "73194421")), now);
+            payment.SetBenefits(BenefitsSituation.Gets(new UniversalCreditDetails(15, true, true), newStyleEsa: true, carersAllowance: true), now);
+            db.PaymentDetails.Add(payment);
 
             var projectId = await db.CommissioningProjects.Select(p => p.Id).FirstAsync();
             var today = UkTime.Today(TimeProvider.System);
@@ -293,6 +391,29 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, new TimeGiven(165),
                 new SessionNotes("Tam: sent the agenda in Polish", "Tam: needed a break at 11", "Tam: wants to come again"), "organiser", onTheDay);
             declined.Decline(declined.SignUps.Single().Id, "Tam: this one is for carers of adults. We will tell you about the next.", now);
+            return await db.SaveChangesAsync();
+        });
+        // A claim for the activity they took part in, with expenses, a question from finance, a
+        // payment batch and a correction.
+        await WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var profile = await db.ExpertProfiles.SingleAsync(p => p.UserId == person.UserId);
+            var signUp = await db.SignUps.SingleAsync(s => s.ExpertProfileId == profile.Id && s.Attendance == Attendance.Attended);
+            var claim = Claim.FromAttendance(new ClaimAttendance(profile.Id, signUp.ActivityId, signUp.Id, "organiser"), Money.FromPounds(68.75m),
+                ClaimPaymentMethod.BankTransfer, "organiser", now);
+            claim.AddExpense(ExpenseCategory.PublicTransport, Money.FromPounds(4.80m), new Receipt($"receipts/{Guid.NewGuid():N}", "tam-bus-ticket.jpg"),
+                person.UserId, now, "Tam: the bus to the library and back");
+            claim.AddExpense(ExpenseCategory.Mileage, Money.FromPounds(5.63m), null, person.UserId, now, miles: 12.5m);
+            claim.Submit(person.UserId, now, warningsSeen: "Tam: this fee would make your earnings from us more than the Carer's Allowance limit that week.");
+            claim.Query("Tam: which day did you travel?", "finance-officer", now);
+            claim.Submit(person.UserId, now, answer: "Tam: on the day of the workshop",
+                warningsSeen: "Tam: this fee would make your earnings from us more than the Carer's Allowance limit that week.");
+            claim.Approve(new Approver("finance-officer", null), new ApprovalRules(Money.FromPounds(500)), now);
+            db.Claims.Add(claim);
+            await db.SaveChangesAsync();
+            db.PaymentBatches.Add(new PaymentBatch([claim], "finance-officer", now));
+            db.Claims.Add(Claim.Correcting(claim, Money.FromPounds(-5), "Tam: the workshop ended 15 minutes early", "finance-officer", now));
             return await db.SaveChangesAsync();
         });
         // An email about their activity, kept after it was sent.
@@ -351,7 +472,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
     /// <summary>The person's rows in each table about them, from a context that has loaded those tables.</summary>
     private static Dictionary<IEntityType, List<EntityEntry>> RowsOf(CoProduceDbContext db, IReadOnlyList<IEntityType> about, string userId)
     {
-        foreach (var type in about.Where(t => !t.IsOwned()))
+        // An owned table loads with its owner, which may be a table of staff work (a payment batch's lines).
+        foreach (var type in about.Select(t => t.IsOwned() ? t.FindOwnership()!.PrincipalEntityType : t).Distinct())
         {
             var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
             _ = ((IEnumerable<object>)set).ToList();

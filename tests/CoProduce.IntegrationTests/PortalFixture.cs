@@ -11,7 +11,7 @@ namespace CoProduce.IntegrationTests;
 
 /// <summary>
 /// One running app per test class, with a signed-in client per role kept for reuse. It can count
-/// the SQL commands of a request (<see cref="SqlCommandCounting"/>).
+/// the SQL commands of a request (<see cref="SqlCommandCounting"/>) and keeps the log (<see cref="Log"/>).
 /// </summary>
 public sealed class PortalFixture : CoProduceAppFactory
 {
@@ -20,8 +20,15 @@ public sealed class PortalFixture : CoProduceAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSqlCommandCounting());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSqlCommandCounting();
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
+        });
     }
+
+    /// <summary>Every log line the app writes, for tests that check what never goes into a log.</summary>
+    public CapturedLog Log { get; } = new();
 
     public async Task<HttpClient> ClientForAsync(string audience)
     {

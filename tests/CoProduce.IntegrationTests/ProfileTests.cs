@@ -413,7 +413,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var page = await empty.ReadPageAsync();
         Assert.Equal(["#Preference Select how you would like to be paid"], page.ErrorSummaryLinks());
-        Assert.Contains("Being paid can affect some benefits", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vouchers count as earnings for benefits", page.Body!.TextContent, StringComparison.Ordinal);
 
         var response = await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "NoPayment")]);
 
@@ -622,9 +622,11 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
                 [new("Needs", "AnotherLanguage"), new("Needs", "Other"), new("Language", "Tigrinya"), new("Other", "A hearing dog called Biscuit")]),
             await person.Client.SubmitFormAsync("/profile/availability", "/profile/availability",
                 [new("Days", "Friday"), new("Mode", "InPerson"), new("TravelMiles", "7")]),
-            await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "BankTransfer")]),
         };
         Assert.All(responses, r => Assert.Equal("/profile", r.Location()));
+        // Choosing bank transfer goes on to ask for bank details.
+        var payment = await person.Client.SubmitFormAsync("/profile/payment", "/profile/payment", [new("Preference", "BankTransfer")]);
+        Assert.Equal("/profile/payment/bank-details", payment.Location());
         await SignUpForWorkshopAsync(person.UserId, "Wheelchair space by the door, please");
         return person;
     }
@@ -684,7 +686,6 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
                 (AuditActions.ProfileChanged, "Lived experience changed."),
                 (AuditActions.ProfileChanged, "Access needs changed."),
                 (AuditActions.ProfileChanged, "Availability changed."),
-                (AuditActions.ProfileChanged, "Payment preference changed."),
             ],
             entries.Select(e => (e.Action, e.Summary)));
         Assert.All(entries.Where(e => e.Action == AuditActions.ProfileChanged), e => Assert.Equal((null, null, person.UserId), (e.Before, e.After, e.ByUserId)));
@@ -738,7 +739,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
             (entry.SubjectType, entry.SubjectId, entry.Action));
         Assert.Equal(
             "Profile deleted: name, contact details and everything the person told us removed, and the account locked; consent withdrawn. " +
-            "Kept without a name: the consent history, and attendance and hours on 1 sign-up.",
+            $"Kept without a name: the consent history, attendance and hours on 1 sign-up, and any payment claims, under payee reference P{profileId:D6}.",
             entry.Summary);
         Assert.Equal((null, null, (int?)null), (entry.Before, entry.After, entry.ProjectId));
         Assert.Equal(person.UserId, entry.ByUserId);

@@ -13,7 +13,7 @@ public sealed class ServiceNavigationTests
     public static TheoryData<string[], string[]> Cases => new()
     {
         { [Roles.Commissioner], ["Home", "Projects", "Activities", "Roster"] },
-        { [Roles.ExpertByExperience], ["Home", "Your involvement", "Find activities", "Your profile"] },
+        { [Roles.ExpertByExperience], ["Home", "Your involvement", "Find activities", "Your payments", "Your profile"] },
         { [Roles.FinanceOfficer], ["Home", "Involvement payments"] },
         { [Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Staff accounts"] },
         { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Staff accounts"] },

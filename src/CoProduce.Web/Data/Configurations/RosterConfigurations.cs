@@ -108,6 +108,8 @@ internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expe
         builder.Navigation(p => p.ConsentHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.LatestConsentEvent);
+        builder.Ignore(p => p.PayeeReference);
+        builder.Ignore(p => p.PayeeName);
         builder.Ignore(p => p.CurrentConsent);
         builder.Ignore(p => p.HasConsent);
         builder.Ignore(p => p.IsOnRoster);

@@ -71,6 +71,26 @@ public sealed class PaymentDetails : IConcurrencyVersioned
         UpdatedUtc = nowUtc;
     }
 
+    /// <summary>
+    /// The person deleted their information: what they told us about benefits goes, and so do
+    /// their bank details, unless the council still owes them money by bank transfer
+    /// (<see cref="PayeeDeletion.BankDetailsStillNeeded"/>), which cannot be paid without them.
+    /// </summary>
+    public void ForgetOnDeletion(bool bankDetailsStillNeeded, DateTime nowUtc)
+    {
+        if (!bankDetailsStillNeeded && ProtectedBankDetails is not null)
+        {
+            RemoveBankDetails(nowUtc);
+        }
+        BenefitsAnswer = null;
+        UniversalCreditAssessmentDay = null;
+        UniversalCreditHousingCosts = false;
+        UniversalCreditWorkAllowance = false;
+        NewStyleEsa = false;
+        CarersAllowance = false;
+        UpdatedUtc = nowUtc;
+    }
+
     public void SetBenefits(BenefitsSituation situation, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(situation);

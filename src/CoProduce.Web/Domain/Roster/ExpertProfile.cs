@@ -92,6 +92,15 @@ public sealed class ExpertProfile : IConcurrencyVersioned
 
     public bool HasConsent => CurrentConsent is not null;
 
+    /// <summary>
+    /// The reference finance knows the person by, which never changes and stays after their name
+    /// is deleted: "P000042". Made from the profile's id, so nothing extra is stored.
+    /// </summary>
+    public string PayeeReference => PayeeReferenceOf(Id);
+
+    /// <summary>The name finance shows: the person's own, or their payee reference once they deleted their information.</summary>
+    public string PayeeName => AnonymisedUtc is null ? PreferredName : PayeeReference;
+
     /// <summary>Only people who have consented appear on the roster organisers search.</summary>
     public bool IsOnRoster => HasConsent;
 
@@ -139,6 +148,10 @@ public sealed class ExpertProfile : IConcurrencyVersioned
         TravelMiles = travelMiles;
         UpdatedUtc = nowUtc;
     }
+
+    /// <summary>The payee reference of the profile with this id, for a query that reads only ids.</summary>
+    public static string PayeeReferenceOf(int profileId) =>
+        "P" + profileId.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     public void SetPaymentPreference(PaymentPreference preference, DateTime nowUtc)
     {

@@ -14,7 +14,8 @@ namespace CoProduce.Web.Features.Profile;
 /// profile, so nobody can reach anyone else's. <see cref="ProfileService"/> makes every change.
 /// </summary>
 [Authorize(Policy = Policies.ExpertSelfService)]
-public sealed class ProfileController(ProfileService profiles, UserManager<CoProduceUser> users, SignInManager<CoProduceUser> signInManager) : Controller
+public sealed class ProfileController(ProfileService profiles, PaymentDetailsService payments, UserManager<CoProduceUser> users, SignInManager<CoProduceUser> signInManager)
+    : Controller
 {
     private const string Home = "/profile";
 
@@ -23,8 +24,11 @@ public sealed class ProfileController(ProfileService profiles, UserManager<CoPro
     private string Me => users.GetUserId(User)!;
 
     [HttpGet("profile")]
-    public Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        ShowAsync(p => View(ProfileSummary.From(p)), cancellationToken);
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var (profile, stop) = await MyProfileAsync(consentFirst: false, cancellationToken);
+        return stop ?? View(new ProfilePage(ProfileSummary.From(profile!), await payments.ReadAsync(profile!, cancellationToken)));
+    }
 
     [HttpGet("profile/consent")]
     public Task<IActionResult> Consent(CancellationToken cancellationToken) =>
@@ -81,15 +85,6 @@ public sealed class ProfileController(ProfileService profiles, UserManager<CoPro
     public Task<IActionResult> Availability(AvailabilityForm form, CancellationToken cancellationToken) =>
         ChangeAsync(_ => form, p => profiles.SetAvailabilityAsync(p, form.ToAnswer(), Me, cancellationToken),
             "When you can take part has been saved", cancellationToken);
-
-    [HttpGet("profile/payment")]
-    public Task<IActionResult> Payment(CancellationToken cancellationToken) =>
-        ShowAsync(p => View(PaymentForm.From(p)), cancellationToken);
-
-    [HttpPost("profile/payment")]
-    public Task<IActionResult> Payment(PaymentForm form, CancellationToken cancellationToken) =>
-        ChangeAsync(_ => form, p => profiles.SetPaymentPreferenceAsync(p, form.ToPreference(), Me, cancellationToken),
-            "How you would like to be paid has been saved", cancellationToken);
 
     [HttpGet("profile/your-data")]
     public async Task<IActionResult> YourData(CancellationToken cancellationToken)
@@ -173,18 +168,12 @@ public sealed class ProfileController(ProfileService profiles, UserManager<CoPro
     /// </summary>
     private async Task<(ExpertProfile? Profile, IActionResult? Stop)> MyProfileAsync(bool consentFirst, CancellationToken cancellationToken)
     {
-        var userId = users.GetUserId(User);
-        var profile = userId is null ? null : await profiles.MineAsync(userId, cancellationToken);
-        if (profile is null)
+        var (profile, stop) = await this.MyProfileOrStopAsync(profiles, users, signInManager, cancellationToken);
+        if (stop is not null)
         {
-            return (null, Challenge());
+            return (null, stop);
         }
-        if (profile.AnonymisedUtc is not null)
-        {
-            await signInManager.SignOutAsync();
-            return (null, Redirect("/profile/deleted"));
-        }
-        if (consentFirst && !profile.HasConsent)
+        if (consentFirst && !profile!.HasConsent)
         {
             TempData["Notice"] = "Before you tell us about your lived experience or the support you need, we need you to agree to us keeping it";
             return (profile, Redirect("/profile/consent"));

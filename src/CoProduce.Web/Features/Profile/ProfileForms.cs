@@ -77,7 +77,7 @@ public static class ProfileChoices
     [
         (PaymentPreference.BankTransfer, "Bank transfer"),
         (PaymentPreference.Voucher, "Voucher"),
-        (PaymentPreference.NoPayment, "I do not want to be paid"),
+        (PaymentPreference.NoPayment, "Do not pay me for my time (I can still claim expenses)"),
     ];
 
     public static IEnumerable<SelectListItem> Items<T>(IReadOnlyList<(T Value, string Text)> choices)

@@ -31,8 +31,11 @@ public sealed record ConsentPage(bool Agree, bool HasConsent, DateTime? GivenUtc
         p.CurrentConsent is { } consent && consent.PrivacyNoticeVersion != Public.PrivacyNotice.Version);
 }
 
-/// <summary>The deletion page: how many activities the person signed up for, whose record of taking part stays.</summary>
-public sealed record DeletePage(int SignUpCount);
+/// <summary>
+/// The deletion page: how many activities the person signed up for, whose record of taking part
+/// stays, and how many payment claims, which stay under their payee reference.
+/// </summary>
+public sealed record DeletePage(int SignUpCount, int ClaimCount, string PayeeReference);
 
 /// <summary>One time the person agreed or withdrew their agreement.</summary>
 public sealed record ConsentEventRecord(string Change, string? PrivacyNoticeVersion, DateTime AtUtc);
@@ -138,7 +141,8 @@ public sealed record SignUpRecord(
 public sealed record EmailRecord(string? To, string Subject, string Text, string Status, string? Activity, DateTime CreatedUtc, DateTime? SentUtc);
 
 /// <summary>Everything held about a person: the "your data" page and its JSON download.</summary>
-public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, IReadOnlyList<SignUpRecord> SignUps, IReadOnlyList<EmailRecord> Emails);
+public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, HowYouArePaid Payment, IReadOnlyList<SignUpRecord> SignUps,
+    IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<EmailRecord> Emails);
 
 public static class EmailWords
 {

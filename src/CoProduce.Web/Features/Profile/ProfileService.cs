@@ -14,7 +14,7 @@ namespace CoProduce.Web.Features.Profile;
 /// loads, writes the audit entry beside each change and saves once. Audit entries say what kind
 /// of thing changed, never what the person told us.
 /// </summary>
-public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceUser> users, TimeProvider clock)
+public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceUser> users, PaymentDetailsService payments, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -112,16 +112,11 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         return SavePartAsync(profile, "Availability changed.", byUserId, now, cancellationToken);
     }
 
-    public Task SetPaymentPreferenceAsync(ExpertProfile profile, PaymentPreference preference, string byUserId, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        profile.SetPaymentPreference(preference, now);
-        return SavePartAsync(profile, "Payment preference changed.", byUserId, now, cancellationToken);
-    }
-
     /// <summary>What the deletion page tells the person will stay.</summary>
     public async Task<DeletePage> DeletePageAsync(ExpertProfile profile, CancellationToken cancellationToken) =>
-        new(await db.SignUps.CountAsync(s => s.ExpertProfileId == profile.Id, cancellationToken));
+        new(await db.SignUps.CountAsync(s => s.ExpertProfileId == profile.Id, cancellationToken),
+            await db.Claims.CountAsync(c => c.ExpertProfileId == profile.Id, cancellationToken),
+            profile.PayeeReference);
 
     /// <summary>
     /// Removes the person's personal data: the copies of emails to them are deleted, the profile is anonymised, every free text about them
@@ -129,7 +124,10 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
     /// password and any stored claims, external sign-ins and tokens, and is locked. What has to stay
     /// stays, without a name: which activities someone took part in and for how many hours (the
     /// council must account for payments), and the consent history (the record that their
-    /// information was kept with consent).
+    /// information was kept with consent). Their payment claims, and any batch that paid them, stay
+    /// too, under their payee reference (<see cref="ExpertProfile.PayeeReference"/>); their answer
+    /// about benefits goes, and their bank details unless they are still to be paid by bank
+    /// transfer (<see cref="PaymentDetailsService.ForgetForDeletionAsync"/>).
     /// </summary>
     public async Task EraseAsync(ExpertProfile profile, string byUserId, CancellationToken cancellationToken)
     {
@@ -139,6 +137,7 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         // The copies of emails to them go, and any not sent yet are never sent.
         db.OutboxMessages.RemoveRange(await Emails(profile, user.Email).ToListAsync(cancellationToken));
         profile.Anonymise(now);
+        await payments.ForgetForDeletionAsync(profile, byUserId, now, cancellationToken);
         // Their live places are given up and every free text about them is removed.
         var activities = await db.Activities.Include(a => a.SignUps)
             .Where(a => a.SignUps.Any(s => s.ExpertProfileId == profile.Id)).ToListAsync(cancellationToken);
@@ -168,7 +167,8 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         Audit(profile, AuditActions.ProfileDeleted,
             "Profile deleted: name, contact details and everything the person told us removed, and the account locked"
             + (hadConsent ? "; consent withdrawn" : string.Empty)
-            + $". Kept without a name: the consent history, and attendance and hours on {SignUps(activities.Sum(a => a.SignUps.Count(s => s.ExpertProfileId == profile.Id)))}.",
+            + $". Kept without a name: the consent history, attendance and hours on {SignUps(activities.Sum(a => a.SignUps.Count(s => s.ExpertProfileId == profile.Id)))}"
+            + $", and any payment claims, under payee reference {profile.PayeeReference}.",
             byUserId, now);
         // The account and everything above share one context: this saves them all together, audit entry included.
         var result = await users.UpdateAsync(user);
@@ -223,6 +223,7 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
             Now,
             account,
             ProfileSummary.From(profile),
+            await payments.ReadAsync(profile, cancellationToken),
             signUps.OrderBy(x => x.Date).ThenBy(x => x.SignUp.RequestedUtc)
                 .Select(x => new SignUpRecord(
                     x.Title,
@@ -243,6 +244,7 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
                     x.SignUp.ReminderSentUtc,
                     x.SignUp.UpdatedUtc))
                 .ToList(),
+            await payments.ClaimsAsync(profile, cancellationToken),
             emails.Select(m => new EmailRecord(m.To, m.Subject, m.TextBody, EmailWords.Status(m.Status),
                 m.ActivityId is { } activityId ? emailActivities.GetValueOrDefault(activityId) : null, m.CreatedUtc, m.SentUtc)).ToList());
     }

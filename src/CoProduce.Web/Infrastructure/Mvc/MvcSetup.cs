@@ -61,6 +61,8 @@ internal static class MvcSetup
         services.AddScoped<Features.Finance.PaymentBatchService>();
         services.AddScoped<Features.Budget.BudgetPages>();
         services.AddScoped<Features.Budget.BudgetService>();
+        services.AddScoped<Features.Profile.PaymentDetailsService>();
+        services.AddScoped<Features.Statement.StatementPages>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }

@@ -38,6 +38,7 @@ public static class ServiceNavigation
         {
             items.Add(new("Your involvement", "/my-involvement"));
             items.Add(new("Find activities", "/activities"));
+            items.Add(new("Your payments", "/my-payments"));
             items.Add(new("Your profile", "/profile"));
         }
         if (user.IsInRole(Roles.FinanceOfficer))
