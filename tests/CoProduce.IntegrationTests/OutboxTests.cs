@@ -117,7 +117,7 @@ public sealed class OutboxTests
             await db.SaveChangesAsync();
             if (confirmed)
             {
-                signUps.ForEach(s => activity.Confirm(s.Id, true, now));
+                signUps.ForEach(s => activity.Confirm(s.Id, true, null, now));
                 await db.SaveChangesAsync();
             }
             return (activity.Id, profiles.Zip(signUps, (p, s) => new Person(p.Id, s.Id, p.PreferredName, p.ContactEmail)).ToList());

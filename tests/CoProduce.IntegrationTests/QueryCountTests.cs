@@ -114,7 +114,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
             await db.SaveChangesAsync();
             foreach (var activity in activities.Where(a => a.SignUps.Count > 0))
             {
-                activity.Confirm(activity.SignUps[0].Id, true, Now);
+                activity.Confirm(activity.SignUps[0].Id, true, null, Now);
             }
             await db.SaveChangesAsync();
             return activities.Select(a => a.Id).ToList();
@@ -151,7 +151,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 var before = UkTime.ToUtc(activity.Date.AddDays(-5), new TimeOnly(12, 0));
                 foreach (var signUp in activity.SignUps)
                 {
-                    activity.Confirm(signUp.Id, true, before);
+                    activity.Confirm(signUp.Id, true, null, before);
                 }
                 activity.MoveTo(ActivityStatus.Completed, Now);
                 foreach (var signUp in activity.SignUps)

@@ -39,6 +39,7 @@ public sealed record ActivityPageModel(
     string? Venue,
     string? AccessInformation,
     string? JoiningInstructions,
+    string Pay,
     bool IsPaid,
     int PlacesLeft,
     IReadOnlyList<string> ExperienceSought,

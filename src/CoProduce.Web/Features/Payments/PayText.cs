@@ -1,0 +1,28 @@
+using CoProduce.Web.Domain.Payments;
+
+namespace CoProduce.Web.Features.Payments;
+
+/// <summary>
+/// How pay for an activity is put to people, in plain words, in one place: the activity pages
+/// before anyone signs up, the confirmation email and the "how we pay" page all say it the same way.
+/// </summary>
+public static class PayText
+{
+    public const string HowWePayPath = "/how-we-pay";
+
+    public const string NotPaid = "This activity is not paid, but we pay your expenses.";
+
+    public const string ChoiceNotToBePaid = "You can choose not to be paid for your time. You can still claim your expenses.";
+
+    /// <summary>"You will be paid £25 an hour, including travel time." for a rate, or the unpaid sentence.</summary>
+    public static string ForPerson(string? rateDescription) =>
+        rateDescription is null ? NotPaid : $"You will be paid {rateDescription}. We also pay your expenses.";
+
+    public static string ForPerson(FixedFee? fee) => ForPerson(fee?.Describe());
+
+    public static string ForPerson(RateInForce? rate) => ForPerson(rate?.Describe());
+
+    /// <summary>What the audit log keeps of a fee fixed at confirmation: the rate item, its version and terms.</summary>
+    public static string FeeForAudit(FixedFee? fee) =>
+        fee is null ? "No fee: not paid for time." : $"Fee fixed from rate item {fee.RateItemId} version {fee.RateVersion}: {fee.Describe()}.";
+}
