@@ -32,7 +32,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
             "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
-        [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new"],
+        [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings"],
     };
 
     /// <summary>

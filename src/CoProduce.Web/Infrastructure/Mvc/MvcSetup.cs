@@ -52,6 +52,11 @@ internal static class MvcSetup
         services.AddScoped<Features.Involvement.InvolvementPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
         services.AddScoped<Features.Profile.ProfileService>();
+        services.AddScoped<Features.Payments.PaymentPages>();
+        services.AddScoped<Features.Payments.RateCardService>();
+        services.AddScoped<Features.Payments.ExpensesPolicyService>();
+        services.AddScoped<Features.Payments.BenefitLimitsService>();
+        services.AddScoped<Features.Payments.PaymentSettingsService>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }
