@@ -56,7 +56,7 @@ public sealed class PaymentPages(CoProduceDbContext db, TimeProvider clock)
             return null;
         }
         var latest = item.Versions.MaxBy(v => v.Number);
-        var from = latest is null || latest.EffectiveFrom < Today ? Today : latest.EffectiveFrom.AddDays(1);
+        var from = latest is null || latest.EffectiveFrom < Today ? Today : DayAfter(latest.EffectiveFrom);
         return new RateVersionForm
         {
             Amount = latest is null ? null : PaymentInput.Pounds(latest.Amount),
@@ -80,8 +80,11 @@ public sealed class PaymentPages(CoProduceDbContext db, TimeProvider clock)
         var latest = await db.ExpensesPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
         return latest is null
             ? ExpensesPolicyForm.Defaults(Today)
-            : ExpensesPolicyForm.From(latest, latest.EffectiveFrom < Today ? Today : latest.EffectiveFrom.AddDays(1));
+            : ExpensesPolicyForm.From(latest, latest.EffectiveFrom < Today ? Today : DayAfter(latest.EffectiveFrom));
     }
+
+    /// <summary>The first day after a version's: a new one could take effect then (none after the last day of the calendar).</summary>
+    private static DateOnly DayAfter(DateOnly date) => date == DateOnly.MaxValue ? date : date.AddDays(1);
 
     public async Task<BenefitLimitsPage> BenefitLimitsAsync(CancellationToken cancellationToken)
     {
