@@ -122,6 +122,9 @@ public sealed class ActivityPayTests(PortalFixture portal) : IClassFixture<Porta
         Assert.Equal((Money.FromPounds(25m), 1, true), (fees[joId]!.Amount, fees[joId]!.RateVersion, fees[joId]!.PaysTravel));
         Assert.Equal((Money.FromPounds(30m), 2, false), (fees[mayaId]!.Amount, fees[mayaId]!.RateVersion, fees[mayaId]!.PaysTravel));
         var after = (await expert.GetPageAsync($"/activities/{id}")).QuerySelector(".app-pay")!.TextContent.Trim();
+        var organiserPage = await lead.GetPageAsync($"/manage/activities/{id}");
+        Assert.Equal("Fee fixed when confirmed: £25 an hour, including travel time", organiserPage.QuerySelector($"#sign-up-{joId} .app-fee")!.TextContent.Trim());
+        Assert.Equal("Fee fixed when confirmed: £30 an hour", organiserPage.QuerySelector($"#sign-up-{mayaId} .app-fee")!.TextContent.Trim());
         Assert.Equal("You will be paid £25 an hour, including travel time. We also pay your expenses.", after);
 
         var email = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ActivityId == id && m.To == "expert@example.org"));
