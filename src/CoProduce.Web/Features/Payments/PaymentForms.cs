@@ -40,12 +40,11 @@ public sealed class RateItemForm
         new("Travel time", PaymentInput.Travel),
     ];
 
-    /// <summary>Which field a refusal from the rate card is about.</summary>
+    /// <summary>Which field a refusal from the rate card is about, by how the refusal begins (the rest can hold the lead's own words).</summary>
     public static string FieldFor(string message) =>
-        message.Contains("name", StringComparison.OrdinalIgnoreCase) || message.Contains("called", StringComparison.Ordinal) ? nameof(Name)
-        : message.Contains("Preparation", StringComparison.Ordinal) ? nameof(Includes)
-        : message.Contains("amount", StringComparison.OrdinalIgnoreCase) ? nameof(Amount)
-        : nameof(EffectiveFrom);
+        message.StartsWith("Enter a name", StringComparison.Ordinal) || message.StartsWith("The name", StringComparison.Ordinal)
+            || message.StartsWith("There is already a rate called", StringComparison.Ordinal) ? nameof(Name)
+        : RateVersionForm.FieldFor(message);
 }
 
 public sealed class RateItemFormValidator : AbstractValidator<RateItemForm>
@@ -71,10 +70,11 @@ public sealed class RateVersionForm
 
     public RateTerms Terms() => PaymentInput.Terms(Amount, Includes);
 
-    /// <summary>Which field a refusal of new terms is about.</summary>
+    /// <summary>Which field a refusal of new terms is about, by how the refusal begins (the rest can hold the rate's name).</summary>
     public static string FieldFor(string message) =>
-        message.Contains("Preparation", StringComparison.Ordinal) ? nameof(Includes)
-        : message.Contains("amount", StringComparison.OrdinalIgnoreCase) ? nameof(Amount)
+        message.StartsWith("Preparation and travel time", StringComparison.Ordinal) ? nameof(Includes)
+        : message.StartsWith("The amount", StringComparison.Ordinal) ? nameof(Amount)
+        : message.StartsWith("Someone else", StringComparison.Ordinal) ? string.Empty
         : nameof(EffectiveFrom);
 }
 
@@ -153,7 +153,7 @@ public sealed class ExpensesPolicyForm
                 return $"{nameof(Rules)}[{i}].{nameof(ExpenseRuleInput.Cap)}";
             }
         }
-        return message.Contains("take effect", StringComparison.Ordinal) ? nameof(EffectiveFrom) : string.Empty;
+        return message.Contains("effect", StringComparison.Ordinal) ? nameof(EffectiveFrom) : string.Empty;
     }
 
     public static IEnumerable<SelectListItem> ReceiptChoices => [new("Yes", "yes"), new("No", "no")];
