@@ -26,7 +26,7 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
     public bool EnqueueConfirmed(ExpertProfile person, Activity activity, FixedFee? fee) =>
         Enqueue(person, activity, $"Your place is confirmed: {activity.Title}",
             $"You have a place at {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: true)}\n\n" +
-            $"{PayText.ForPerson(fee)}{(fee is null ? string.Empty : " " + PayText.ChoiceNotToBePaid)}\n" +
+            $"{PayText.ForPerson(fee, activity.IsPaid)}{(activity.IsPaid ? " " + PayText.ChoiceNotToBePaid : string.Empty)}\n" +
             $"How we pay: {new Uri(links.To(PayText.HowWePayPath)).AbsoluteUri}\n\n" +
             "We have attached a calendar invite.\n\nIf you cannot come any more, you can withdraw on the activity's page. Tell us if you need anything to help you take part.",
             Invite.Request);

@@ -92,7 +92,7 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
         // Someone with a place sees the fee fixed for them; anyone else the rate on the activity's date.
         var pay = mine is { Status: SignUpStatus.Confirmed, FixedFee: { } fixedFee }
             ? PayText.ForPerson(fixedFee)
-            : PayText.ForPerson(await RateOnItsDayAsync(activity, cancellationToken));
+            : PayText.ForPerson(await RateOnItsDayAsync(activity, cancellationToken), activity.IsPaid);
         return new ActivityPageModel(
             activity.Id,
             activity.Title,

@@ -14,13 +14,21 @@ public static class PayText
 
     public const string ChoiceNotToBePaid = "You can choose not to be paid for your time. You can still claim your expenses.";
 
-    /// <summary>"You will be paid £25 an hour, including travel time." for a rate, or the unpaid sentence.</summary>
-    public static string ForPerson(string? rateDescription) =>
-        rateDescription is null ? NotPaid : $"You will be paid {rateDescription}. We also pay your expenses.";
+    /// <summary>For an activity saved as paid before activities named their rate.</summary>
+    public const string PaidNoRate = "You will be paid for your time. We also pay your expenses.";
 
-    public static string ForPerson(FixedFee? fee) => ForPerson(fee?.Describe());
+    /// <summary>
+    /// "You will be paid £25 an hour, including travel time. We also pay your expenses." for a rate,
+    /// or the unpaid sentence (or, for a paid activity with no rate, that it pays for time).
+    /// </summary>
+    public static string ForPerson(string? rateDescription, bool activityIsPaid = false) =>
+        rateDescription is not null ? $"You will be paid {rateDescription}. We also pay your expenses."
+        : activityIsPaid ? PaidNoRate
+        : NotPaid;
 
-    public static string ForPerson(RateInForce? rate) => ForPerson(rate?.Describe());
+    public static string ForPerson(FixedFee? fee, bool activityIsPaid = false) => ForPerson(fee?.Describe(), activityIsPaid);
+
+    public static string ForPerson(RateInForce? rate, bool activityIsPaid = false) => ForPerson(rate?.Describe(), activityIsPaid);
 
     /// <summary>What the audit log keeps of a fee fixed at confirmation: the rate item, its version and terms.</summary>
     public static string FeeForAudit(FixedFee? fee) =>
