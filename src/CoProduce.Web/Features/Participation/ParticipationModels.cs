@@ -40,7 +40,7 @@ public sealed record ActivityPageModel(
     string? AccessInformation,
     string? JoiningInstructions,
     string Pay,
-    bool IsPaid,
+    bool PaysForTime,
     int PlacesLeft,
     IReadOnlyList<string> ExperienceSought,
     bool IsCancelled,

@@ -105,7 +105,7 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
             activity.AccessInformation,
             mine?.Status == SignUpStatus.Confirmed ? activity.JoiningInstructions : null,
             pay,
-            activity.IsPaid,
+            PaysForTime: activity.IsPaid || mine?.FixedFee is not null,
             Math.Max(0, activity.FreePlaces),
             activity.LivedExperienceSought.Order().Select(ParticipationText.Experience).ToList(),
             activity.Status == ActivityStatus.Cancelled,
