@@ -77,7 +77,7 @@ public sealed class InvitationJourneyTests(BrowserFixture browser)
         var id = await service.CreateAsync(projectId, new ActivityDetails(title, ActivityType.InterviewPanel, "Help choose the new provider.",
             new ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 0), date.AddDays(-2)),
             new ActivityPlace(ActivityMode.InPerson, "Brackenfield Town Hall", "Step-free", null), 3,
-            new HashSet<LivedExperienceArea> { LivedExperienceArea.Autism }, LadderRung.CoProduction, IsPaid: true), null, organiserId, default);
+            new HashSet<LivedExperienceArea> { LivedExperienceArea.Autism }, LadderRung.CoProduction, RateItemId: null), null, organiserId, default);
         await service.MoveAsync(id, ActivityStatus.Open, organiserId, default);
         return (id, joId);
     }

@@ -253,7 +253,7 @@ public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<Por
                 past.RequestPlace(often.ProfileId, true, string.Empty, before);
                 db.Activities.Add(past);
                 await db.SaveChangesAsync();
-                past.Confirm(past.SignUps.Single().Id, true, before);
+                past.Confirm(past.SignUps.Single().Id, true, null, before);
                 var onTheDay = Web.Domain.Common.UkTime.ToUtc(date, new TimeOnly(12, 0));
                 past.RecordAttendance(past.SignUps.Single().Id, Attendance.Attended, new TimeGiven(120), new SessionNotes(null, null, null), "organiser", onTheDay);
                 await db.SaveChangesAsync();

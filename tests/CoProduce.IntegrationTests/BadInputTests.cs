@@ -151,7 +151,7 @@ public sealed partial class BadInputTests(ITestOutputHelper output)
         var joOffered = offered.RequestPlace(jo.Id, true, "", now);
         await db.SaveChangesAsync();
 
-        attended.ForEach(s => completed.Confirm(s.Id, true, now));
+        attended.ForEach(s => completed.Confirm(s.Id, true, null, now));
         completed.MoveTo(ActivityStatus.Closed, now);
         var onTheDay = UkTime.ToUtc(completed.Date, completed.EndTime);
         completed.MoveTo(ActivityStatus.Completed, onTheDay);

@@ -79,7 +79,7 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
             var signUp = activity.RequestPlace(profileId, true, "", Now);
             await db.SaveChangesAsync();
-            activity.Confirm(signUp.Id, true, Now);
+            activity.Confirm(signUp.Id, true, null, Now);
             // The fee fixed at confirmation, as the rate card would fix it.
             signUp.FixFee(hourlyFee is { } pounds ? new FixedFee(1, 1, RateKind.PerHour, Money.FromPounds(pounds), false, false) : null, Now);
             await db.SaveChangesAsync();

@@ -314,7 +314,7 @@ public sealed class CommissioningTests(PortalFixture portal) : IClassFixture<Por
         activity.RequestPlace(person, true, string.Empty, before);
         db.Activities.Add(activity);
         await db.SaveChangesAsync();
-        activity.Confirm(activity.SignUps.Single().Id, true, before);
+        activity.Confirm(activity.SignUps.Single().Id, true, null, before);
         activity.MoveTo(ActivityStatus.Completed, now);
         activity.RecordAttendance(activity.SignUps.Single().Id, Attendance.Attended, new TimeGiven(120), new SessionNotes(null, null, null), organiser, now);
         await db.SaveChangesAsync();

@@ -252,7 +252,7 @@ public sealed class DatabaseTests(PortalFixture portal) : IClassFixture<PortalFi
                 var onTheDay = UkTime.ToUtc(date, new TimeOnly(12, 0));
                 for (var i = 0; i < times.Length; i++)
                 {
-                    activity.Confirm(signUps[i].Id, true, now);
+                    activity.Confirm(signUps[i].Id, true, null, now);
                     activity.RecordAttendance(signUps[i].Id, Web.Domain.Activities.Attendance.Attended,
                         new Web.Domain.Activities.TimeGiven(times[i].Activity, times[i].Preparation, times[i].Travel), new(null, null, null), user.Id, onTheDay);
                 }

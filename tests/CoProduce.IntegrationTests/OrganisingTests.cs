@@ -29,7 +29,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             new("Date.Day", date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Date.Month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Date.Year", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("StartTime", "10am"), new("EndTime", "12:30pm"), new("Mode", "InPerson"), new("Venue", "Brackenfield Library"),
             new("AccessInformation", "Step-free"), new("JoiningInstructions", ""), new("Places", places), new("LivedExperienceSought", "Carer"),
-            new("Rung", "CoProduction"), new("IsPaid", "yes"),
+            new("Rung", "CoProduction"), new("PayBy", "none"),
             new("SignUpClosesOn.Day", closes.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("SignUpClosesOn.Month", closes.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("SignUpClosesOn.Year", closes.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
     }
@@ -203,7 +203,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
             var list = people.Select(p => activity.RequestPlace(p, true, "", Now)).ToList();
             await db.SaveChangesAsync();
-            list.ForEach(s => activity.Confirm(s.Id, true, Now));
+            list.ForEach(s => activity.Confirm(s.Id, true, null, Now));
             await db.SaveChangesAsync();
             return list.Select(s => s.Id).ToList();
         });
@@ -236,7 +236,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
             var signUp = activity.RequestPlace(person, true, "", Now);
             await db.SaveChangesAsync();
-            activity.Confirm(signUp.Id, true, Now);
+            activity.Confirm(signUp.Id, true, null, Now);
             activity.MoveTo(ActivityStatus.Closed, Now);
             // The activity's day comes: it is completed and attendance recorded then.
             var onTheDay = UkTime.ToUtc(activity.Date, activity.EndTime);
@@ -352,7 +352,7 @@ public sealed class OrganisingTests(PortalFixture portal) : IClassFixture<Portal
             var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == activityId);
             var signUp = activity.RequestPlace(person, true, "", Now);
             await db.SaveChangesAsync();
-            activity.Confirm(signUp.Id, true, Now);
+            activity.Confirm(signUp.Id, true, null, Now);
             return await db.SaveChangesAsync();
         });
         var activityDate = await WithDbAsync(db => db.Activities.Where(a => a.Id == activityId).Select(a => a.Date).SingleAsync());

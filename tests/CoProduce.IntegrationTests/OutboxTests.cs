@@ -94,7 +94,7 @@ public sealed class OutboxTests
             var activity = new Activity(projectId, title, ActivityType.Workshop, "A workshop to plan the service together.",
                 new ActivitySchedule(date, new TimeOnly(10, 0), new TimeOnly(12, 30), date.AddDays(-1)),
                 new ActivityPlace(ActivityMode.InPerson, "Brackenfield Library", "Step-free", null),
-                places, [], LadderRung.CoProduction, true, "organiser", now);
+                places, [], LadderRung.CoProduction, isPaid: false, "organiser", now);
             activity.MoveTo(ActivityStatus.Open, now);
             db.Activities.Add(activity);
             var profiles = new List<ExpertProfile>();
@@ -117,7 +117,7 @@ public sealed class OutboxTests
             await db.SaveChangesAsync();
             if (confirmed)
             {
-                signUps.ForEach(s => activity.Confirm(s.Id, true, now));
+                signUps.ForEach(s => activity.Confirm(s.Id, true, null, now));
                 await db.SaveChangesAsync();
             }
             return (activity.Id, profiles.Zip(signUps, (p, s) => new Person(p.Id, s.Id, p.PreferredName, p.ContactEmail)).ToList());

@@ -95,7 +95,7 @@ public sealed class PaymentDetailsTests(PortalFixture portal) : IClassFixture<Po
             await db.SaveChangesAsync();
             foreach (var activity in activities)
             {
-                activity.Confirm(activity.SignUps.Single().Id, true, now);
+                activity.Confirm(activity.SignUps.Single().Id, true, null, now);
             }
             await db.SaveChangesAsync();
             return activities.Select(a => (a.Id, a.SignUps.Single().Id)).ToList();

@@ -147,7 +147,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.SentUtc"] = new("sentUtc"),
 
         ["PaymentDetails.BankDetailsUpdatedUtc"] = new("bankDetailsChangedUtc"),
-        ["PaymentDetails.BenefitsAnswer"] = new("benefits", (v, _) => PaymentWords.Answer((BenefitsAnswer?)v)),
+        ["PaymentDetails.BenefitsAnswer"] = new("benefits", (v, _) => BenefitsWords.Answer((BenefitsAnswer?)v)),
         ["PaymentDetails.UniversalCreditAssessmentDay"] = new("universalCreditAssessmentDay"),
         ["PaymentDetails.UniversalCreditHousingCosts"] = new("universalCreditHousingCosts"),
         ["PaymentDetails.UniversalCreditWorkAllowance"] = new("universalCreditWorkAllowance"),
@@ -384,7 +384,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             db.Activities.AddRange(attended, declined);
             await db.SaveChangesAsync();
 
-            attended.Confirm(attended.SignUps.Single().Id, true, now);
+            attended.Confirm(attended.SignUps.Single().Id, true, null, now);
             attended.MarkReminderSent(attended.SignUps.Single().Id, now);
             var onTheDay = UkTime.ToUtc(attended.Date, attended.EndTime);
             attended.MoveTo(ActivityStatus.Completed, onTheDay);
@@ -749,7 +749,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             new("Date.Day", N(date.Day)), new("Date.Month", N(date.Month)), new("Date.Year", N(date.Year)),
             new("StartTime", "10am"), new("EndTime", "1pm"), new("Mode", "InPerson"), new("Venue", "Brackenfield Library"),
             new("AccessInformation", "Step-free"), new("JoiningInstructions", ""), new("Places", "4"), new("LivedExperienceSought", "Carer"),
-            new("Rung", "CoProduction"), new("IsPaid", "yes"),
+            new("Rung", "CoProduction"), new("PayBy", "none"),
             new("SignUpClosesOn.Day", N(closes.Day)), new("SignUpClosesOn.Month", N(closes.Month)), new("SignUpClosesOn.Year", N(closes.Year)),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

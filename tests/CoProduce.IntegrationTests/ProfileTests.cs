@@ -536,7 +536,7 @@ public sealed class ProfileTests(PortalFixture portal) : IClassFixture<PortalFix
             db.Activities.AddRange(declined, attended);
             await db.SaveChangesAsync();
             declined.Decline(declined.SignUps.Single().Id, "Sorry, this room is too busy for your panic attacks.", DateTime.UtcNow);
-            attended.Confirm(attended.SignUps.Single().Id, true, DateTime.UtcNow);
+            attended.Confirm(attended.SignUps.Single().Id, true, null, DateTime.UtcNow);
             var onTheDay = UkTime.ToUtc(attended.Date, attended.EndTime);
             attended.MoveTo(ActivityStatus.Completed, onTheDay);
             attended.RecordAttendance(attended.SignUps.Single().Id, Attendance.Attended, new TimeGiven(105),

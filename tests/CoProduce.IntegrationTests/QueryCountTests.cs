@@ -4,8 +4,8 @@ using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Commissioning;
-using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +116,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
             await db.SaveChangesAsync();
             foreach (var activity in activities.Where(a => a.SignUps.Count > 0))
             {
-                activity.Confirm(activity.SignUps[0].Id, true, Now);
+                activity.Confirm(activity.SignUps[0].Id, true, null, Now);
             }
             await db.SaveChangesAsync();
             return activities.Select(a => a.Id).ToList();
@@ -153,7 +153,7 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 var before = UkTime.ToUtc(activity.Date.AddDays(-5), new TimeOnly(12, 0));
                 foreach (var signUp in activity.SignUps)
                 {
-                    activity.Confirm(signUp.Id, true, before);
+                    activity.Confirm(signUp.Id, true, null, before);
                 }
                 activity.MoveTo(ActivityStatus.Completed, Now);
                 foreach (var signUp in activity.SignUps)
@@ -274,6 +274,30 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
 
         await AssertCountStaysTheSameAsync(Roles.ExpertByExperience, () => Task.FromResult("/activities"),
             () => OpenActivitiesAsync(27, [jo, .. others]), pagedTable: "Activities");
+    }
+
+    /// <summary>Rate items, each with two versions, made as the lead's service makes them.</summary>
+    private Task RatesAsync(int count) => WithDbAsync(async db =>
+    {
+        var card = new RateCard(await db.RateItems.AsNoTracking().ToListAsync());
+        var today = UkTime.Today(TimeProvider.System);
+        for (var i = 0; i < count; i++)
+        {
+            var item = card.NewItem($"Rate {Guid.NewGuid():N}", ActivityType.Workshop, RateKind.PerHour, new RateTerms(Money.FromPounds(25m)), today, "system", Now);
+            item.AddVersion(new RateTerms(Money.FromPounds(30m)), today.AddDays(30), "system", Now);
+            db.RateItems.Add(item);
+        }
+        await db.SaveChangesAsync();
+    });
+
+    [Theory]
+    [InlineData("/payments/rates")]
+    [InlineData("/how-we-pay")]
+    public async Task RateCardPages_SameCommands_WithTenTimesTheRates(string url)
+    {
+        await RatesAsync(2);
+
+        await AssertCountStaysTheSameAsync(Roles.CoProductionLead, () => Task.FromResult(url), () => RatesAsync(18));
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class PaymentsWorld(IServiceProvider services)
             await db.SaveChangesAsync();
             foreach (var signUp in activity.SignUps)
             {
-                activity.Confirm(signUp.Id, true, before);
+                activity.Confirm(signUp.Id, true, null, before);
             }
             activity.MoveTo(ActivityStatus.Completed, Now);
             foreach (var signUp in activity.SignUps)

@@ -36,13 +36,13 @@ public sealed class ActivityConsentTests
                 activity.RequestPlace(1, personHasConsent, "A quiet room", now);
                 break;
             case nameof(Activity.Confirm):
-                activity.Confirm(1, personHasConsent, now);
+                activity.Confirm(1, personHasConsent, null, now);
                 break;
             case nameof(Activity.OfferPlace):
                 activity.OfferPlace(1, personHasConsent, now);
                 break;
             case nameof(Activity.AcceptOffer):
-                activity.AcceptOffer(1, personHasConsent, now);
+                activity.AcceptOffer(1, personHasConsent, null, now);
                 break;
             case nameof(Activity.Invite):
                 activity.Invite(1, personHasConsent, now);

@@ -41,9 +41,9 @@ public sealed class ActivityTests
         var b = Request(activity, 2);
         var c = Request(activity, 3);
 
-        activity.Confirm(a.Id, true, Now);
-        activity.Confirm(b.Id, true, Now);
-        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(c.Id, true, Now));
+        activity.Confirm(a.Id, true, null, Now);
+        activity.Confirm(b.Id, true, null, Now);
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(c.Id, true, null, Now));
 
         Assert.Equal("Every place is taken. Put them on the waiting list instead.", refused.Message);
         Assert.Equal(2, activity.ConfirmedCount);
@@ -56,7 +56,7 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 1);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
         activity.WaitList(b.Id, Now);
 
         Assert.Throws<ActivityRuleException>(() => activity.OfferPlace(b.Id, true, Now)); // no free place yet
@@ -65,7 +65,7 @@ public sealed class ActivityTests
 
         Assert.Equal(SignUpStatus.Offered, b.Status);
         Assert.Equal(0, activity.ConfirmedCount); // an offer is not a booking
-        activity.AcceptOffer(b.Id, true, Now);
+        activity.AcceptOffer(b.Id, true, null, Now);
         Assert.Equal((SignUpStatus.Confirmed, 1), (b.Status, activity.ConfirmedCount));
     }
 
@@ -155,8 +155,8 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, true, Now);
-        activity.Confirm(b.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
+        activity.Confirm(b.Id, true, null, Now);
 
         Assert.Throws<ActivityRuleException>(() => activity.RecordAttendance(99, Attendance.Attended, new TimeGiven(120), NoNotes, "organiser", OnTheDay));
         activity.RecordAttendance(a.Id, Attendance.Attended, new TimeGiven(150), new("Sent easy read agenda", "Fine", "Wants to come again"), "organiser", OnTheDay);
@@ -172,8 +172,8 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, true, Now);
-        activity.Confirm(b.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
+        activity.Confirm(b.Id, true, null, Now);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => activity.RecordAttendance(a.Id, Attendance.Attended, new TimeGiven(25 * 60), NoNotes, "organiser", OnTheDay));
         activity.RecordAttendance(b.Id, Attendance.DidNotAttend, new TimeGiven(150), NoNotes, "organiser", OnTheDay);
@@ -188,8 +188,8 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, true, Now);
-        activity.Confirm(b.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
+        activity.Confirm(b.Id, true, null, Now);
 
         Assert.Throws<ActivityRuleException>(() => activity.Update("Workshop", ActivityType.Workshop, "", new ActivitySchedule(Today.AddDays(10), new TimeOnly(10, 0), new TimeOnly(12, 0), Today.AddDays(5)),
             new ActivityPlace(ActivityMode.InPerson, "Library", null, null), 1, [], LadderRung.CoProduction, true, null, Now));
@@ -202,8 +202,8 @@ public sealed class ActivityTests
         var a = Request(activity, 1);
         var b = Request(activity, 2);
         Request(activity, 3);
-        activity.Confirm(a.Id, true, Now);
-        activity.Confirm(b.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
+        activity.Confirm(b.Id, true, null, Now);
         var experience = new Dictionary<int, IReadOnlySet<LivedExperienceArea>>
         {
             [1] = new HashSet<LivedExperienceArea> { LivedExperienceArea.Carer, LivedExperienceArea.Autism },
@@ -227,10 +227,10 @@ public sealed class ActivityTests
         activity.WaitList(a.Id, Now);
         activity.OfferPlace(a.Id, true, Now);
 
-        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(b.Id, true, Now));
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(b.Id, true, null, Now));
         Assert.Equal("The free place is being held for someone it was offered to.", refused.Message);
 
-        activity.AcceptOffer(a.Id, true, Now);
+        activity.AcceptOffer(a.Id, true, null, Now);
         Assert.Equal(1, activity.ConfirmedCount);
     }
 
@@ -240,7 +240,7 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
         var b = Request(activity, 2);
-        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
         activity.WaitList(b.Id, Now);
         activity.OfferPlace(b.Id, true, Now);
 
@@ -267,14 +267,14 @@ public sealed class ActivityTests
 
         Step(at => activity.WaitList(a.Id, at), Now.AddMinutes(1));
         Step(at => activity.OfferPlace(a.Id, true, at), Now.AddMinutes(2));
-        Step(at => activity.AcceptOffer(a.Id, true, at), Now.AddMinutes(3));
+        Step(at => activity.AcceptOffer(a.Id, true, null, at), Now.AddMinutes(3));
         Step(at => activity.Withdraw(a.Id, at), Now.AddMinutes(4));
         Step(at => activity.Decline(b.Id, "This one is for carers.", at), Now.AddMinutes(5));
         Step(at => WithId(activity.Invite(3, true, at), 3), Now.AddMinutes(6));
         Step(at => activity.AcceptInvitation(3, true, "Step-free access", at), Now.AddMinutes(7));
         Step(at => WithId(activity.Invite(4, true, at), 4), Now.AddMinutes(8));
         Step(at => activity.DeclineInvitation(4, at), Now.AddMinutes(9));
-        Step(at => activity.Confirm(3, true, at), Now.AddMinutes(10));
+        Step(at => activity.Confirm(3, true, null, at), Now.AddMinutes(10));
         Step(at => activity.MarkReminderSent(3, at), Now.AddMinutes(11));
         Step(at => activity.RecordAttendance(3, Attendance.Attended, new TimeGiven(60), NoNotes, "organiser", at), OnTheDay);
         Step(at => activity.ErasePersonalTextOf(3, at), OnTheDay.AddMinutes(1));
@@ -288,7 +288,7 @@ public sealed class ActivityTests
     {
         var activity = OpenActivity(places: 2);
         var a = Request(activity, 1);
-        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
 
         activity.RemovePerson(1, Now);
 
@@ -309,7 +309,7 @@ public sealed class ActivityTests
         }
         else
         {
-            activity.Confirm(mine.Id, true, Now);
+            activity.Confirm(mine.Id, true, null, Now);
             activity.MoveTo(ActivityStatus.Completed, OnTheDay);
             activity.RecordAttendance(mine.Id, Attendance.Attended, new TimeGiven(150), new("Sent easy read agenda", "Needed a break at 11", "Found it tiring"), "organiser", OnTheDay);
         }
@@ -329,7 +329,7 @@ public sealed class ActivityTests
     {
         var activity = OpenActivity(places: 1);
         var a = Request(activity, 1);
-        activity.Confirm(a.Id, true, Now);
+        activity.Confirm(a.Id, true, null, Now);
         activity.LinkToRequirement("R5", Now);
         activity.MoveTo(ActivityStatus.Completed, OnTheDay);
         activity.RecordAttendance(a.Id, Attendance.Attended, new TimeGiven(120), NoNotes, "organiser", OnTheDay);
@@ -346,7 +346,7 @@ public sealed class ActivityTests
         var activity = OpenActivity(places: 1);
         var signUp = Request(activity, 1);
         Assert.False(signUp.NeedsReminderFor(activity.Date)); // no place yet
-        activity.Confirm(signUp.Id, true, Now);
+        activity.Confirm(signUp.Id, true, null, Now);
 
         activity.MarkReminderSent(signUp.Id, Now);
 

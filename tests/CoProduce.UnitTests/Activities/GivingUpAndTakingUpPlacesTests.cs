@@ -123,7 +123,7 @@ public sealed class GivingUpAndTakingUpPlacesTests
         var before = Snapshot(activity);
 
         var canAccept = activity.CanAcceptOffer(signUp, now);
-        var refused = Record.Exception(() => activity.AcceptOffer(signUp.Id, true, now));
+        var refused = Record.Exception(() => activity.AcceptOffer(signUp.Id, true, null, now));
 
         Assert.Equal(whyRefused is null, canAccept);
         Assert.Equal(whyRefused, refused?.Message);
@@ -152,7 +152,7 @@ public sealed class GivingUpAndTakingUpPlacesTests
         var before = Snapshot(activity);
 
         Assert.False(activity.CanAcceptOffer(signUp, now));
-        var refused = Assert.Throws<ActivityRuleException>(() => activity.AcceptOffer(signUp.Id, true, now));
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.AcceptOffer(signUp.Id, true, null, now));
 
         Assert.Equal("There is no place offered to you on this activity.", refused.Message);
         Assert.Equal(before, Snapshot(activity));

@@ -84,10 +84,10 @@ public sealed class InvitationTests
         var asked = Request(activity, 2);
 
         Assert.Equal((0, 1), (activity.ConfirmedCount, activity.FreePlaces));
-        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(invited.Id, true, BeforeSummerDay));
+        var refused = Assert.Throws<ActivityRuleException>(() => activity.Confirm(invited.Id, true, null, BeforeSummerDay));
         Assert.Equal("Only someone who has asked for a place can be given one.", refused.Message);
 
-        activity.Confirm(asked.Id, true, BeforeSummerDay);
+        activity.Confirm(asked.Id, true, null, BeforeSummerDay);
 
         Assert.Equal((1, 0, SignUpStatus.Invited), (activity.ConfirmedCount, activity.FreePlaces, invited.Status));
     }
@@ -109,7 +109,7 @@ public sealed class InvitationTests
 
         Assert.Equal((SignUpStatus.Requested, "Step-free access", BeforeSummerDay), (invited.Status, invited.WhatWouldHelp, invited.RequestedUtc));
         Assert.Equal((0, BeforeSummerDay), (activity.ConfirmedCount, activity.UpdatedUtc));
-        activity.Confirm(invited.Id, true, BeforeSummerDay);
+        activity.Confirm(invited.Id, true, null, BeforeSummerDay);
         Assert.Equal((SignUpStatus.Confirmed, 1), (invited.Status, activity.ConfirmedCount));
     }
 

@@ -81,7 +81,7 @@ public sealed class ReminderTests
 
         activity.Withdraw(signUp.Id, first.AddHours(1));
         activity.RequestPlace(1, true, "Still keen", first.AddHours(2));
-        activity.Confirm(signUp.Id, true, first.AddHours(3));
+        activity.Confirm(signUp.Id, true, null, first.AddHours(3));
 
         Assert.Equal((null, null), (signUp.ReminderForDate, signUp.ReminderSentUtc));
         Assert.True(signUp.NeedsReminderFor(activity.Date));

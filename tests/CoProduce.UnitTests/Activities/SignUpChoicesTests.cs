@@ -86,7 +86,7 @@ public sealed class SignUpChoicesTests
         var offered = choices.Split(", ", StringSplitOptions.RemoveEmptyEntries);
         var changes = new Dictionary<string, Action<Activity, int, DateTime>>
         {
-            ["confirm"] = (activity, id, now) => activity.Confirm(id, true, now),
+            ["confirm"] = (activity, id, now) => activity.Confirm(id, true, null, now),
             ["wait-list"] = (activity, id, now) => activity.WaitList(id, now),
             ["offer"] = (activity, id, now) => activity.OfferPlace(id, true, now),
             ["decline"] = (activity, id, now) => activity.Decline(id, "Thank you. This one is for carers.", now),
@@ -128,11 +128,11 @@ public sealed class SignUpChoicesTests
         // The one free place is held for the person it was offered to: only they can have it.
         Assert.True(activity.ChoicesFor(offered, BeforeSummerDay).CanConfirm);
         Assert.False(activity.ChoicesFor(asking, BeforeSummerDay).CanConfirm);
-        Assert.Throws<ActivityRuleException>(() => activity.Confirm(asking.Id, true, BeforeSummerDay));
+        Assert.Throws<ActivityRuleException>(() => activity.Confirm(asking.Id, true, null, BeforeSummerDay));
 
         activity.Withdraw(offered.Id, BeforeSummerDay);
         Assert.True(activity.ChoicesFor(asking, BeforeSummerDay).CanConfirm);
-        activity.Confirm(asking.Id, true, BeforeSummerDay);
+        activity.Confirm(asking.Id, true, null, BeforeSummerDay);
         Assert.Equal(SignUpStatus.Confirmed, first.Status);
         Assert.False(activity.ChoicesFor(InStatus(activity, 4, SignUpStatus.Requested), BeforeSummerDay).CanConfirm); // full
     }

@@ -90,7 +90,7 @@ internal static class TestActivities
         switch (status)
         {
             case SignUpStatus.Confirmed:
-                activity.Confirm(signUp.Id, true, SetUpUtc);
+                activity.Confirm(signUp.Id, true, null, SetUpUtc);
                 break;
             case SignUpStatus.WaitingList:
                 activity.WaitList(signUp.Id, SetUpUtc);

@@ -4,6 +4,7 @@ using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Payments;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Data.Seeding;
 
@@ -33,9 +34,25 @@ internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector p
             new RateTerms(Money.FromPounds(150m)), since, lead, yearAgo);
         var writingRate = card.NewItem("Co-writing session", ActivityType.MethodStatementCoWriting, RateKind.PerSession,
             new RateTerms(Money.FromPounds(30m)), since, lead, yearAgo);
-        card.NewItem("Learning walk", ActivityType.LearningWalk, RateKind.PerHour,
+        var walkRate = card.NewItem("Learning walk", ActivityType.LearningWalk, RateKind.PerHour,
             new RateTerms(Money.FromPounds(20m), PaysTravel: true), since, lead, yearAgo);
         db.RateItems.AddRange(card.Items);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The roster's paid activities pay by the rate for their type.
+        var rates = new Dictionary<ActivityType, RateItem>
+        {
+            [ActivityType.Workshop] = workshopRate,
+            [ActivityType.MethodStatementCoWriting] = writingRate,
+            [ActivityType.LearningWalk] = walkRate,
+        };
+        foreach (var activity in await db.Activities.Where(a => a.IsPaid).ToListAsync(cancellationToken))
+        {
+            if (rates.TryGetValue(activity.Type, out var rate))
+            {
+                activity.PayBy(rate.Id, now);
+            }
+        }
 
         var policy = ExpensesPolicy.Publish([], Money.FromPence(45), [
             new ExpenseRule(ExpenseCategory.PublicTransport, null, ReceiptNeeded: true),
@@ -142,7 +159,7 @@ internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector p
         await db.SaveChangesAsync(cancellationToken);
         foreach (var signUp in activity.SignUps)
         {
-            activity.Confirm(signUp.Id, true, planned.AddDays(1));
+            activity.Confirm(signUp.Id, true, rate.FixFee(day), planned.AddDays(1));
         }
         var after = now.AddDays(-daysAgo).AddHours(12);
         var minutes = (int)(end - start).TotalMinutes;

@@ -121,7 +121,10 @@ public sealed class Activity : IConcurrencyVersioned
 
     private (DateOnly, TimeOnly, TimeOnly, ActivityMode, string?, string?) WhenAndWhere => (Date, StartTime, EndTime, Mode, Venue, JoiningInstructions);
 
-    /// <summary>Names the rate card item the activity pays by, or none (an unpaid activity).</summary>
+    /// <summary>
+    /// Names the rate card item the activity pays by, or none (an unpaid activity, where expenses
+    /// are still repaid). An activity is paid exactly when it has a rate item.
+    /// </summary>
     public void PayBy(int? rateItemId, DateTime nowUtc)
     {
         if (rateItemId is < 1)
@@ -129,6 +132,7 @@ public sealed class Activity : IConcurrencyVersioned
             throw new ArgumentOutOfRangeException(nameof(rateItemId), rateItemId, "A rate item id is 1 or more.");
         }
         RateItemId = rateItemId;
+        IsPaid = rateItemId is not null;
         UpdatedUtc = nowUtc;
     }
 
@@ -332,8 +336,12 @@ public sealed class Activity : IConcurrencyVersioned
         Touch(nowUtc);
     }
 
-    /// <summary>Gives a place. Refused when every place is taken (never over-filled) or the person has withdrawn consent.</summary>
-    public void Confirm(int signUpId, bool personHasConsent, DateTime nowUtc)
+    /// <summary>
+    /// Gives a place. Refused when every place is taken (never over-filled) or the person has
+    /// withdrawn consent. The person's fee is fixed now, from the activity's rate item (none for an
+    /// unpaid activity), so a later change to the rate card never changes what they were promised.
+    /// </summary>
+    public void Confirm(int signUpId, bool personHasConsent, Payments.FixedFee? fee, DateTime nowUtc)
     {
         var signUp = Find(signUpId);
         if (signUp.Status is not (SignUpStatus.Requested or SignUpStatus.WaitingList or SignUpStatus.Offered))
@@ -342,8 +350,10 @@ public sealed class Activity : IConcurrencyVersioned
         }
         RequireConsent(personHasConsent, "be given a place");
         RequireNotOver(nowUtc, "Places cannot be given once the activity is over.");
+        RequireFeeOfThisActivity(fee);
         TakePlace(forOfferedPerson: signUp.Status == SignUpStatus.Offered);
         signUp.SetStatus(SignUpStatus.Confirmed, nowUtc);
+        signUp.FixFee(fee, nowUtc);
         Touch(nowUtc);
     }
 
@@ -419,7 +429,8 @@ public sealed class Activity : IConcurrencyVersioned
     public bool CanAcceptOffer(SignUp signUp, DateTime nowUtc) =>
         signUp.Status == SignUpStatus.Offered && signUp.Attendance == Attendance.NotRecorded && !IsOver(nowUtc);
 
-    public void AcceptOffer(int signUpId, bool personHasConsent, DateTime nowUtc)
+    /// <summary>The person takes up the place offered to them; their fee is fixed now, as in <see cref="Confirm"/>.</summary>
+    public void AcceptOffer(int signUpId, bool personHasConsent, Payments.FixedFee? fee, DateTime nowUtc)
     {
         var signUp = Find(signUpId);
         if (signUp.Status != SignUpStatus.Offered)
@@ -431,8 +442,10 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException("The activity is over, so the place can no longer be taken up.");
         }
+        RequireFeeOfThisActivity(fee);
         TakePlace(forOfferedPerson: true);
         signUp.SetStatus(SignUpStatus.Confirmed, nowUtc);
+        signUp.FixFee(fee, nowUtc);
         Touch(nowUtc);
     }
 
@@ -560,6 +573,20 @@ public sealed class Activity : IConcurrencyVersioned
         {
             throw new ActivityRuleException(
                 $"This person has not given consent to be on the roster (or has withdrawn it), so they cannot {toDoWhat}. They can give consent on their profile.");
+        }
+    }
+
+    /// <summary>
+    /// A paid activity's places carry a fee from its own rate item, and an unpaid activity's none:
+    /// anything else is a mistake in the caller, never something a person could put right.
+    /// </summary>
+    private void RequireFeeOfThisActivity(Payments.FixedFee? fee)
+    {
+        if (fee?.RateItemId != RateItemId)
+        {
+            throw new ArgumentException(RateItemId is null
+                ? "This activity is not paid for time, so a place carries no fee."
+                : $"A place on this activity carries a fee from rate item {RateItemId}.", nameof(fee));
         }
     }
 

@@ -103,6 +103,38 @@ public sealed class BenefitLimits
         };
     }
 
+    /// <summary>Whether the set has taken effect by a UK date. Once it has, warnings may have been worked out with it, so it never changes.</summary>
+    public bool HasStarted(DateOnly today) => EffectiveFrom <= today;
+
+    /// <summary>
+    /// Puts right a set that has not taken effect yet (a figure typed wrongly, a date moved), as
+    /// long as it still starts after today. A set that has started is never changed: a new set
+    /// from a later date replaces it. Refuses with every problem found, as <see cref="Create"/> does.
+    /// </summary>
+    public void Correct(DateOnly effectiveFrom, BenefitLimitFigures figures, string source, string? sourceLink, DateOnly today)
+    {
+        if (HasStarted(today))
+        {
+            throw new PaymentRuleException($"These limits took effect on {EffectiveFrom.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}, so they cannot be changed. Add a new set from a later date instead.");
+        }
+        if (effectiveFrom <= today)
+        {
+            throw new PaymentRuleException("A corrected set must still take effect after today. To change the limits from today, add a new set.");
+        }
+        var corrected = Create(effectiveFrom, figures, source, sourceLink);
+        EffectiveFrom = corrected.EffectiveFrom;
+        UniversalCreditWorkAllowanceWithHousingCosts = corrected.UniversalCreditWorkAllowanceWithHousingCosts;
+        UniversalCreditWorkAllowanceWithoutHousingCosts = corrected.UniversalCreditWorkAllowanceWithoutHousingCosts;
+        UniversalCreditTaperBasisPoints = corrected.UniversalCreditTaperBasisPoints;
+        EsaPermittedWorkHigherWeeklyLimit = corrected.EsaPermittedWorkHigherWeeklyLimit;
+        EsaPermittedWorkLowerWeeklyLimit = corrected.EsaPermittedWorkLowerWeeklyLimit;
+        EsaPermittedWorkWeeklyHours = corrected.EsaPermittedWorkWeeklyHours;
+        CarersAllowanceWeeklyEarningsLimit = corrected.CarersAllowanceWeeklyEarningsLimit;
+        TradingAllowancePerTaxYear = corrected.TradingAllowancePerTaxYear;
+        Source = corrected.Source;
+        SourceLink = corrected.SourceLink;
+    }
+
     /// <summary>Every problem with a set of figures, in words for a GOV.UK error summary; empty when it is fine.</summary>
     public static IReadOnlyList<BenefitLimitsProblem> Check(BenefitLimitFigures figures, string? source, string? sourceLink)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Payments;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,9 +22,12 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
-    public bool EnqueueConfirmed(ExpertProfile person, Activity activity) =>
+    /// <summary>The place, with the fee fixed for the person now (or that the activity is unpaid) and how we pay.</summary>
+    public bool EnqueueConfirmed(ExpertProfile person, Activity activity, FixedFee? fee) =>
         Enqueue(person, activity, $"Your place is confirmed: {activity.Title}",
             $"You have a place at {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: true)}\n\n" +
+            $"{PayText.ForPerson(fee, activity.IsPaid)}{(activity.IsPaid ? " " + PayText.ChoiceNotToBePaid : string.Empty)}\n" +
+            $"How we pay: {new Uri(links.To(PayText.HowWePayPath)).AbsoluteUri}\n\n" +
             "We have attached a calendar invite.\n\nIf you cannot come any more, you can withdraw on the activity's page. Tell us if you need anything to help you take part.",
             Invite.Request);
 

@@ -1,9 +1,11 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Audit;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Commissioning;
 using CoProduce.Web.Features.Organising;
+using CoProduce.Web.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Features.Activities;
@@ -32,9 +34,11 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
             // Made afresh inside the transaction: if the database's retry strategy runs it again,
             // nothing from a failed attempt (such as an id) is carried into the next.
             db.ChangeTracker.Clear();
+            await RequireRateAsync(details, cancellationToken);
             activity = new Activity(projectId, details.Title, details.Type, details.Description, details.Schedule, details.Place, details.Places,
                 details.LivedExperienceSought, details.Rung, details.IsPaid, userId, Now);
             activity.LinkToRequirement(requirementCode, Now);
+            activity.PayBy(details.RateItemId, Now);
             db.Activities.Add(activity);
             // The activity needs its id before the audit entry can name it.
             await db.SaveChangesAsync(cancellationToken);
@@ -57,9 +61,12 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
             {
                 throw new ActivityChangedMeanwhileException();
             }
+            await RequireRateAsync(details, cancellationToken);
             var before = Describe(activity);
             var moved = activity.Update(details.Title, details.Type, details.Description, details.Schedule, details.Place, details.Places,
                 details.LivedExperienceSought, details.Rung, details.IsPaid, requirementCode, Now);
+            // People whose place is already confirmed keep the fee fixed for them then.
+            activity.PayBy(details.RateItemId, Now);
             Audit(AuditSubject.Activity(activity.Id), activity.ProjectId, AuditActions.ActivityChanged,
                 moved ? "Activity details changed, including when or where it is: people with a place were told." : "Activity details changed.",
                 userId, before, Describe(activity));
@@ -89,10 +96,18 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
             return Tell(live, s => notifier.EnqueueCancelled(people[s.ExpertProfileId], activity, hadPlace: s.Status == SignUpStatus.Confirmed));
         }, cancellationToken);
 
+    /// <summary>Gives a place and fixes the person's fee from the activity's rate; the confirmation email says what it is.</summary>
     public Task<PersonTold> ConfirmAsync(int activityId, int signUpId, string userId, CancellationToken cancellationToken) =>
-        ChangeSignUpAsync(activityId, signUpId, userId, AuditActions.PlaceConfirmed, "Place confirmed.",
-            (activity, person) => activity.Confirm(signUpId, person.HasConsent, Now),
-            (activity, person) => notifier.EnqueueConfirmed(person, activity), cancellationToken);
+        ChangeAsync(activityId, async activity =>
+        {
+            var signUp = Find(activity, signUpId);
+            var person = await db.ExpertProfiles.AsNoTracking().SingleAsync(p => p.Id == signUp.ExpertProfileId, cancellationToken);
+            var fee = await FeeForAsync(activity, cancellationToken);
+            var before = signUp.Status;
+            activity.Confirm(signUpId, person.HasConsent, fee, Now);
+            AuditSignUp(activity, signUp, AuditActions.PlaceConfirmed, $"Place confirmed. {PayText.FeeForAudit(fee)}", userId, before.ToString());
+            return new PersonTold(person.PreferredName, notifier.EnqueueConfirmed(person, activity, fee));
+        }, cancellationToken);
 
     public Task<PersonTold> WaitListAsync(int activityId, int signUpId, string userId, CancellationToken cancellationToken) =>
         ChangeSignUpAsync(activityId, signUpId, userId, AuditActions.PlaceWaitListed, "Put on the waiting list.",
@@ -189,15 +204,18 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
             return false;
         }, cancellationToken);
 
-    /// <summary>Takes up the place offered. Returns whether the confirmation was emailed.</summary>
+    /// <summary>Takes up the place offered, fixing the fee as a confirmation does. Returns whether the confirmation was emailed.</summary>
     public Task<bool> AcceptOfferAsync(int activityId, string userId, CancellationToken cancellationToken) =>
-        ChangeMineAsync(activityId, userId, (activity, me) =>
+        ChangeAsync(activityId, async activity =>
         {
+            var me = await db.ExpertProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
+                ?? throw new ActivityRuleException("You need a profile before you can take part. You can set one up on your profile page.");
             var mine = MineOn(activity, me) ?? throw new ActivityRuleException("There is no place offered to you on this activity.");
-            activity.AcceptOffer(mine.Id, me.HasConsent, Now);
-            AuditSignUp(activity, mine, AuditActions.OfferAccepted, "Offered place taken up.", userId, nameof(SignUpStatus.Offered));
+            var fee = await FeeForAsync(activity, cancellationToken);
+            activity.AcceptOffer(mine.Id, me.HasConsent, fee, Now);
+            AuditSignUp(activity, mine, AuditActions.OfferAccepted, $"Offered place taken up. {PayText.FeeForAudit(fee)}", userId, nameof(SignUpStatus.Offered));
             // The confirmation and its calendar invite are saved with the place, and sent after.
-            return notifier.EnqueueConfirmed(me, activity);
+            return notifier.EnqueueConfirmed(me, activity, fee);
         }, cancellationToken);
 
     public Task AcceptInvitationAsync(int activityId, string userId, string whatWouldHelp, CancellationToken cancellationToken) =>
@@ -217,6 +235,44 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
             AuditSignUp(activity, mine, AuditActions.InvitationAnswered, "Invitation declined.", userId, nameof(SignUpStatus.Invited));
             return false;
         }, cancellationToken);
+
+    // ----- Pay -----
+
+    /// <summary>
+    /// The fee a place on the activity carries if confirmed now: from the version of its rate item
+    /// in force on the activity's date, or none for an unpaid activity.
+    /// </summary>
+    private async Task<FixedFee?> FeeForAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.RateItemId is not { } rateItemId)
+        {
+            return null;
+        }
+        var item = await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken)
+            ?? throw new ActivityRuleException("The rate this activity pays by no longer exists. Choose another rate on the activity's details.");
+        try
+        {
+            return item.FixFee(activity.Date);
+        }
+        catch (PaymentRuleException refused)
+        {
+            throw new ActivityRuleException(refused.Message);
+        }
+    }
+
+    /// <summary>A chosen rate must be for the activity's type and have a rate on its date (as the form checks first).</summary>
+    private async Task RequireRateAsync(ActivityDetails details, CancellationToken cancellationToken)
+    {
+        if (details.RateItemId is not { } rateItemId)
+        {
+            return;
+        }
+        var item = await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken);
+        if (item is null || new RateCard([item]).ForActivity(details.Type, details.Schedule.Date).Count == 0)
+        {
+            throw new ActivityRuleException("Choose how people are paid from the rates for this type of activity on its date.");
+        }
+    }
 
     // ----- How every change is made -----
 
@@ -349,7 +405,7 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
     /// <summary>What the audit log keeps of an activity: what it is, when and where, never who signed up.</summary>
     private static string Describe(Activity a) =>
         $"{a.Title}; {a.Type}; {a.Date:yyyy-MM-dd} {a.StartTime:HH\\:mm}-{a.EndTime:HH\\:mm}; {a.Mode}{(a.Venue is null ? string.Empty : $" at {a.Venue}")}; " +
-        $"{a.Places} places; {(a.IsPaid ? "paid" : "unpaid")}; requirement {a.RequirementCode ?? "none"}";
+        $"{a.Places} places; {(a.RateItemId is { } rate ? $"paid by rate item {rate}" : "unpaid")}; requirement {a.RequirementCode ?? "none"}";
 
     private static string AttendanceText(SignUp s) => s.TimeGiven is { } time
         ? $"{s.Attendance}; activity {time.ActivityMinutes} min, preparation {time.PreparationMinutes} min, travel {time.TravelMinutes} min"
@@ -362,7 +418,11 @@ public sealed class ActivityChangedMeanwhileException() : InvalidOperationExcept
 
 /// <summary>An activity's details as the organiser gives them.</summary>
 public sealed record ActivityDetails(string Title, ActivityType Type, string Description, ActivitySchedule Schedule, ActivityPlace Place, int Places,
-    IReadOnlySet<Domain.Roster.LivedExperienceArea> LivedExperienceSought, LadderRung Rung, bool IsPaid);
+    IReadOnlySet<Domain.Roster.LivedExperienceArea> LivedExperienceSought, LadderRung Rung, int? RateItemId)
+{
+    /// <summary>Paid for time exactly when a rate item is chosen.</summary>
+    public bool IsPaid => RateItemId is not null;
+}
 
 /// <summary>How many people a change was sent to, and how many of them have no email address (the organiser rings or texts them).</summary>
 public sealed record Told(int People = 0, int NotEmailed = 0);

@@ -26,7 +26,8 @@ public sealed class ActivityForm
     public string? Places { get; set; }
     public List<string> LivedExperienceSought { get; set; } = [];
     public string? Rung { get; set; }
-    public string? IsPaid { get; set; }
+    /// <summary>How people are paid for their time: a rate item's id, or "none" (expenses only).</summary>
+    public string? PayBy { get; set; }
     public DateParts SignUpClosesOn { get; set; } = new();
     public string? RequirementCode { get; set; }
 
@@ -59,7 +60,8 @@ public sealed class ActivityForm
         Places = a.Places.ToString(CultureInfo.InvariantCulture),
         LivedExperienceSought = a.LivedExperienceSought.Select(x => x.ToString()).ToList(),
         Rung = a.Rung.ToString(),
-        IsPaid = a.IsPaid ? "yes" : "no",
+        // An activity marked paid before it could name a rate has no choice yet: the organiser makes one.
+        PayBy = a.RateItemId?.ToString(CultureInfo.InvariantCulture) ?? (a.IsPaid ? null : NotPaid),
         SignUpClosesOn = DateParts.From(a.SignUpClosesOn),
         RequirementCode = a.RequirementCode,
     };
@@ -72,7 +74,12 @@ public sealed class ActivityForm
 
     /// <summary>The activity's details, for a form that has passed its validator.</summary>
     public ActivityDetails Details() => new(Title!.Trim(), Enum.Parse<ActivityType>(Type!), Description!.Trim(), Schedule(), Place(),
-        int.Parse(Places!, CultureInfo.InvariantCulture), Areas().ToHashSet(), Enum.Parse<LadderRung>(Rung!), IsPaid == "yes");
+        int.Parse(Places!, CultureInfo.InvariantCulture), Areas().ToHashSet(), Enum.Parse<LadderRung>(Rung!), ChosenRateItemId());
+
+    public const string NotPaid = "none";
+
+    /// <summary>The rate item chosen, or null for "not paid for time" (or no valid choice).</summary>
+    public int? ChosenRateItemId() => int.TryParse(PayBy, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     public int? ChosenProjectId() => int.TryParse(ProjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
@@ -82,7 +89,6 @@ public sealed class ActivityForm
     public static IEnumerable<SelectListItem> Modes => Enum.GetValues<ActivityMode>().Select(m => new SelectListItem(Words.Mode(m), m.ToString()));
     public static IEnumerable<SelectListItem> Rungs => Enum.GetValues<LadderRung>().Reverse().Select(r => new SelectListItem(Words.Rung(r), r.ToString()));
     public static IEnumerable<SelectListItem> AreaChoices => Enum.GetValues<LivedExperienceArea>().Select(a => new SelectListItem(Words.Area(a), a.ToString()));
-    public static IEnumerable<SelectListItem> YesNo => [new("Yes, we pay for this", "yes"), new("No", "no")];
 }
 
 public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
@@ -116,7 +122,8 @@ public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
         RuleFor(f => f.LivedExperienceSought).Must(list => list.All(IsName<LivedExperienceArea>))
             .WithMessage("Select lived experience from the list");
         RuleFor(f => f.Rung).Must(v => IsName<LadderRung>(v)).WithMessage("Select how much this activity shares power");
-        RuleFor(f => f.IsPaid).Must(v => v is "yes" or "no").WithMessage("Select yes if people are paid for taking part");
+        RuleFor(f => f.PayBy).Must((f, v) => v == ActivityForm.NotPaid || f.ChosenRateItemId() is not null)
+            .WithMessage("Select how people are paid for their time, or not paid for time");
         RuleFor(f => f.SignUpClosesOn).Must(d => d.ToDate() is not null).WithMessage("Enter the date sign-up closes, like 20 3 2027")
             .Must((f, d) => d.ToDate() is not { } closes || f.Date.ToDate() is not { } date || closes <= date)
             .WithMessage("Sign-up must close on or before the day of the activity");

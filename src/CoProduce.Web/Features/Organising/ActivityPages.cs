@@ -2,6 +2,7 @@ using System.Globalization;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Infrastructure.Email;
@@ -54,6 +55,9 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
         }
         var now = Now;
         var project = await db.CommissioningProjects.AsNoTracking().Where(p => p.Id == activity.ProjectId).Select(p => new { p.Id, p.Title }).SingleAsync(cancellationToken);
+        var rateItem = activity.RateItemId is { } rateItemId
+            ? await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken)
+            : null;
         var people = await PeopleAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
         var involvement = await InvolvementAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
         var balance = activity.Balance(people.ToDictionary(p => p.Key, p => p.Value.LivedExperience));
@@ -82,7 +86,7 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
 
         return new ActivityPageModel(
             activity.Id, activity.Title, project.Id, project.Title, activity.Status.ToString(), OrganiserText.When(activity),
-            OrganiserText.Where(activity), $"{activity.ConfirmedCount} of {activity.Places} filled", Words.Rung(activity.Rung), activity.IsPaid ? "Yes" : "No",
+            OrganiserText.Where(activity), $"{activity.ConfirmedCount} of {activity.Places} filled", Words.Rung(activity.Rung), PayFor(activity, rateItem),
             activity.RequirementCode ?? "No requirement linked", activity.SignUpClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
             activity.AllowedMoves(now).Select(to => new StatusMove(to, OrganiserText.MoveLabel(to), to == ActivityStatus.Cancelled)).ToList(),
             CanChange: activity.CanChange,
@@ -92,6 +96,12 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             activity.LivedExperienceSought.Except(balance.Keys).Order().Select(Words.Area).ToList(),
             ringOrText, rows, leastInvolvedFirst);
     }
+
+    /// <summary>The pay people will see before they sign up: the rate in force on the activity's date, or none.</summary>
+    private static string PayFor(Activity activity, RateItem? rateItem) =>
+        rateItem is null ? (activity.IsPaid ? "Paid, but no rate chosen yet: choose one in the activity's details" : "Not paid for time (expenses only)")
+        : rateItem.InForceOn(activity.Date) is { } version ? $"{version.Terms.Describe(rateItem.Kind)} ({rateItem.Name})"
+        : $"{rateItem.Name} has no rate on the activity's date: choose another rate, or ask the co-production lead to add one";
 
     private static SignUpRow SignUpRowFor(Activity activity, SignUp s, ExpertProfile? p, Involvement? involvement, DateTime now)
     {
@@ -103,6 +113,7 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             p?.AccessNeedsOther,
             p is null ? null : p.LivedExperience.Count == 0 ? "not given" : string.Join(", ", p.LivedExperience.Select(Words.Area)),
             string.IsNullOrWhiteSpace(s.WhatWouldHelp) ? null : s.WhatWouldHelp,
+            s.Status == SignUpStatus.Confirmed ? s.FixedFee?.Describe() : null,
             OrganiserText.Attendance(s),
             involvement?.Count ?? 0,
             involvement?.LastTookPart is { } last ? last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : null,
@@ -171,8 +182,9 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
     /// The form's choices. Projects are bounded: the <see cref="ProjectChoices"/> changed most
     /// recently, and the chosen one. Any other project's page has its own "Plan an activity" link.
     /// </summary>
-    public async Task<ActivityFormChoices> ChoicesAsync(int? chosenProjectId, CancellationToken cancellationToken)
+    public async Task<ActivityFormChoices> ChoicesAsync(ActivityForm form, CancellationToken cancellationToken)
     {
+        var chosenProjectId = form.ChosenProjectId();
         var projects = await db.CommissioningProjects.AsNoTracking()
             .OrderByDescending(p => p.UpdatedUtc).ThenByDescending(p => p.Id)
             .Take(ProjectChoices + 1)
@@ -193,7 +205,23 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             .DistinctBy(r => r.Code).OrderBy(r => r.Code, StringComparer.Ordinal)
             .Select(r => new SelectListItem($"{r.Code} {r.ShortName}", r.Code))
             .Prepend(new SelectListItem("None", string.Empty)).ToList();
-        return new ActivityFormChoices(projectItems, more, requirements);
+        return new ActivityFormChoices(projectItems, more, requirements, await PayChoicesAsync(form, cancellationToken));
+    }
+
+    /// <summary>
+    /// The rates an organiser can choose: those for the activity's type in force on its date
+    /// (<see cref="RateCard.ForActivity"/>), or, before a type and date are given, every rate in
+    /// force today; and "not paid for time". The rate card is short, so it is read whole.
+    /// </summary>
+    private async Task<IReadOnlyList<SelectListItem>> PayChoicesAsync(ActivityForm form, CancellationToken cancellationToken)
+    {
+        var card = new RateCard(await db.RateItems.AsNoTracking().ToListAsync(cancellationToken));
+        var date = form.Date.ToDate() ?? UkTime.Today(clock);
+        var rates = Enum.TryParse<ActivityType>(form.Type, out var type) && Enum.IsDefined(type)
+            ? card.ForActivity(type, date).Select(r => new SelectListItem($"{r.Item.Name}: {r.Describe()}", Id(r.Item.Id)))
+            : card.InForceOn(date).Select(r => new SelectListItem($"{r.Item.Name} ({Words.Type(r.Item.ActivityType)}): {r.Describe()}", Id(r.Item.Id)));
+        return [.. rates, new SelectListItem("Not paid for time (expenses only)", ActivityForm.NotPaid)];
+        static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
     }
 
     public Task<ActivityForm?> FormAsync(int id, CancellationToken cancellationToken) =>
@@ -202,9 +230,13 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
     public Task<int?> ProjectOfAsync(int activityId, CancellationToken cancellationToken) =>
         db.Activities.Where(a => a.Id == activityId).Select(a => (int?)a.ProjectId).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The form's project must exist, and a linked requirement must be one it has; a problem goes next to its field.</summary>
-    public async Task CheckProjectAndRequirementAsync(ActivityForm form, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    /// <summary>
+    /// The form's project must exist, a linked requirement must be one it has, and a chosen rate
+    /// must be for its type with a rate on its date; a problem goes next to its field.
+    /// </summary>
+    public async Task CheckChoicesAsync(ActivityForm form, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
+        await CheckRateAsync(form, modelState, cancellationToken);
         if (form.ChosenProjectId() is not { } projectId)
         {
             return; // the validator has already said to select one
@@ -218,6 +250,23 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             && !await db.ProjectRequirements.AnyAsync(r => r.ProjectId == projectId && r.IsRequired && r.Code == requirementCode, cancellationToken))
         {
             modelState.AddModelError(nameof(ActivityForm.RequirementCode), $"That project does not require {requirementCode}. Select one of its requirements, or none");
+        }
+    }
+
+    private async Task CheckRateAsync(ActivityForm form, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        if (form.ChosenRateItemId() is not { } rateItemId || !Enum.TryParse<ActivityType>(form.Type, out var type) || form.Date.ToDate() is not { } date)
+        {
+            return; // not paid, or the validator has already said what is missing
+        }
+        var item = await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken);
+        var problem = item is null ? "Select how people are paid for their time, or not paid for time"
+            : item.ActivityType != type ? $"{item.Name} is a rate for {Words.Type(item.ActivityType).ToLowerInvariant()}. Select a rate for this type of activity, or not paid for time"
+            : item.InForceOn(date) is null ? $"{item.Name} has no rate on {date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}. Select another rate, or ask the co-production lead to add one"
+            : null;
+        if (problem is not null)
+        {
+            modelState.AddModelError(nameof(ActivityForm.PayBy), problem);
         }
     }
 
@@ -282,7 +331,7 @@ public sealed record ActivityPageModel(
     string Where,
     string PlacesFilled,
     string Rung,
-    string Paid,
+    string Pay,
     string Meets,
     string SignUpCloses,
     IReadOnlyList<StatusMove> Moves,
@@ -315,6 +364,7 @@ public sealed record SignUpRow(
     string? AccessNeedsOther,
     string? LivedExperience,
     string? WhatWouldHelp,
+    string? Fee,
     string? Attendance,
     int TookPartLast12Months,
     string? LastTookPart,
@@ -328,7 +378,8 @@ public sealed record SignUpRow(
 public sealed record SignUpPageModel(int ActivityId, string ActivityTitle, int SignUpId, string PersonName, string DefaultHours, string? WhyNoAttendance = null,
     int? ClaimId = null, bool MayClaimForThem = false);
 
-public sealed record ActivityFormChoices(IReadOnlyList<SelectListItem> Projects, bool MoreProjects, IReadOnlyList<SelectListItem> Requirements);
+public sealed record ActivityFormChoices(IReadOnlyList<SelectListItem> Projects, bool MoreProjects, IReadOnlyList<SelectListItem> Requirements,
+    IReadOnlyList<SelectListItem> PayChoices);
 
 /// <summary>The activity the roster is inviting people to.</summary>
 public sealed record InviteTarget(int Id, string Title, string Date);

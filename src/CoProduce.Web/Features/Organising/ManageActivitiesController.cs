@@ -31,7 +31,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     [SubmitOnce]
     public async Task<IActionResult> Create(ActivityForm form, CancellationToken cancellationToken)
     {
-        await pages.CheckProjectAndRequirementAsync(form, ModelState, cancellationToken);
+        await pages.CheckChoicesAsync(form, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
             return await FormAsync(form, cancellationToken, StatusCodes.Status400BadRequest);
@@ -61,7 +61,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         form.ProjectId = projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         form.ActivityId = id;
         ModelState.Remove(nameof(ActivityForm.ProjectId));
-        await pages.CheckProjectAndRequirementAsync(form, ModelState, cancellationToken);
+        await pages.CheckChoicesAsync(form, ModelState, cancellationToken);
         if (ModelState.IsValid)
         {
             try
@@ -193,7 +193,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
 
     private async Task<IActionResult> FormAsync(ActivityForm form, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
     {
-        form.Choices = await pages.ChoicesAsync(form.ChosenProjectId(), cancellationToken);
+        form.Choices = await pages.ChoicesAsync(form, cancellationToken);
         Response.StatusCode = status;
         return View("Edit", form);
     }

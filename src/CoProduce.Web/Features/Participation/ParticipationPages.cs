@@ -3,7 +3,9 @@ using CoProduce.Web.Data.Configurations;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Activities;
+using CoProduce.Web.Features.Payments;
 using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,6 +89,10 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
 
         var now = Now;
         var acceptsSignUps = activity.AcceptsSignUps(now);
+        // Someone with a place sees the fee fixed for them; anyone else the rate on the activity's date.
+        var pay = mine is { Status: SignUpStatus.Confirmed, FixedFee: { } fixedFee }
+            ? PayText.ForPerson(fixedFee)
+            : PayText.ForPerson(await RateOnItsDayAsync(activity, cancellationToken), activity.IsPaid);
         return new ActivityPageModel(
             activity.Id,
             activity.Title,
@@ -98,7 +104,8 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
             activity.Mode == ActivityMode.Online ? null : activity.Venue,
             activity.AccessInformation,
             mine?.Status == SignUpStatus.Confirmed ? activity.JoiningInstructions : null,
-            activity.IsPaid,
+            pay,
+            PaysForTime: activity.IsPaid || mine?.FixedFee is not null,
             Math.Max(0, activity.FreePlaces),
             activity.LivedExperienceSought.Order().Select(ParticipationText.Experience).ToList(),
             activity.Status == ActivityStatus.Cancelled,
@@ -117,6 +124,17 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
             CanAnswerInvitation: mine is not null && activity.CanAnswerInvitation(mine, now));
     }
 
+
+    /// <summary>The activity's rate in force on its date, or null when it is not paid for time (or has no rate then).</summary>
+    private async Task<RateInForce?> RateOnItsDayAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.RateItemId is not { } rateItemId
+            || await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken) is not { } item)
+        {
+            return null;
+        }
+        return item.InForceOn(activity.Date) is { } version ? new RateInForce(item, version) : null;
+    }
 
     /// <summary>The signed-in person's own profile: the only profile these pages ever read for.</summary>
     private Task<ExpertProfile?> MyProfileAsync(string userId, CancellationToken cancellationToken) =>

@@ -66,9 +66,9 @@ public sealed class BenefitsForm
 
     public static IEnumerable<SelectListItem> BenefitChoices =>
     [
-        new(PaymentWords.UniversalCredit, nameof(BenefitChoice.UniversalCredit)),
-        new(PaymentWords.NewStyleEsa, nameof(BenefitChoice.NewStyleEsa)),
-        new(PaymentWords.CarersAllowance, nameof(BenefitChoice.CarersAllowance)),
+        new(BenefitsWords.UniversalCredit, nameof(BenefitChoice.UniversalCredit)),
+        new(BenefitsWords.NewStyleEsa, nameof(BenefitChoice.NewStyleEsa)),
+        new(BenefitsWords.CarersAllowance, nameof(BenefitChoice.CarersAllowance)),
     ];
 
     public static IEnumerable<SelectListItem> YesNo => [new("Yes", Yes), new("No", No)];

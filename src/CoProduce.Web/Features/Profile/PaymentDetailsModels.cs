@@ -30,8 +30,8 @@ public sealed record HowYouArePaid(
         profile.PaymentPreference == PaymentPreference.BankTransfer,
         account is null ? null : new MaskedBankAccount(account.AccountName, account.MaskedSortCode, account.MaskedAccountNumber),
         details?.BankDetailsUpdatedUtc,
-        PaymentWords.Answer(details?.BenefitsAnswer),
-        PaymentWords.Benefits(details?.Benefits),
+        BenefitsWords.Answer(details?.BenefitsAnswer),
+        BenefitsWords.Benefits(details?.Benefits),
         details?.UniversalCreditAssessmentDay,
         details?.UniversalCreditHousingCosts ?? false,
         details?.UniversalCreditWorkAllowance ?? false,
@@ -45,7 +45,7 @@ public sealed record HowYouArePaid(
 public sealed record ProfilePage(ProfileSummary Profile, HowYouArePaid Payment);
 
 /// <summary>Benefits in the words the person chose them in.</summary>
-public static class PaymentWords
+public static class BenefitsWords
 {
     public const string UniversalCredit = "Universal Credit";
     public const string NewStyleEsa = "New Style Employment and Support Allowance (ESA)";

@@ -63,6 +63,11 @@ internal static class MvcSetup
         services.AddScoped<Features.Budget.BudgetService>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
+        services.AddScoped<Features.Payments.PaymentPages>();
+        services.AddScoped<Features.Payments.RateCardService>();
+        services.AddScoped<Features.Payments.ExpensesPolicyService>();
+        services.AddScoped<Features.Payments.BenefitLimitsService>();
+        services.AddScoped<Features.Payments.PaymentSettingsService>();
         services.AddHostedService<Features.Activities.ReminderService>();
         return services;
     }
