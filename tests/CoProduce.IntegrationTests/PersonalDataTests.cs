@@ -137,6 +137,10 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["SignUps.RequestedUtc"] = new("requestedUtc"),
         ["SignUps.ReminderSentUtc"] = new("reminderSentUtc"),
         ["SignUps.UpdatedUtc"] = new("updatedUtc"),
+        ["SignUps.FeeKind"] = new("feeKind", (v, _) => v is CoProduce.Web.Domain.Payments.RateKind kind ? CoProduce.Web.Features.Payments.PaymentWords.Kind(kind) : null),
+        ["SignUps.FeeAmount"] = new("fee", (v, _) => ((Money?)v)?.Format()),
+        ["SignUps.FeePaysPreparation"] = new("feePaysPreparation"),
+        ["SignUps.FeePaysTravel"] = new("feePaysTravel"),
 
         ["OutboxMessages.To"] = new("to"),
         ["OutboxMessages.Subject"] = new("subject"),
@@ -226,6 +230,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.LeaseOwner"] = new("Which copy of the portal is sending the email at that moment. It says nothing about the person."),
         ["OutboxMessages.LeaseExpiresUtc"] = new("Until when that copy of the portal is sending it. It says nothing about the person."),
         ["SignUps.ExpertProfileId"] = new(Link),
+        ["SignUps.FeeRateItemId"] = new("Which rate on the rate card the fee came from. The fee itself is shown, with what it pays for."),
+        ["SignUps.FeeRateVersion"] = new("Which version of that rate the fee came from. The fee itself is shown."),
         ["SignUps.AttendanceRecordedByUserId"] = new("Which member of staff recorded the attendance: a record of their work, not about the person."),
 
         ["PaymentDetails.Id"] = new(Link),
@@ -384,7 +390,10 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             db.Activities.AddRange(attended, declined);
             await db.SaveChangesAsync();
 
-            attended.Confirm(attended.SignUps.Single().Id, true, null, now);
+            // Paid by the demo's workshop rate, which fixes Tam's fee when the place is confirmed.
+            var rate = await db.RateItems.Include(r => r.Versions).FirstAsync(r => r.ActivityType == ActivityType.Workshop && r.Kind == RateKind.PerHour);
+            attended.PayBy(rate.Id, now);
+            attended.Confirm(attended.SignUps.Single().Id, true, rate.FixFee(attended.Date), now);
             attended.MarkReminderSent(attended.SignUps.Single().Id, now);
             var onTheDay = UkTime.ToUtc(attended.Date, attended.EndTime);
             attended.MoveTo(ActivityStatus.Completed, onTheDay);

@@ -16,9 +16,12 @@ public sealed class ExpenseForm
     public string? Description { get; set; }
     public IFormFile? Receipt { get; set; }
 
+    [BindNever]
     public ExpensePageModel? Page { get; set; }
 
-    public ExpenseCategory ChosenCategory => Enum.Parse<ExpenseCategory>(Category!);
+    // A method, not a property: model validation reads every property of a bound form, and this
+    // one would throw for a category that is not on the list.
+    public ExpenseCategory ChosenCategory() => Enum.Parse<ExpenseCategory>(Category!);
 
     public IEnumerable<SelectListItem> CategoryChoices =>
         Page?.Categories.Select(c => new SelectListItem($"{c.Name} ({c.Hint})", c.Value)) ?? [];
@@ -30,9 +33,9 @@ public sealed class ExpenseForm
     /// The line as the expenses policy checks it. The receipt counts only when it passed
     /// <see cref="ReceiptFiles"/>; a refused file has its own message by the field.
     /// </summary>
-    public ExpenseToCheck ToCheck(bool hasReceipt) => ChosenCategory == ExpenseCategory.Mileage
+    public ExpenseToCheck ToCheck(bool hasReceipt) => ChosenCategory() == ExpenseCategory.Mileage
         ? ExpenseToCheck.Mileage(ReadMiles(Miles) ?? 0m, hasReceipt)
-        : ExpenseToCheck.Spent(ChosenCategory, Money.TryParse(Amount, out var amount) ? amount : Money.Zero, hasReceipt);
+        : ExpenseToCheck.Spent(ChosenCategory(), Money.TryParse(Amount, out var amount) ? amount : Money.Zero, hasReceipt);
 
     /// <summary>Checks the receipt file, if there is one, by its first bytes. A file not allowed gets its reason by the field.</summary>
     public async Task<CheckedReceipt?> CheckReceiptAsync(ModelStateDictionary modelState)

@@ -135,7 +135,11 @@ public sealed record SignUpRecord(
     string? DebriefNotes,
     DateTime RequestedUtc,
     DateTime? ReminderSentUtc,
-    DateTime UpdatedUtc);
+    DateTime UpdatedUtc,
+    string? FeeKind,
+    string? Fee,
+    bool FeePaysPreparation,
+    bool FeePaysTravel);
 
 /// <summary>An email we keep a copy of, sent or waiting to be sent to the person, or one we could not email them.</summary>
 public sealed record EmailRecord(string? To, string Subject, string Text, string Status, string? Activity, DateTime CreatedUtc, DateTime? SentUtc);

@@ -242,7 +242,11 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
                     x.SignUp.DebriefNotes,
                     x.SignUp.RequestedUtc,
                     x.SignUp.ReminderSentUtc,
-                    x.SignUp.UpdatedUtc))
+                    x.SignUp.UpdatedUtc,
+                    x.SignUp.FeeKind is { } kind ? Payments.PaymentWords.Kind(kind) : null,
+                    x.SignUp.FeeAmount?.Format(),
+                    x.SignUp.FeePaysPreparation,
+                    x.SignUp.FeePaysTravel))
                 .ToList(),
             await payments.ClaimsAsync(profile, cancellationToken),
             emails.Select(m => new EmailRecord(m.To, m.Subject, m.TextBody, EmailWords.Status(m.Status),
