@@ -30,8 +30,11 @@ public sealed class ExpensesPolicy
     public string CreatedByUserId { get; private set; } = string.Empty;
     public DateTime CreatedUtc { get; private set; }
 
-    /// <summary>One rule for every category: expenses can always be claimed.</summary>
-    public IReadOnlyList<ExpenseRule> Rules => _rules;
+    /// <summary>
+    /// One rule for every category: expenses can always be claimed. In the categories' own order
+    /// (public transport first), whatever order the database returns them in.
+    /// </summary>
+    public IReadOnlyList<ExpenseRule> Rules => _rules.OrderBy(r => r.Category).ToList();
 
     /// <summary>
     /// Publishes a new version after the existing ones: it takes effect today or later, and after

@@ -13,7 +13,7 @@ public static class FinanceText
     /// The reference a person is paid under: their expert profile's number, which stays when
     /// their account is deleted and their name is replaced.
     /// </summary>
-    public static string PayeeReference(int expertProfileId) => $"P{expertProfileId:D6}";
+    public static string PayeeReference(int expertProfileId) => Domain.Roster.ExpertProfile.PayeeReferenceOf(expertProfileId);
 
     public static string ClaimReference(int claimId) => $"C{claimId:D6}";
 
