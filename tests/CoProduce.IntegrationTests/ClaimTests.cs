@@ -206,6 +206,30 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
+    public async Task ActivityCancelled_EachPersonWithAPlace_GetsAnExpensesOnlyDraft_WhichTheyCanSend()
+    {
+        var (person, client) = await NewExpertAsync(PaymentPreference.BankTransfer);
+        var (activityId, signUpId) = await PlaceAsync(person, 25m, "Claims: activity cancelled");
+        var organiser = await portal.ClientForAsync(Roles.Commissioner);
+
+        await organiser.SubmitFormAsync($"/manage/activities/{activityId}", $"/manage/activities/{activityId}/status", [new("to", "Cancelled")]);
+
+        var claim = (await ClaimForAsync(signUpId))!;
+        Assert.Equal((ClaimOrigin.CancelledByCouncil, ClaimStatus.Draft, (Money?)null), (claim.Origin, claim.Status, claim.FeeOffered));
+        var email = await WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ExpertProfileId == person && m.Subject.StartsWith("Cancelled:")));
+        Assert.Contains("/my-payments", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(await WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectType == AuditSubjectType.Claim && e.SubjectId == claim.Id.ToString()).Select(e => e.Action).ToListAsync()),
+            action => action == AuditActions.ClaimCreated);
+
+        // The bus ticket they had already bought is repaid.
+        var url = $"/my-payments/claims/{claim.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await AddExpenseAsync(client, url, [("Category", "PublicTransport"), ("Amount", "3.40"), ("Description", "Bus ticket")], Jpeg)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"{url}/check", $"{url}/submit", [])).StatusCode);
+        var sent = (await ClaimForAsync(signUpId))!;
+        Assert.Equal((ClaimStatus.Submitted, Money.FromPounds(3.40m)), (sent.Status, sent.Total));
+    }
+
+    [Fact]
     public async Task Expenses_ReceiptCheckedByItsBytes_CapAllowedWithANote_ReceiptForTheFewOnly()
     {
         var (person, client) = await NewExpertAsync(PaymentPreference.BankTransfer);
@@ -460,7 +484,19 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
         var attendanceUrl = $"/manage/activities/{activityId}/sign-ups/{signUpId}/attendance";
         var makeUrl = $"/manage/activities/{activityId}/sign-ups/{signUpId}/claim";
 
-        var fields = await organiser.FormAsBrowserWouldSendAsync(attendanceUrl, makeUrl, []);
+        // Before attendance is recorded there is nothing to claim for, and no button to try.
+        Assert.Null((await organiser.GetPageAsync(attendanceUrl)).QuerySelector($"form[action='{makeUrl}']"));
+        var tooSoon = await Record.ExceptionAsync(async () =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ClaimService>().MakeOnBehalfAsync(activityId, signUpId, "organiser", default);
+        });
+        Assert.Contains("Record that they took part", Assert.IsType<PaymentRuleException>(tooSoon).Message, StringComparison.Ordinal);
+        Assert.Empty(await WithDbAsync(db => db.Claims.Where(c => c.SignUpId == signUpId).ToListAsync()));
+
+        await RecordAttendanceAsync(activityId, signUpId, "Attended", "2");
+        // The page now links to the claim; four hand-made posts (with the page's antiforgery token) still make no second one.
+        var fields = await organiser.FormAsBrowserWouldSendAsync(attendanceUrl, attendanceUrl, []);
         var posts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             using var form = new FormUrlEncodedContent(fields);
@@ -469,7 +505,7 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
         var claims = await WithDbAsync(db => db.Claims.Where(c => c.SignUpId == signUpId).ToListAsync());
         var claim = Assert.Single(claims);
         Assert.All(posts, p => Assert.Equal($"/manage/claims/{claim.Id}", p.Location()));
-        Assert.Equal(ClaimOrigin.MadeOnBehalf, claim.Origin);
+        Assert.Equal(Money.FromPounds(50m), claim.FeeOffered);
 
         // Made again through the service at once, past the one-use token: the unique index keeps it to one.
         var again = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
@@ -478,10 +514,6 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
             return await scope.ServiceProvider.GetRequiredService<ClaimService>().MakeOnBehalfAsync(activityId, signUpId, "organiser", default);
         }));
         Assert.All(again, id => Assert.Equal(claim.Id, id));
-
-        // Attendance recorded afterwards brings the fee into the same claim.
-        await RecordAttendanceAsync(activityId, signUpId, "Attended", "2");
-        Assert.Equal(Money.FromPounds(50m), (await ClaimForAsync(signUpId))!.FeeOffered);
         Assert.NotNull((await organiser.GetPageAsync(attendanceUrl)).QuerySelector($"a[href='/manage/claims/{claim.Id}']"));
 
         var url = $"/manage/claims/{claim.Id}";

@@ -235,6 +235,22 @@ public sealed class PaymentDetailsTests(PortalFixture portal) : IClassFixture<Po
         Assert.All(summaries, s => Assert.Equal((AuditActions.PaymentDetailsChanged, person.UserId), (s.Action, s.ByUserId)));
     }
 
+    [Fact]
+    public async Task BankDetails_ThatAPaymentIsOnItsWayTo_CannotBeRemoved_TheRefusalIsShown()
+    {
+        using var person = await RegisterAsync("Wyn Pascoe");
+        await SaveBankDetailsAsync(person);
+        var places = await PlacesOnAsync(person, UkTime.Today(TimeProvider.System).AddDays(-3));
+        await ClaimsAsync(person, places, [new ClaimToMake(ClaimStatus.Batched, 40m)]);
+
+        var refused = await person.Client.SubmitFormAsync("/profile/payment/bank-details/remove", "/profile/payment/bank-details/remove", []);
+        var page = await refused.ReadPageAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("cannot remove it now", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await DetailsOfAsync(person))!.ProtectedBankDetails);
+    }
+
     public static TheoryData<string, string, string, string[]> BadBankDetails => new()
     {
         { "", "", "", ["#AccountName Enter the name on the account", "#SortCode Enter a sort code", "#AccountNumber Enter an account number"] },

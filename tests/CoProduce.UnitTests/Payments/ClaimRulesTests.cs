@@ -59,4 +59,26 @@ public sealed class ClaimRulesTests
     [InlineData(ClaimOrigin.Correction, false, true)]
     public void AnOrganiserHelps_WithClaimsTheyMade_OrForSomeoneWithNoEmail(ClaimOrigin origin, bool claimantHasEmail, bool mayAct) =>
         Assert.Equal(mayAct, ClaimRules.OrganiserMayActFor(origin, claimantHasEmail));
+
+    [Theory]
+    [InlineData(SignUpStatus.Confirmed, Attendance.Attended, false, null)]
+    [InlineData(SignUpStatus.Confirmed, Attendance.CancelledByCouncil, false, null)]
+    [InlineData(SignUpStatus.Confirmed, Attendance.NotRecorded, false, "Record that they took part")]
+    [InlineData(SignUpStatus.Confirmed, Attendance.DidNotAttend, false, "Record that they took part")]
+    [InlineData(SignUpStatus.Confirmed, Attendance.Attended, true, "They have an email address")]
+    [InlineData(SignUpStatus.Requested, Attendance.NotRecorded, false, "someone who had a place")]
+    [InlineData(SignUpStatus.Withdrawn, Attendance.NotRecorded, false, "someone who had a place")]
+    [InlineData(SignUpStatus.WaitingList, Attendance.NotRecorded, true, "someone who had a place")]
+    public void AClaimOnSomeonesBehalf_NeedsAPlace_TimeGivenOrACancellation_AndNoEmail(SignUpStatus status, Attendance attendance, bool hasEmail, string? refusal)
+    {
+        var why = ClaimRules.WhyNoClaimOnBehalf(status, attendance, hasEmail);
+        if (refusal is null)
+        {
+            Assert.Null(why);
+        }
+        else
+        {
+            Assert.Contains(refusal, why, StringComparison.Ordinal);
+        }
+    }
 }

@@ -102,6 +102,18 @@ public sealed class ExpensesPolicyTests
         Assert.Equal(Money.Zero, check.Allowed);
     }
 
+    [Theory]
+    [InlineData(500_000, false)] // £5,000: the most one line may claim
+    [InlineData(500_001, true)]
+    [InlineData(long.MaxValue / 2, true)] // a typing mistake that would overflow a total
+    public void OneLine_IsAtMostTheGuardAmount(long pence, bool refused)
+    {
+        var check = Policy().Check(ExpenseToCheck.Spent(ExpenseCategory.ReplacementCare, Money.FromPence(pence), hasReceipt: true));
+
+        Assert.Equal(refused, check.IsRefused);
+        Assert.Equal(refused ? Money.Zero : Money.FromPence(pence), check.Allowed); // replacement care has no cap here
+    }
+
     public static TheoryData<decimal, long, string> MileageCases => new()
     {
         // miles, amount at 45p a mile (pence), working

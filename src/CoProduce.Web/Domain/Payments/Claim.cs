@@ -16,7 +16,7 @@ public enum ClaimPaymentMethod { None, BankTransfer, Voucher }
 /// How a claim came about: when an organiser recorded attendance, made by someone on the claimant's
 /// behalf (for a person who has no email, say), or as a correction of an approved claim.
 /// </summary>
-public enum ClaimOrigin { AttendanceRecorded, MadeOnBehalf, Correction }
+public enum ClaimOrigin { AttendanceRecorded, MadeOnBehalf, Correction, CancelledByCouncil }
 
 /// <summary>The attendance a claim pays for: whose, at which activity and sign-up, and who recorded it.</summary>
 public sealed record ClaimAttendance(int ExpertProfileId, int ActivityId, int SignUpId, string RecordedByUserId);
@@ -140,6 +140,13 @@ public sealed class Claim : IConcurrencyVersioned
     /// <summary>The draft made when an organiser records attendance, from the person's fixed fee (or null: expenses only).</summary>
     public static Claim FromAttendance(ClaimAttendance attendance, Money? fee, ClaimPaymentMethod paymentMethod, string createdByUserId, DateTime nowUtc) =>
         New(attendance, ClaimOrigin.AttendanceRecorded, fee, paymentMethod, createdByUserId, nowUtc, "Made when attendance was recorded");
+
+    /// <summary>
+    /// The draft made when the council cancels an activity someone had a place on: no fee, but the
+    /// expenses they already had (a ticket bought, care arranged) are repaid.
+    /// </summary>
+    public static Claim ForCancellation(ClaimAttendance attendance, ClaimPaymentMethod paymentMethod, string createdByUserId, DateTime nowUtc) =>
+        New(attendance, ClaimOrigin.CancelledByCouncil, null, paymentMethod, createdByUserId, nowUtc, "Made when the council cancelled the activity: expenses only");
 
     /// <summary>A draft someone makes for the claimant, who may have no email to do it themselves.</summary>
     public static Claim OnBehalf(ClaimAttendance attendance, Money? fee, ClaimPaymentMethod paymentMethod, string createdByUserId, DateTime nowUtc) =>

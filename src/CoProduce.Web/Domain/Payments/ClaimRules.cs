@@ -43,4 +43,22 @@ public static class ClaimRules
     /// </summary>
     public static bool OrganiserMayActFor(ClaimOrigin origin, bool claimantHasEmail) =>
         origin == ClaimOrigin.MadeOnBehalf || !claimantHasEmail;
+
+    /// <summary>
+    /// Why an organiser may not make a claim on someone's behalf, or null when they may: the person
+    /// had a place, their attendance is recorded as something a claim pays for, and they have no
+    /// email (anyone with one makes their own claim, and is sent a draft when attendance is recorded).
+    /// </summary>
+    public static string? WhyNoClaimOnBehalf(SignUpStatus status, Attendance attendance, bool claimantHasEmail)
+    {
+        if (status != SignUpStatus.Confirmed)
+        {
+            return "A claim is made for someone who had a place on the activity.";
+        }
+        if (!MakesClaim(attendance))
+        {
+            return "Record that they took part (or that the council cancelled) first: a claim pays for time given, or for expenses.";
+        }
+        return claimantHasEmail ? "They have an email address, so they make their own claim." : null;
+    }
 }

@@ -12,6 +12,12 @@ public sealed class ExpensesPolicy
     /// <summary>A typing-mistake guard, not a policy: no single line claims more miles than this.</summary>
     public const int MaxMilesPerLine = 1000;
 
+    /// <summary>
+    /// Also a typing-mistake guard: no single line claims more than this. It keeps every total the
+    /// database adds up far from overflowing, whatever is typed.
+    /// </summary>
+    public static readonly Money MaxAmountPerLine = Money.FromPounds(5_000m);
+
     private readonly List<ExpenseRule> _rules = [];
 
     private ExpensesPolicy()
@@ -107,6 +113,10 @@ public sealed class ExpensesPolicy
         if (line.Category != ExpenseCategory.Mileage && claimed <= Money.Zero)
         {
             refusals.Add("Enter the amount you spent, more than £0.");
+        }
+        else if (claimed > MaxAmountPerLine)
+        {
+            refusals.Add($"Enter {MaxAmountPerLine.Format()} or less on one line. If you really spent more, talk to the organiser first.");
         }
         if (rule.ReceiptNeeded && !line.HasReceipt)
         {

@@ -56,7 +56,10 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
     public bool EnqueueCancelled(ExpertProfile person, Activity activity, bool hadPlace) =>
         Enqueue(person, activity, $"Cancelled: {activity.Title}",
             $"We are sorry. {activity.Title} on {activity.Date.ToString("dddd d MMMM yyyy", Uk)} has been cancelled.\n\n" +
-            "You do not need to do anything. If you had costs because of this, you can still claim them.",
+            (hadPlace
+                ? "You do not need to do anything. If you had costs because of this, you can still claim them: a claim for your expenses " +
+                  $"is waiting on your payments page, {new Uri(links.To("/my-payments")).AbsoluteUri}"
+                : "You do not need to do anything."),
             hadPlace ? Invite.Cancel : Invite.None);
 
     /// <summary>An invitation from the organiser: the person answers on their involvement page, which the email links to.</summary>

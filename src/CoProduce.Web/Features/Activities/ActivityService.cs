@@ -91,6 +91,8 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
             {
                 return new Told();
             }
+            // Whoever had a place can still claim what they had spent: a draft claim waits for them.
+            pendingAudits.AddRange(await claims.FollowCancellationAsync(activity, userId, cancellationToken));
             var live = activity.SignUps.Where(s => s.IsLive && s.Status != SignUpStatus.Invited).ToList();
             var people = await PeopleAsync(live.Select(s => s.ExpertProfileId), cancellationToken);
             return Tell(live, s => notifier.EnqueueCancelled(people[s.ExpertProfileId], activity, hadPlace: s.Status == SignUpStatus.Confirmed));

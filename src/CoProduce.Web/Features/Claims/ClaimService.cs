@@ -62,6 +62,32 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
         return null;
     }
 
+    /// <summary>
+    /// After the council cancels an activity: an expenses-only draft for each person who had a
+    /// place and has no claim yet, so that what they had already spent is repaid (the cancellation
+    /// email promises it). The caller saves; each audit entry comes back to be added after that.
+    /// </summary>
+    public async Task<IReadOnlyList<Func<AuditEntry>>> FollowCancellationAsync(Activity activity, string userId, CancellationToken cancellationToken)
+    {
+        var placed = activity.SignUps.Where(s => s.Status == SignUpStatus.Confirmed).ToList();
+        var placedIds = placed.Select(s => s.Id).ToList();
+        var claimed = await db.Claims.Where(c => placedIds.Contains(c.SignUpId)).Select(c => c.SignUpId).ToListAsync(cancellationToken);
+        var profileIds = placed.Select(s => s.ExpertProfileId).ToList();
+        var preferences = await db.ExpertProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.PaymentPreference, cancellationToken);
+        var audits = new List<Func<AuditEntry>>();
+        var now = Now;
+        foreach (var signUp in placed.Where(s => !claimed.Contains(s.Id)))
+        {
+            var made = Claim.ForCancellation(new ClaimAttendance(signUp.ExpertProfileId, activity.Id, signUp.Id, userId),
+                ClaimRules.PaymentMethodFor(preferences.GetValueOrDefault(signUp.ExpertProfileId)), userId, now);
+            db.Claims.Add(made);
+            audits.Add(() => new AuditEntry(AuditSubject.Claim(made.Id), null, AuditActions.ClaimCreated,
+                $"Draft claim made when the activity was cancelled (activity {made.ActivityId}): expenses only.", userId, now, null, Describe(made)));
+        }
+        return audits;
+    }
+
     // ----- Made on someone's behalf -----
 
     /// <summary>
@@ -77,11 +103,13 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
         }
         var signUp = await db.SignUps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == signUpId && s.ActivityId == activityId, cancellationToken)
             ?? throw new ClaimNotFoundException();
-        if (signUp.Status != SignUpStatus.Confirmed)
+        var person = await db.ExpertProfiles.AsNoTracking().Where(p => p.Id == signUp.ExpertProfileId)
+            .Select(p => new { p.PaymentPreference, HasEmail = p.ContactEmail != null }).SingleAsync(cancellationToken);
+        if (ClaimRules.WhyNoClaimOnBehalf(signUp.Status, signUp.Attendance, person.HasEmail) is { } refusal)
         {
-            throw new PaymentRuleException("A claim is made for someone who had a place on the activity.");
+            throw new PaymentRuleException(refusal);
         }
-        var preference = await db.ExpertProfiles.AsNoTracking().Where(p => p.Id == signUp.ExpertProfileId).Select(p => p.PaymentPreference).SingleAsync(cancellationToken);
+        var preference = person.PaymentPreference;
         var claim = Claim.OnBehalf(new ClaimAttendance(signUp.ExpertProfileId, activityId, signUpId, signUp.AttendanceRecordedByUserId ?? userId),
             ClaimRules.FeeFor(signUp.Attendance, signUp.FixedFee, signUp.TimeGiven, preference), ClaimRules.PaymentMethodFor(preference), userId, Now);
         try
@@ -218,11 +246,18 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
         }
     }
 
-    /// <summary>The change in words (the claim's latest history entry), with the figures before and after.</summary>
-    private void Audit(Claim claim, string action, string userId, string before) =>
+    /// <summary>
+    /// The change in words, with the figures before and after. A change's note is the portal's own
+    /// words ("Added expense 2: meals, £5"); a sent claim's note is the claimant's answer to finance,
+    /// which may say something personal, so the log names only the step.
+    /// </summary>
+    private void Audit(Claim claim, string action, string userId, string before)
+    {
+        var latest = claim.LatestDecision;
+        var what = latest.Step is ClaimStep.Changed or ClaimStep.Created && latest.Note is { } note ? note : ClaimWords.Step(latest.Step);
         db.AuditEntries.Add(new AuditEntry(AuditSubject.Claim(claim.Id), null, action,
-            $"Claim {claim.Id}: {claim.LatestDecision.Note ?? ClaimWords.Step(claim.LatestDecision.Step)}. Total {claim.Total.Format()}.",
-            userId, Now, before, Describe(claim)));
+            $"Claim {claim.Id}: {what}. Total {claim.Total.Format()}.", userId, Now, before, Describe(claim)));
+    }
 
     /// <summary>What the audit log keeps of a claim: status and amounts, never bank or benefit details.</summary>
     private static string Describe(Claim c) =>

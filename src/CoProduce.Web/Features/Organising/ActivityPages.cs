@@ -160,7 +160,7 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             WhyNoAttendance = activity.WhyNoAttendance(saved, Now, claimSent: claim?.FirstSubmittedUtc is not null),
             ClaimId = claim?.Id,
             // The organiser works on a claim only for someone who cannot do it themselves.
-            MayClaimForThem = !hasEmail && saved.Status == SignUpStatus.Confirmed,
+            MayClaimForThem = ClaimRules.WhyNoClaimOnBehalf(saved.Status, saved.Attendance, hasEmail) is null,
         };
         static string? Hours(int? minutes) => minutes is { } m and > 0 ? (m / 60m).ToString("0.##", CultureInfo.InvariantCulture) : null;
         return saved.Attendance == Attendance.NotRecorded

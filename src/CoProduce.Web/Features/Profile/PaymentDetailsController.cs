@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -76,7 +77,16 @@ public sealed class PaymentDetailsController(ProfileService profiles, PaymentDet
     public Task<IActionResult> RemoveBankDetailsConfirmed(CancellationToken cancellationToken) =>
         WithProfileAsync(async p =>
         {
-            await payments.RemoveBankDetailsAsync(p, Me, cancellationToken);
+            try
+            {
+                await payments.RemoveBankDetailsAsync(p, Me, cancellationToken);
+            }
+            catch (PaymentRuleException refused)
+            {
+                ModelState.AddModelError(string.Empty, refused.Message);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(await payments.ReadAsync(p, cancellationToken));
+            }
             TempData["Success"] = "Your bank details have been removed";
             return Redirect(Home);
         }, cancellationToken);

@@ -123,6 +123,7 @@ public static class ClaimWords
         ClaimOrigin.AttendanceRecorded => "Made when the organiser recorded that you took part",
         ClaimOrigin.MadeOnBehalf => "Made for you by a member of staff",
         ClaimOrigin.Correction => "A correction of an earlier claim",
+        ClaimOrigin.CancelledByCouncil => "Made when we cancelled the activity, for your expenses",
         _ => origin.ToString(),
     };
 

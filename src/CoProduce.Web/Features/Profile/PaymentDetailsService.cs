@@ -99,13 +99,25 @@ public sealed class PaymentDetailsService(CoProduceDbContext db, BankDetailsProt
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Removing details there are none of records nothing.</summary>
+    /// <summary>
+    /// Removing details there are none of records nothing. While a claim is on its way to be paid
+    /// by bank transfer (with finance, approved or in a batch) the details are refused removal, as
+    /// on deletion (<see cref="PayeeDeletion"/>): the payment could not be made, or its batch
+    /// exported. The person can still change them to another account.
+    /// </summary>
     public async Task RemoveBankDetailsAsync(ExpertProfile profile, string byUserId, CancellationToken cancellationToken)
     {
         var details = await db.PaymentDetails.SingleOrDefaultAsync(d => d.ExpertProfileId == profile.Id, cancellationToken);
         if (details is not { HasBankDetails: true })
         {
             return;
+        }
+        var claims = await db.Claims.Where(c => c.ExpertProfileId == profile.Id)
+            .Select(c => new { c.Status, c.PaymentMethod, c.Total })
+            .ToListAsync(cancellationToken);
+        if (PayeeDeletion.BankDetailsStillNeeded(claims.Select(c => (c.Status, c.PaymentMethod, c.Total))))
+        {
+            throw new PaymentRuleException("We are about to pay money into this account, so you cannot remove it now. You can change it to another account, or remove it once you have been paid.");
         }
         var now = Now;
         details.RemoveBankDetails(now);
