@@ -3,6 +3,7 @@ using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Finance;
+using CoProduce.Web.Features.Statement;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,6 +99,23 @@ public sealed class PaymentTotalsPropertyTests(PaymentsPortal portal) : IClassFi
         Assert.Equal(Money.FromPounds(25_000.01m) - committed - approved - paid, Read(budget, "#budget-remaining"));
         var audit = await _world.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.BudgetSet));
         Assert.Equal((null, "£25,000.01", lead.UserId), (audit.Before, audit.After, audit.ByUserId));
+
+        // Each person's own statement, per tax year: every group's total is the sum of their claims in it.
+        var userOf = places.Select(p => p.Place).DistinctBy(p => p.ProfileId).ToDictionary(p => p.ProfileId, p => p.PersonUserId);
+        foreach (var person in made.GroupBy(c => c.ProfileId))
+        {
+            foreach (var year in person.GroupBy(c => EarningsPeriods.TaxYear(c.ActivityDate).First.Year))
+            {
+                var statement = await _world.WithServiceAsync<StatementPages, StatementPage>(s => s.ReadAsync(userOf[person.Key], year.Key, 1, CancellationToken.None));
+                Assert.Equal(year.Key, statement.StartYear);
+                // Rejected claims are listed but pay nothing, so they are in no total.
+                foreach (var group in StatementGroups.Totalled)
+                {
+                    var shown = statement.Totals.Single(t => t.Group == group).Amount;
+                    Assert.Equal(Sum(year.Where(c => StatementGroups.Of(c.Status) == group)), shown);
+                }
+            }
+        }
     }
 
     /// <summary>A claim for each place, taken at random to a state, with random amounts in pence.</summary>

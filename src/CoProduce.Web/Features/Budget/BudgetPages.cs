@@ -3,6 +3,7 @@ using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
+using CoProduce.Web.Domain.Roster;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,13 +41,15 @@ public sealed class BudgetPages(CoProduceDbContext db, TimeProvider clock)
                               where a.Date >= first && a.Date <= last
                               group c by c.Status into g
                               select new { Status = g.Key, Pence = g.Sum(c => (long)(object)c.Total) }).ToListAsync(cancellationToken);
-        // Confirmed places with a fee fixed, at activities that go ahead, not claimed for yet (a draft is a claim).
+        // Confirmed places with a fee fixed, at activities that go ahead, not claimed for yet (a draft is a claim),
+        // of people who take a fee: someone who chose not to be paid for their time commits nothing.
         var places = await (from s in db.SignUps
                             join a in db.Activities on s.ActivityId equals a.Id
                             where a.Date >= first && a.Date <= last && a.Status != ActivityStatus.Cancelled
                                   && s.Status == SignUpStatus.Confirmed && s.FeeKind != null && s.FeeAmount != null
                                   && (s.Attendance == Attendance.NotRecorded || s.Attendance == Attendance.Attended)
                                   && !db.Claims.Any(c => c.SignUpId == s.Id)
+                                  && db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.PaymentPreference != PaymentPreference.NoPayment)
                             group s by new { a.StartTime, a.EndTime, s.ActivityMinutes, s.PreparationMinutes, s.TravelMinutes, s.FeeKind, s.FeeAmount, s.FeePaysPreparation, s.FeePaysTravel } into g
                             select new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var unclaimed = places.Aggregate(Money.Zero, (sum, p) =>
