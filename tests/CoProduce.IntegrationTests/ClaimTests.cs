@@ -230,6 +230,28 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
+    public async Task TwoExpensesAddedAtOnce_NeverPassTheCapTogether()
+    {
+        var (person, _) = await NewExpertAsync(PaymentPreference.BankTransfer);
+        var (activityId, signUpId) = await PlaceAsync(person, null, "Claims: two meals at once");
+        await RecordAttendanceAsync(activityId, signUpId, "Attended");
+        var claimId = (await ClaimForAsync(signUpId))!.Id;
+        var userId = await WithDbAsync(db => db.ExpertProfiles.Where(p => p.Id == person).Select(p => p.UserId).SingleAsync());
+        var policy = await WithDbAsync(async db => ExpensesPolicy.InForceOn(await db.ExpensesPolicies.AsNoTracking().ToListAsync(), UkTime.Today(TimeProvider.System))!);
+
+        // Each £8 meal is within the £10 cap on its own; both were checked against an empty claim.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ClaimService>().AddExpenseAsync(claimId, ClaimActor.Claimant(userId),
+                new ExpenseToAdd(policy, ExpenseToCheck.Spent(ExpenseCategory.Meals, Money.FromPounds(8m), hasReceipt: true), "Lunch", null), default);
+        }));
+
+        var meals = (await ClaimForAsync(signUpId))!.Expenses.Where(e => e.Category == ExpenseCategory.Meals).Select(e => e.Amount).ToList();
+        Assert.Equal([Money.FromPounds(2m), Money.FromPounds(8m)], meals.Order());
+    }
+
+    [Fact]
     public async Task Expenses_ReceiptCheckedByItsBytes_CapAllowedWithANote_ReceiptForTheFewOnly()
     {
         var (person, client) = await NewExpertAsync(PaymentPreference.BankTransfer);

@@ -131,6 +131,21 @@ public sealed class ClaimTests
     }
 
     [Fact]
+    public void AllowedSoFar_AddsUpTheLinesOfOneCategory_RemovedLinesNoLonger()
+    {
+        var claim = Draft(fee: 40m);
+        claim.AddExpense(ExpenseCategory.Meals, Pounds(4.99m), null, ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(3.20m), null, ClaimantUser, Now);
+        claim.AddExpense(ExpenseCategory.Meals, Pounds(5.01m), null, ClaimantUser, Now);
+
+        Assert.Equal(Pounds(10m), claim.AllowedSoFar(ExpenseCategory.Meals));
+        Assert.Equal(Pounds(3.20m), claim.AllowedSoFar(ExpenseCategory.PublicTransport));
+        Assert.Equal(Money.Zero, claim.AllowedSoFar(ExpenseCategory.Mileage));
+        claim.RemoveExpense(1, ClaimantUser, Now);
+        Assert.Equal(Pounds(5.01m), claim.AllowedSoFar(ExpenseCategory.Meals));
+    }
+
+    [Fact]
     public void RemoveExpense_TakesItOff_AndItsNumberIsNotUsedAgain()
     {
         var claim = Draft(fee: null);

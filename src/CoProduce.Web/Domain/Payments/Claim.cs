@@ -103,6 +103,13 @@ public sealed class Claim : IConcurrencyVersioned
     public Money ExpensesTotal => _expenses.Aggregate(Money.Zero, (sum, line) => sum + line.Amount);
 
     /// <summary>
+    /// What the claim's lines already repay in a category: what a cap per claim counts before a new
+    /// line (see <see cref="ExpensesPolicy.Check"/>). Lines were checked when added, so they count as they are.
+    /// </summary>
+    public Money AllowedSoFar(ExpenseCategory category) =>
+        _expenses.Where(e => e.Category == category).Aggregate(Money.Zero, (sum, line) => sum + line.Amount);
+
+    /// <summary>
     /// The fee taken plus the expenses, exactly. A correction's total may be less than £0: money
     /// owed back. Kept in a column (worked out again at every step) so that the database can add
     /// claims up for a batch, a period or a budget.

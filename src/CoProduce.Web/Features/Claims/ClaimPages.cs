@@ -48,12 +48,8 @@ public sealed class ClaimPages(CoProduceDbContext db, ClaimEarnings earnings, IF
         {
             return null;
         }
-        var lines = loaded.Claim.Expenses.OrderBy(e => e.Number)
-            .Select(e => e.Category == ExpenseCategory.Mileage
-                ? ExpenseToCheck.Mileage(e.Miles ?? 0m, e.HasReceipt)
-                : ExpenseToCheck.Spent(e.Category, e.Amount, e.HasReceipt))
-            .ToList();
-        return new ExpenseContext(await PolicyAsync(loaded.Activity.Date, cancellationToken), lines);
+        var soFar = Enum.GetValues<ExpenseCategory>().ToDictionary(c => c, loaded.Claim.AllowedSoFar);
+        return new ExpenseContext(await PolicyAsync(loaded.Activity.Date, cancellationToken), soFar);
     }
 
     public async Task<CheckAndSendModel?> CheckAsync(int claimId, ClaimActor actor, CancellationToken cancellationToken)
@@ -244,7 +240,8 @@ public sealed record ExpenseCategoryChoice(string Value, string Name, string Hin
 
 public sealed record ExpensePageModel(int ClaimId, string BasePath, string ActivityTitle, bool CanChange, IReadOnlyList<ExpenseCategoryChoice> Categories);
 
-public sealed record ExpenseContext(ExpensesPolicy? Policy, IReadOnlyList<ExpenseToCheck> Lines);
+/// <summary>The policy a new line is checked against, and what the claim already repays in each category.</summary>
+public sealed record ExpenseContext(ExpensesPolicy? Policy, IReadOnlyDictionary<ExpenseCategory, Money> AllowedSoFar);
 
 public sealed record FeeChoiceRow(string Kind, string? Amount, string Description);
 

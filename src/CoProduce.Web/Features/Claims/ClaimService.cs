@@ -167,7 +167,11 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
     /// Adds an expense the expenses policy has checked: the amount is what the policy allows. The
     /// receipt, if any, is stored first, under a key of the store's choosing.
     /// </summary>
-    public async Task AddExpenseAsync(int claimId, ClaimActor actor, CheckedExpense expense, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a line at what the policy allows, checked against the claim's lines as they are at the
+    /// moment of saving, so that two lines added at once can never pass a cap together.
+    /// </summary>
+    public async Task<ExpenseCheck> AddExpenseAsync(int claimId, ClaimActor actor, ExpenseToAdd expense, CancellationToken cancellationToken)
     {
         Receipt? receipt = null;
         if (expense.Receipt is { } file)
@@ -175,8 +179,17 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
             await using var content = file.Open();
             receipt = new Receipt(await files.SaveAsync(content, cancellationToken), file.SafeFileName);
         }
+        ExpenseCheck? check = null;
         await ChangeAsync(claimId, actor, claim =>
-            claim.AddExpense(expense.Category, expense.Allowed, receipt, actor.UserId, Now, expense.Description, expense.Miles), cancellationToken);
+        {
+            check = expense.Policy.Check(expense.Line, claim.AllowedSoFar(expense.Line.Category));
+            if (check.IsRefused)
+            {
+                throw new PaymentRuleException(check.Refusals[0]);
+            }
+            claim.AddExpense(check.Category, check.Allowed, receipt, actor.UserId, Now, expense.Description, expense.Line.Miles);
+        }, cancellationToken);
+        return check!;
     }
 
     public Task RemoveExpenseAsync(int claimId, ClaimActor actor, int number, CancellationToken cancellationToken) =>
@@ -268,7 +281,8 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
 }
 
 /// <summary>An expense line the policy has checked, with its receipt file if one was given and allowed.</summary>
-public sealed record CheckedExpense(ExpenseCategory Category, Money Allowed, decimal? Miles, string? Description, CheckedReceipt? Receipt);
+/// <summary>An expense line as the claimant gave it, with the expenses policy it is checked against and its receipt, if allowed.</summary>
+public sealed record ExpenseToAdd(ExpensesPolicy Policy, ExpenseToCheck Line, string? Description, CheckedReceipt? Receipt);
 
 /// <summary>An uploaded receipt that has passed <see cref="ReceiptFiles"/>.</summary>
 public sealed record CheckedReceipt(string SafeFileName, string ContentType, Func<Stream> Open);

@@ -65,7 +65,8 @@ public abstract class ClaimsControllerBase(ClaimService claims, ClaimPages pages
         if (ModelState.IsValid)
         {
             // The policy decides what is repaid, counting this claim's earlier lines against any cap.
-            check = context.Policy!.CheckClaim([.. context.Lines, form.ToCheck(receipt is not null)])[^1];
+            var line = form.ToCheck(receipt is not null);
+            check = context.Policy!.Check(line, context.AllowedSoFar[line.Category]);
             foreach (var refusal in check.Refusals)
             {
                 ModelState.AddModelError(ExpenseForm.FieldFor(refusal, check.Category), refusal);
@@ -75,9 +76,8 @@ public abstract class ClaimsControllerBase(ClaimService claims, ClaimPages pages
         {
             try
             {
-                await claims.AddExpenseAsync(id, Actor, new CheckedExpense(check!.Category, check.Allowed,
-                    check.Category == ExpenseCategory.Mileage ? ExpenseForm.ReadMiles(form.Miles) : null, form.Description, receipt), cancellationToken);
-                TempData["Success"] = string.Join(" ", check.Notes.Prepend($"Expense added: {check.Allowed.Format()} for {ExpenseRule.Name(check.Category)}."));
+                var added = await claims.AddExpenseAsync(id, Actor, new ExpenseToAdd(context.Policy!, form.ToCheck(receipt is not null), form.Description, receipt), cancellationToken);
+                TempData["Success"] = string.Join(" ", added.Notes.Prepend($"Expense added: {added.Allowed.Format()} for {ExpenseRule.Name(added.Category)}."));
                 return Redirect($"{page.BasePath}/{id}");
             }
             catch (PaymentRuleException refused)
