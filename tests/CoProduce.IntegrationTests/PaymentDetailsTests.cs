@@ -162,6 +162,7 @@ public sealed class PaymentDetailsTests(PortalFixture portal) : IClassFixture<Po
                 db.PaymentBatches.Add(batch);
                 if (status == ClaimStatus.Paid)
                 {
+                    batch.KeepExport("file", "finance-officer", now);
                     batch.MarkPaid(toBatch, "finance-officer", now);
                 }
                 await db.SaveChangesAsync();

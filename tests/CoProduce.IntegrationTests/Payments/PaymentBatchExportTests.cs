@@ -66,11 +66,22 @@ public sealed class PaymentBatchExportTests(PaymentsPortal portal) : IClassFixtu
         AssertNoBankDetails(await client.GetStringAsync(new Uri($"/finance/claims/{annFirst}", UriKind.Relative)), "the claim page");
         Assert.Equal(ClaimStatus.Approved, (await _world.ClaimAsync(noBankDetails)).Status);
 
+        // Not marked paid before its file is made: the page says so, and a hand-made post is refused.
+        Assert.NotNull(batchPage.QuerySelector("#export-first"));
+        Assert.Null(batchPage.QuerySelector($"form[action='/finance/batches/{batchId}/paid']"));
+        using (var tooSoon = new FormUrlEncodedContent(await client.FormAsBrowserWouldSendAsync(batchUrl, "/sign-out", [])))
+        {
+            await client.PostAsync(new Uri($"/finance/batches/{batchId}/paid", UriKind.Relative), tooSoon);
+        }
+        Assert.Equal(ClaimStatus.Batched, (await _world.ClaimAsync(annFirst)).Status);
+
         var export = await client.GetAsync(new Uri($"/finance/batches/{batchId}/export", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         Assert.Contains("no-store", export.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
         var bytes = await export.Content.ReadAsByteArrayAsync();
+        // Exported again after Ben has changed his bank details: the same file, byte for byte.
+        await _world.GiveBankDetailsAsync(places[1].ProfileId, "Ben New Bank", "112233", "99887766");
         var again = await client.GetByteArrayAsync(new Uri($"/finance/batches/{batchId}/export", UriKind.Relative));
         Assert.Equal(bytes, again);
 

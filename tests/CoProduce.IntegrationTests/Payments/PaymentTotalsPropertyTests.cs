@@ -180,6 +180,7 @@ public sealed class PaymentTotalsPropertyTests(PaymentsPortal portal) : IClassFi
                 voucher.Claim.RecordPaidOutsideBatch(firstApprover, now);
             }
             await db.SaveChangesAsync();
+            paidBatch.KeepExport("file", firstApprover, now);
             paidBatch.MarkPaid(toPay, firstApprover, now);
             await db.SaveChangesAsync();
 

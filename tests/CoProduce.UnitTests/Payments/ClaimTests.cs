@@ -366,6 +366,7 @@ public sealed class ClaimTests
         claim.Submit(ClaimantUser, Now.AddMinutes(5), "Yes, there and back.");
         claim.Approve(FirstApprover, Rules, Now.AddMinutes(6));
         var batch = new PaymentBatch([claim], Finance2, Now.AddMinutes(7));
+        batch.KeepExport("file", Finance2, Now.AddMinutes(7));
         batch.MarkPaid([claim], Finance2, Now.AddMinutes(8));
 
         var expected = new (ClaimStep, string, int, string?)[]

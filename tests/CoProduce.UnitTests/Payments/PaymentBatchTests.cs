@@ -126,6 +126,7 @@ public sealed class PaymentBatchTests
     {
         var claims = new[] { Approved(id: 1), Approved(id: 2, profileId: 8) };
         var batch = new PaymentBatch(claims, Finance2, Now);
+        batch.KeepExport("file", Finance2, Now.AddDays(1));
 
         batch.MarkPaid(claims.Reverse(), Finance1, Now.AddDays(3));
 
@@ -137,10 +138,31 @@ public sealed class PaymentBatchTests
     }
 
     [Fact]
+    public void MarkPaid_OnlyOnceTheFileHasBeenMade_AndTheFileIsMadeOnce()
+    {
+        var claims = new[] { Approved(id: 1), Approved(id: 2) };
+        var batch = new PaymentBatch(claims, Finance2, Now);
+
+        var tooSoon = Assert.Throws<PaymentRuleException>(() => batch.MarkPaid(claims, Finance1, Now.AddDays(1)));
+        Assert.StartsWith("Download this batch's file for the payment system first.", tooSoon.Message, StringComparison.Ordinal);
+        Assert.Equal((PaymentBatchStatus.AwaitingPayment, false), (batch.Status, batch.IsExported));
+        Assert.All(claims, c => Assert.Equal(ClaimStatus.Batched, c.Status));
+
+        batch.KeepExport("the file, encrypted", Finance2, Now.AddDays(2));
+        Assert.Equal((true, Finance2, Now.AddDays(2), "the file, encrypted"), (batch.IsExported, batch.ExportedByUserId, batch.ExportedUtc, batch.ProtectedExport));
+        Assert.Throws<InvalidOperationException>(() => batch.KeepExport("another file", Finance1, Now.AddDays(3)));
+        Assert.Equal("the file, encrypted", batch.ProtectedExport);
+
+        batch.MarkPaid(claims, Finance1, Now.AddDays(4));
+        Assert.Equal(PaymentBatchStatus.Paid, batch.Status);
+    }
+
+    [Fact]
     public void MarkPaid_TakesExactlyTheBatchsOwnClaims()
     {
         var claims = new[] { Approved(id: 1), Approved(id: 2) };
         var batch = new PaymentBatch(claims, Finance2, Now);
+        batch.KeepExport("file", Finance2, Now);
 
         Assert.Throws<ArgumentException>(() => batch.MarkPaid([claims[0]], Finance1, Now));
         Assert.Throws<ArgumentException>(() => batch.MarkPaid([claims[0], claims[1], Approved(id: 3)], Finance1, Now));

@@ -70,7 +70,9 @@ internal static class TestClaims
                 return batched;
             case ClaimStatus.Paid:
                 var paid = Approved();
-                new PaymentBatch([paid], Finance2, Now.AddHours(3)).MarkPaid([paid], Finance2, Now.AddDays(1));
+                var batch = new PaymentBatch([paid], Finance2, Now.AddHours(3));
+                batch.KeepExport("file", Finance2, Now.AddHours(4));
+                batch.MarkPaid([paid], Finance2, Now.AddDays(1));
                 return paid;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);

@@ -165,6 +165,8 @@ internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Payme
         builder.HasKey(b => b.Id);
         builder.Property(b => b.CreatedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(b => b.PaidByUserId).HasMaxLength(450);
+        builder.Property(b => b.ExportedByUserId).HasMaxLength(450);
+        builder.Ignore(b => b.IsExported);
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.OwnsMany(b => b.Lines, line =>

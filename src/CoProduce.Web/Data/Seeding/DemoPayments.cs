@@ -14,7 +14,7 @@ namespace CoProduce.Web.Data.Seeding;
 /// one with finance, one queried, one approved, one in a batch waiting to be paid, and paid ones),
 /// so finance has a queue and each role can click through payments. All figures are made up.
 /// </summary>
-internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector protector)
+internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector protector, Features.Finance.PaymentBatchService batches)
 {
     public async Task SeedAsync(IReadOnlyDictionary<string, string> ids, ExpertProfiles people, CommissioningProject carers,
         CommissioningProject peerSupport, DateTime now, CancellationToken cancellationToken)
@@ -132,11 +132,11 @@ internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector p
         await db.SaveChangesAsync(cancellationToken);
 
         var paidBatch = new PaymentBatch([graceListening], finance, now.AddDays(-26));
-        db.PaymentBatches.Add(paidBatch);
+        db.PaymentBatches.AddRange(paidBatch, new PaymentBatch([mayaListening], finance, now.AddDays(-9)));
         await db.SaveChangesAsync(cancellationToken);
-        paidBatch.MarkPaid([graceListening], finance, now.AddDays(-24));
-        db.PaymentBatches.Add(new PaymentBatch([mayaListening], finance, now.AddDays(-9)));
-        await db.SaveChangesAsync(cancellationToken);
+        // Last month's batch went to the payment system and was paid, as finance does it.
+        await batches.ExportAsync(paidBatch.Id, finance, cancellationToken);
+        await batches.MarkPaidAsync(paidBatch.Id, finance, cancellationToken);
     }
 
     /// <summary>An activity that took place <paramref name="daysAgo"/> days ago, with these people confirmed and attending.</summary>

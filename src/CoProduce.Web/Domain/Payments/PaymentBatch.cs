@@ -69,14 +69,46 @@ public sealed class PaymentBatch : IConcurrencyVersioned
     public PaymentBatchStatus Status { get; private set; }
     public string? PaidByUserId { get; private set; }
     public DateTime? PaidUtc { get; private set; }
+
+    /// <summary>When the file for the payment system was first made, and by whom; null until then.</summary>
+    public DateTime? ExportedUtc { get; private set; }
+
+    public string? ExportedByUserId { get; private set; }
+
+    /// <summary>
+    /// The file as first made, encrypted (it holds bank details). Every later export gives these
+    /// same bytes, whatever has changed since: a person's new bank details, or none after deletion.
+    /// </summary>
+    public string? ProtectedExport { get; private set; }
+
     public Guid Version { get; set; }
+
+    public bool IsExported => ExportedUtc is not null;
 
     /// <summary>The batch's claims, in the order they are exported.</summary>
     public IReadOnlyList<PaymentBatchLine> Lines => _lines.OrderBy(l => l.Position).ToList();
 
     public Money Total => _lines.Aggregate(Money.Zero, (sum, line) => sum + line.Amount);
 
-    /// <summary>Marks the batch paid, and with it each of its claims, which must be exactly the ones it holds.</summary>
+    /// <summary>Keeps the file the first export made, encrypted, so that exporting again gives the same bytes.</summary>
+    public void KeepExport(string protectedFile, string byUserId, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(protectedFile);
+        ArgumentException.ThrowIfNullOrWhiteSpace(byUserId);
+        if (IsExported)
+        {
+            throw new InvalidOperationException("The batch's file was made already: export that one again.");
+        }
+        ProtectedExport = protectedFile;
+        ExportedByUserId = byUserId;
+        ExportedUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// Marks the batch paid, and with it each of its claims, which must be exactly the ones it
+    /// holds. Only once its file has been made: a claim is never marked paid that was never sent
+    /// to the payment system.
+    /// </summary>
     public void MarkPaid(IEnumerable<Claim> claims, string byUserId, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(claims);
@@ -84,6 +116,10 @@ public sealed class PaymentBatch : IConcurrencyVersioned
         if (Status == PaymentBatchStatus.Paid)
         {
             throw new PaymentRuleException("This batch has been marked paid already.");
+        }
+        if (!IsExported)
+        {
+            throw new PaymentRuleException("Download this batch's file for the payment system first. A batch is marked paid only after its file has been made, so that no claim is marked paid that was never sent to be paid.");
         }
         var given = claims.ToList();
         if (given.Count != _lines.Count || !given.Select(c => c.Id).ToHashSet().SetEquals(_lines.Select(l => l.ClaimId)))

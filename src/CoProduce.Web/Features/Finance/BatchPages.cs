@@ -73,12 +73,15 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
         var creator = await db.Users.AsNoTracking().Where(u => u.Id == batch.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         return new BatchPage(batch.Id, FinanceText.DateTimeUk(batch.CreatedUtc), creator ?? "A former member of staff",
             batch.Status == PaymentBatchStatus.Paid ? $"Paid {FinanceText.DateTimeUk(batch.PaidUtc!.Value)}" : "Waiting to be paid",
-            CanMarkPaid: batch.Status == PaymentBatchStatus.AwaitingPayment,
+            CanMarkPaid: batch.Status == PaymentBatchStatus.AwaitingPayment && batch.IsExported,
             batch.Lines.Select(l => new BatchLineRow(l.Position, l.ClaimId, FinanceText.ClaimReference(l.ClaimId), FinanceText.PayeeReference(l.ExpertProfileId),
                 FinanceText.Claimant(l.ExpertProfileId, names.GetValueOrDefault(l.ExpertProfileId)), activities.GetValueOrDefault(l.ClaimId) ?? string.Empty,
                 stored.TryGetValue(l.ExpertProfileId, out var bank) ? bankDetails.Unprotect(bank).MaskedAccountNumber : "No bank details",
                 l.Amount)).ToList(),
-            total);
+            total)
+        {
+            NeedsExportFirst = batch.Status == PaymentBatchStatus.AwaitingPayment && !batch.IsExported,
+        };
     }
 
     /// <summary>Names for expert profiles, leaving out those deleted (shown by their payee reference).</summary>
@@ -105,4 +108,8 @@ public sealed record BatchesPage(
 
 public sealed record BatchLineRow(int Position, int ClaimId, string ClaimReference, string PayeeReference, string Claimant, string Activity, string MaskedAccount, Money Amount);
 
-public sealed record BatchPage(int Id, string Made, string MadeBy, string Status, bool CanMarkPaid, IReadOnlyList<BatchLineRow> Lines, Money Total);
+public sealed record BatchPage(int Id, string Made, string MadeBy, string Status, bool CanMarkPaid, IReadOnlyList<BatchLineRow> Lines, Money Total)
+{
+    /// <summary>Waiting to be paid but not exported yet: the file must be made before the batch can be marked paid.</summary>
+    public bool NeedsExportFirst { get; init; }
+}

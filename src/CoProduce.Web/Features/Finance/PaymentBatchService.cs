@@ -134,10 +134,20 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
     public async Task<(BatchExport? File, string? Refusal)> ExportAsync(int batchId, string userId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var batch = await db.PaymentBatches.AsNoTracking().Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        var batch = await db.PaymentBatches.Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null)
         {
             return (null, "We could not find that payment batch.");
+        }
+        var payees = batch.Lines.Select(l => l.ExpertProfileId).Distinct().Count();
+        if (batch.ProtectedExport is { } kept)
+        {
+            // The file as first made: the same bytes, whatever has changed since.
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchExported,
+                $"Payment batch {batch.Id} exported again (the file first made): {payees} payees, {batch.Lines.Count} claims.", userId, Now,
+                after: $"{batch.Status}; total {batch.Total}"));
+            await db.SaveChangesAsync(cancellationToken);
+            return (new BatchExport($"payment-batch-{batch.Id}.csv", bankDetails.UnprotectFile(kept)), null);
         }
         var profileIds = batch.Lines.Select(l => l.ExpertProfileId).Distinct().ToList();
         var stored = await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)
@@ -148,10 +158,19 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
         }
         var rows = PaymentExportRows.From(batch.Lines, id => bankDetails.Unprotect(stored[id]));
         var content = WriteCsv(rows);
+        batch.KeepExport(bankDetails.ProtectFile(content), userId, Now);
         db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchExported,
             $"Payment batch {batch.Id} exported for the payment system: {rows.Count} payees, {batch.Lines.Count} claims.", userId, Now,
             after: $"{batch.Status}; total {batch.Total}"));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else made the file at the same moment: theirs is the one, so give that.
+            return await ExportAsync(batchId, userId, cancellationToken);
+        }
         return (new BatchExport($"payment-batch-{batch.Id}.csv", content), null);
     }
 

@@ -15,6 +15,7 @@ public sealed class BankDetailsProtector(IDataProtectionProvider provider)
     private const string Purpose = "CoProduce.Payments.BankDetails.v1";
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+    private readonly IDataProtector _files = provider.CreateProtector("CoProduce.Payments.BatchExport.v1");
 
     public string Protect(BankDetails details)
     {
@@ -30,6 +31,11 @@ public sealed class BankDetailsProtector(IDataProtectionProvider provider)
             ?? throw new InvalidOperationException("Stored bank details could not be read.");
         return BankDetails.Create(stored.AccountName, stored.SortCode, stored.AccountNumber);
     }
+
+    /// <summary>A payment batch's file, which holds bank details, encrypted for keeping with its batch.</summary>
+    public string ProtectFile(byte[] content) => Convert.ToBase64String(_files.Protect(content));
+
+    public byte[] UnprotectFile(string protectedFile) => _files.Unprotect(Convert.FromBase64String(protectedFile));
 
     private sealed record Stored(string AccountName, string SortCode, string AccountNumber);
 }

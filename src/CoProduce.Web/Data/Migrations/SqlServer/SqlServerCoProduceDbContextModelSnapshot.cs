@@ -947,12 +947,22 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ExportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ExportedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("PaidByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<DateTime?>("PaidUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ProtectedExport")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()

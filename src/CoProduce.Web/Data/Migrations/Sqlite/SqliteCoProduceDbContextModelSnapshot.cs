@@ -911,11 +911,21 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExportedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaidByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedExport")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
