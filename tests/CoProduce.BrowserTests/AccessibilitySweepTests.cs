@@ -35,6 +35,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
             "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
+        // Claim 5 is the demo's approved claim (Grace's interview panel).
+        [Roles.FinanceOfficer] = ["/finance/claims/5/correction"],
     };
 
     /// <summary>

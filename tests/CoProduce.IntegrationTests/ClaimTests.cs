@@ -411,10 +411,10 @@ public sealed class ClaimTests(PortalFixture portal) : IClassFixture<PortalFixtu
         int correctionId;
         await using (var scope = portal.Services.CreateAsyncScope())
         {
-            correctionId = await scope.ServiceProvider.GetRequiredService<ClaimService>().MakeCorrectionAsync(claimId, Money.Zero, "The return bus fare was missed", finance, default);
+            correctionId = await scope.ServiceProvider.GetRequiredService<ClaimService>().MakeCorrectionAsync(claimId, Money.Zero, Money.FromPounds(3.80m), "The return bus fare was missed", finance, default);
         }
         var correction = await WithDbAsync(db => db.Claims.AsNoTracking().SingleAsync(c => c.Id == correctionId));
-        Assert.Equal((claimId, signUpId, ClaimStatus.Draft), (correction.CorrectsClaimId, correction.SignUpId, correction.Status));
+        Assert.Equal((claimId, signUpId, ClaimStatus.Submitted, Money.FromPounds(3.80m)), (correction.CorrectsClaimId, correction.SignUpId, correction.Status, correction.Total));
         Assert.Contains(await WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectType == AuditSubjectType.Claim && e.SubjectId == correctionId.ToString()).ToListAsync()),
             e => e.Action == AuditActions.ClaimCreated && e.Summary.StartsWith($"Correction of claim {claimId}", StringComparison.Ordinal));
     }

@@ -140,6 +140,8 @@ public static class AccessExpectations
         ["Finance.Index GET"] = Policies.FinanceAccess,
         ["Finance.Claim GET"] = Policies.FinanceAccess,
         ["Finance.Claim POST"] = Policies.FinanceAccess,
+        ["Finance.Correction GET"] = Policies.FinanceAccess,
+        ["Finance.Correction POST"] = Policies.FinanceAccess,
         ["PaymentBatches.Index GET"] = Policies.FinanceAccess,
         ["PaymentBatches.Create POST"] = Policies.FinanceAccess,
         ["PaymentBatches.PaidOutsideBatch POST"] = Policies.FinanceAccess,

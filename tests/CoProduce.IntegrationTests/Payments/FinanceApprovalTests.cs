@@ -1,5 +1,6 @@
 using System.Net;
 using CoProduce.Web.Domain.Audit;
+using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Finance;
 using CoProduce.Web.Infrastructure.Security;
@@ -49,6 +50,40 @@ public sealed class FinanceApprovalTests(PaymentsPortal portal) : IClassFixture<
         var audit = await _world.WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectType == AuditSubjectType.Claim && e.SubjectId == id.ToString()).ToListAsync());
         var approved = Assert.Single(audit, e => e.Action == AuditActions.ClaimApproved);
         Assert.Equal((finance.UserId, "Submitted; total £53.20", "Approved; total £53.20"), (approved.ByUserId, approved.Before, approved.After));
+    }
+
+    [Fact]
+    public async Task AnApprovedClaim_IsPutRightByACorrection_WhichAnotherOfficerMustApprove()
+    {
+        var organiser = await _world.StaffAsync("Olu Organiser", Roles.Commissioner);
+        var first = await _world.StaffAsync("Fay Finance", Roles.FinanceOfficer);
+        var second = await _world.StaffAsync("Sid Second", Roles.FinanceOfficer);
+        var place = (await _world.AttendedAsync(organiser.UserId, LastMonth, 1)).Single();
+        var id = await _world.SubmittedClaimAsync(place, organiser.UserId, 50m, expenses: [3.20m]);
+        using var fay = await PaymentsWorld.SignedInAsync(portal, first);
+        await DecideAsync(fay, id, ClaimDecisionForm.Approve);
+        var url = $"/finance/claims/{id}/correction";
+        Assert.Equal(url, (await fay.GetPageAsync($"/finance/claims/{id}")).QuerySelector("#make-correction")?.GetAttribute("href"));
+
+        var nothing = await fay.SubmitFormAsync(url, url, [new("FeeDifference", ""), new("ExpensesDifference", "0"), new("Reason", "No change")]);
+        var notMoney = await fay.SubmitFormAsync(url, url, [new("FeeDifference", "five pounds"), new("Reason", "")]);
+        var made = await fay.SubmitFormAsync(url, url, [new("FeeDifference", "-5.00"), new("ExpensesDifference", "1.10"), new("Reason", "Left 15 minutes early; the return bus was 1.10 more")]);
+
+        Assert.Contains("a correction of £0 changes nothing", Problems(await nothing.ReadPageAsync()), StringComparison.Ordinal);
+        var problems = Problems(await notMoney.ReadPageAsync());
+        Assert.Contains("Enter the difference in the fee in pounds", problems, StringComparison.Ordinal);
+        Assert.Contains("Enter the reason for the correction", problems, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var correctionId = int.Parse(made.Location()!.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var correction = await _world.ClaimAsync(correctionId);
+        Assert.Equal((id, ClaimStatus.Submitted, Money.FromPounds(-3.90m)), (correction.CorrectsClaimId, correction.Status, correction.Total));
+        Assert.Equal(ClaimStatus.Approved, (await _world.ClaimAsync(id)).Status);
+
+        // Fay made it, so Sid approves it.
+        Assert.Contains("You created this claim", (await fay.GetPageAsync($"/finance/claims/{correctionId}")).QuerySelector("#approval-refusal")!.TextContent, StringComparison.Ordinal);
+        using var sid = await PaymentsWorld.SignedInAsync(portal, second);
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(sid, correctionId, ClaimDecisionForm.Approve)).StatusCode);
+        Assert.Equal(ClaimStatus.Approved, (await _world.ClaimAsync(correctionId)).Status);
     }
 
     public static TheoryData<string, string> Refusals() => new()

@@ -150,7 +150,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         });
         builder.Navigation(c => c.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         foreach (var computed in new[] { nameof(Claim.IsCorrection), nameof(Claim.FeeDeclined), nameof(Claim.ExpensesTotal), nameof(Claim.LocksAttendance),
-                     nameof(Claim.CanChange), nameof(Claim.LatestDecision), nameof(Claim.IsReadyForBatch), nameof(Claim.IsVoucherToIssue),
+                     nameof(Claim.CanChange), nameof(Claim.CanBeCorrected), nameof(Claim.LatestDecision), nameof(Claim.IsReadyForBatch), nameof(Claim.IsVoucherToIssue),
                      nameof(Claim.IsOwedBack), nameof(Claim.ApprovalFacts) })
         {
             builder.Ignore(computed);

@@ -126,6 +126,9 @@ public sealed class Claim : IConcurrencyVersioned
     public bool LocksAttendance => FirstSubmittedUtc is not null;
 
     public bool CanChange => Status is ClaimStatus.Draft or ClaimStatus.Queried;
+
+    /// <summary>Approved (and perhaps paid), so put right only by a correction (see <see cref="Correcting"/>).</summary>
+    public bool CanBeCorrected => Status is ClaimStatus.Approved or ClaimStatus.Batched or ClaimStatus.Paid;
     public ClaimDecision LatestDecision => _decisions.MaxBy(d => d.Number)!;
 
     public bool IsReadyForBatch => Status == ClaimStatus.Approved && PaymentMethod == ClaimPaymentMethod.BankTransfer && Total > Money.Zero;

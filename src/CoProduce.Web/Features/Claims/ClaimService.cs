@@ -136,14 +136,21 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
     }
 
     /// <summary>
-    /// Puts an approved claim right with a correction: a new draft, linked to it, for the
-    /// difference only (see <see cref="Claim.Correcting"/>). For finance, whose pages decide who may;
-    /// the correction is then changed and sent like any claim.
+    /// Puts an approved claim right with a correction: a new claim, linked to it, for the
+    /// difference only (see <see cref="Claim.Correcting"/>): in the fee, and in the expenses as one
+    /// line. Finance states the whole difference, so the correction is sent at once; segregation of
+    /// duties then needs another finance officer to approve it.
     /// </summary>
-    public async Task<int> MakeCorrectionAsync(int claimId, Money feeDifference, string reason, string userId, CancellationToken cancellationToken)
+    public async Task<int> MakeCorrectionAsync(int claimId, Money feeDifference, Money expensesDifference, string reason, string userId, CancellationToken cancellationToken)
     {
         var original = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken) ?? throw new ClaimNotFoundException();
-        var correction = Claim.Correcting(original, feeDifference, reason, userId, Now);
+        var now = Now;
+        var correction = Claim.Correcting(original, feeDifference, reason, userId, now);
+        if (expensesDifference != Money.Zero)
+        {
+            correction.AddExpense(ExpenseCategory.Other, expensesDifference, null, userId, now, "Difference in expenses");
+        }
+        correction.Submit(userId, now);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -151,7 +158,10 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
             // The correction needs its id before the audit entry can name it.
             await db.SaveChangesAsync(cancellationToken);
             db.AuditEntries.Add(new AuditEntry(AuditSubject.Claim(correction.Id), null, AuditActions.ClaimCreated,
-                $"Correction of claim {original.Id}: fee difference {correction.FeeOffered?.Format()}.", userId, Now, null, Describe(correction)));
+                $"Correction of claim {original.Id}: fee difference {correction.FeeOffered?.Format()}, expenses difference {expensesDifference.Format()}.",
+                userId, now, null, Describe(correction)));
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.Claim(correction.Id), null, AuditActions.ClaimSubmitted,
+                $"Claim {correction.Id}: sent to finance. Total {correction.Total.Format()}.", userId, now, null, Describe(correction)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -1,4 +1,6 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Payments;
+using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +14,7 @@ namespace CoProduce.Web.Features.Finance;
 /// <see cref="FinancePages"/> reads each page.
 /// </summary>
 [Authorize(Policy = Policies.FinanceAccess)]
-public sealed class FinanceController(FinancePages pages, ClaimApprovalService approvals, UserManager<CoProduceUser> users) : Controller
+public sealed class FinanceController(FinancePages pages, ClaimApprovalService approvals, Claims.ClaimService claims, UserManager<CoProduceUser> users) : Controller
 {
     private string Me => users.GetUserId(User)!;
 
@@ -68,5 +70,36 @@ public sealed class FinanceController(FinancePages pages, ClaimApprovalService a
         }
         Response.StatusCode = status;
         return View(model);
+    }
+
+    [HttpGet("finance/claims/{id:int}/correction")]
+    public async Task<IActionResult> Correction(int id, CancellationToken cancellationToken) =>
+        await pages.CorrectionAsync(id, cancellationToken) is { } page ? View(new CorrectionForm { Page = page }) : NotFound();
+
+    /// <summary>Makes and sends a correction of an approved claim; another finance officer approves it.</summary>
+    [HttpPost("finance/claims/{id:int}/correction")]
+    [SubmitOnce]
+    public async Task<IActionResult> Correction(int id, CorrectionForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var correctionId = await claims.MakeCorrectionAsync(id, form.Fee(), form.Expenses(), form.Reason!, Me, cancellationToken);
+                TempData["Success"] = $"Correction {FinanceText.ClaimReference(correctionId)} made and sent. Another finance officer must approve it.";
+                return Redirect($"/finance/claims/{correctionId}");
+            }
+            catch (Claims.ClaimNotFoundException)
+            {
+                return NotFound();
+            }
+            catch (PaymentRuleException refused)
+            {
+                ModelState.AddModelError(nameof(CorrectionForm.FeeDifference), refused.Message);
+            }
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        form.Page = await pages.CorrectionAsync(id, cancellationToken);
+        return form.Page is null ? NotFound() : View(form);
     }
 }

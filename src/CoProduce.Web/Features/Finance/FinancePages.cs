@@ -129,7 +129,25 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
                 FinanceText.Step(d.Step), NameOf(d.ByUserId), FinanceText.DateTimeUk(d.AtUtc), d.Total, d.Note)).ToList(),
             CanDecide: withFinance,
             ApprovalRefusal: withFinance ? rules.RefusalFor(claim.ApprovalFacts, new Approver(userId, myProfileId)) : null,
-            form);
+            form)
+        {
+            CanBeCorrected = claim.CanBeCorrected,
+        };
+    }
+
+    public async Task<CorrectionPage?> CorrectionAsync(int id, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
+            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.Id, c.ExpertProfileId, c.Total, c.Status, a.Title })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+        var name = await db.ExpertProfiles.AsNoTracking().Where(p => p.Id == claim.ExpertProfileId)
+            .Select(p => p.AnonymisedUtc == null ? p.PreferredName : null).SingleAsync(cancellationToken);
+        return new CorrectionPage(claim.Id, FinanceText.ClaimReference(claim.Id), FinanceText.Claimant(claim.ExpertProfileId, name), claim.Title,
+            claim.Total, FinanceText.Status(claim.Status), claim.Status is ClaimStatus.Approved or ClaimStatus.Batched or ClaimStatus.Paid);
     }
 
     private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
@@ -170,4 +188,10 @@ public sealed record FinanceClaimPage(
 {
     public string? Decision => Form.Decision;
     public string? Note => Form.Note;
+
+    /// <summary>Approved or paid: a mistake is put right with a correction.</summary>
+    public bool CanBeCorrected { get; init; }
 }
+
+/// <summary>The page for putting an approved claim right with a correction.</summary>
+public sealed record CorrectionPage(int Id, string Reference, string Claimant, string Activity, Money Total, string Status, bool CanBeCorrected);
