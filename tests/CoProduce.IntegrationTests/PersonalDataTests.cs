@@ -9,6 +9,7 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Claims;
 using CoProduce.Web.Features.Payments;
 using CoProduce.Web.Features.Profile;
 using CoProduce.Web.Features.Statement;

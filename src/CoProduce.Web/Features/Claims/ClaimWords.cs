@@ -2,7 +2,10 @@ using CoProduce.Web.Domain.Payments;
 
 namespace CoProduce.Web.Features.Claims;
 
-/// <summary>A claim's states and steps in plain words, for the claimant and the organiser helping them.</summary>
+/// <summary>
+/// A claim's states and steps in plain words, for the claimant and the organiser helping them:
+/// on the claim's pages, the statement and in "your data". Finance has its own words (FinanceText).
+/// </summary>
 public static class ClaimWords
 {
     public static string Status(ClaimStatus status) => status switch
@@ -37,6 +40,15 @@ public static class ClaimWords
         ClaimStep.Rejected => "Not approved by finance",
         ClaimStep.Batched => "Put in a payment run",
         _ => "Paid",
+    };
+
+    public static string Origin(ClaimOrigin origin) => origin switch
+    {
+        ClaimOrigin.AttendanceRecorded => "Made when the organiser recorded that you took part",
+        ClaimOrigin.MadeOnBehalf => "Made for you by a member of staff",
+        ClaimOrigin.Correction => "A correction of an earlier claim",
+        ClaimOrigin.CancelledByCouncil => "Made when we cancelled the activity, for your expenses",
+        _ => origin.ToString(),
     };
 
     public static string PaymentMethod(ClaimPaymentMethod method) => method switch

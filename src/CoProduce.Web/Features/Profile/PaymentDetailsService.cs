@@ -2,6 +2,7 @@ using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Claims;
 using CoProduce.Web.Features.Payments;
 using CoProduce.Web.Features.Statement;
 using Microsoft.EntityFrameworkCore;
