@@ -154,4 +154,24 @@ public sealed class ActivityPayTests(PortalFixture portal) : IClassFixture<Porta
         Assert.Contains("This activity is not paid, but we pay your expenses.", email.TextBody, StringComparison.Ordinal);
         Assert.Equal(OutboxStatus.Pending, email.Status);
     }
+
+    [Fact]
+    public async Task Invitation_SaysWhatThePlacePays()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        var rateId = await PaymentSettingsTests.AddRateAsync(lead, PaymentSettingsTests.RateFields("Invited workshop, per hour"));
+        var id = await OpenAsync(lead, await ActivityAsync("Invited paid workshop", rateId.ToString(Invariant)));
+        var graceId = await WithDbAsync(db => db.ExpertProfiles.Where(p => p.ContactEmail == "grace.adeyemi@example.org").Select(p => p.Id).SingleAsync());
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var organiserId = await WithDbAsync(db => db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync());
+            await scope.ServiceProvider.GetRequiredService<CoProduce.Web.Features.Activities.ActivityService>().InviteAsync(id, graceId, organiserId, default);
+        }
+
+        var email = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ActivityId == id && m.ExpertProfileId == graceId));
+        Assert.Equal("You are invited: Invited paid workshop", email.Subject);
+        Assert.Contains("You will be paid £25 an hour. We also pay your expenses.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://localhost/how-we-pay", email.TextBody, StringComparison.Ordinal);
+    }
 }

@@ -141,7 +141,8 @@ public sealed class InvitationTests(PortalFixture portal) : IClassFixture<Portal
         var email = Assert.Single(Mailbox.To(portal.MailFolder, person.Email), m => m.Subject == "You are invited: Invitation shown test");
         Assert.Contains("Town Hall, Room 1", email.TextBody, StringComparison.Ordinal);
         var links = Regex.Matches(email.TextBody ?? string.Empty, @"https?://\S+").Select(m => new Uri(m.Value).AbsolutePath).ToList();
-        Assert.Equal(["/my-involvement"], links);
+        // Where to answer, and how the council pays.
+        Assert.Equal(["/how-we-pay", "/my-involvement"], links);
 
         var page = await person.Client.GetPageAsync("/my-involvement");
         var groups = page.QuerySelectorAll(".app-my-activities").Select(s => s.Id).ToList();

@@ -63,10 +63,10 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
             hadPlace ? Invite.Cancel : Invite.None);
 
     /// <summary>An invitation from the organiser: the person answers on their involvement page, which the email links to.</summary>
-    public bool EnqueueInvited(ExpertProfile person, Activity activity) =>
+    public bool EnqueueInvited(ExpertProfile person, Activity activity, FixedFee? fee) =>
         Enqueue(person, activity, $"You are invited: {activity.Title}",
             $"We would like you to take part in {activity.Title}.\n\n{When(activity)}\n{Where(activity, confirmed: false)}\n\n" +
-            (activity.IsPaid ? "You will be paid for your time.\n\n" : string.Empty) +
+            $"{PayText.ForPerson(fee, activity.IsPaid)}\nHow we pay: {new Uri(links.To(PayText.HowWePayPath)).AbsoluteUri}\n\n" +
             "Sign in to CoProduce to say yes or no on your involvement page. If you say yes, the organiser will confirm your place.",
             page: "/my-involvement");
 

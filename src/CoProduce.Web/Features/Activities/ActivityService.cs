@@ -136,7 +136,8 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
                 ?? throw new ActivityRuleException("We could not find that person on the roster.");
             var signUp = activity.Invite(person.Id, person.HasConsent, Now);
             AuditSignUp(activity, signUp, AuditActions.PersonInvited, "Invited from the roster.", userId, before: null);
-            return new PersonTold(person.PreferredName, notifier.EnqueueInvited(person, activity));
+            // The invitation says what the place pays, as the activity's page does.
+            return new PersonTold(person.PreferredName, notifier.EnqueueInvited(person, activity, await FeeForAsync(activity, cancellationToken)));
         }, cancellationToken);
     }
 
