@@ -141,8 +141,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
             return (OrganiserText.RecordedAsEvidence(recorded), $"/projects/{recorded.ProjectId}#requirement-{recorded.RequirementCode}");
         }, cancellationToken);
 
-    private Task<IActionResult> ActAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken) =>
-        ActAsync(id, async () => (await change(), (string?)null), cancellationToken);
+    private Task<IActionResult> ActAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken) => ActAsync(id, async () => (await change(), (string?)null), cancellationToken);
 
     /// <summary>Makes a change; on success says what happened and goes back to the activity (or on), on refusal shows why on the activity.</summary>
     private async Task<IActionResult> ActAsync(int id, Func<Task<(string Message, string? Then)>> change, CancellationToken cancellationToken)
