@@ -174,12 +174,9 @@ public sealed class ClaimService(CoProduceDbContext db, ClaimEarnings earnings, 
     // ----- The claimant's changes (or an organiser's for them) -----
 
     /// <summary>
-    /// Adds an expense the expenses policy has checked: the amount is what the policy allows. The
+    /// Adds a line at what the expenses policy allows, checked against the claim's lines as they are
+    /// at the moment of saving, so that two lines added at once can never pass a cap together. The
     /// receipt, if any, is stored first, under a key of the store's choosing.
-    /// </summary>
-    /// <summary>
-    /// Adds a line at what the policy allows, checked against the claim's lines as they are at the
-    /// moment of saving, so that two lines added at once can never pass a cap together.
     /// </summary>
     public async Task<ExpenseCheck> AddExpenseAsync(int claimId, ClaimActor actor, ExpenseToAdd expense, CancellationToken cancellationToken)
     {
