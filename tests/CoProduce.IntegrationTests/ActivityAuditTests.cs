@@ -17,7 +17,7 @@ namespace CoProduce.IntegrationTests;
 /// </summary>
 public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string Secret = "Needs a quiet room because of anxiety";
+    private const string HealthDetail = "Needs a quiet room because of anxiety";
 
     private async Task<T> WithDbAsync<T>(Func<CoProduceDbContext, Task<T>> work)
     {
@@ -74,8 +74,8 @@ public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<Por
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<Web.Features.Activities.ActivityService>();
-            await service.RequestPlaceAsync(id, asker.UserId, Secret, default);
-            await service.RequestPlaceAsync(id, waiter.UserId, Secret, default);
+            await service.RequestPlaceAsync(id, asker.UserId, HealthDetail, default);
+            await service.RequestPlaceAsync(id, waiter.UserId, HealthDetail, default);
         }
         var signUps = await WithDbAsync(db => db.SignUps.Where(s => s.ActivityId == id).ToDictionaryAsync(s => s.ExpertProfileId, s => s.Id));
         var askerSignUp = signUps[asker.ProfileId];
@@ -84,16 +84,16 @@ public sealed class ActivityAuditTests(PortalFixture portal) : IClassFixture<Por
         await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/sign-ups/{askerSignUp}/confirm", []);
         await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/sign-ups/{waiterSignUp}/wait-list", []);
         var declineUrl = $"/manage/activities/{id}/sign-ups/{waiterSignUp}/decline";
-        await client.SubmitFormAsync(declineUrl, declineUrl, [new("Message", "Sorry: " + Secret)]);
+        await client.SubmitFormAsync(declineUrl, declineUrl, [new("Message", "Sorry: " + HealthDetail)]);
         await portal.ArriveAtTheDayAsync(id);
         await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/status", [new("to", "Completed")]);
         var attendanceUrl = $"/manage/activities/{id}/sign-ups/{askerSignUp}/attendance";
         var recorded = await client.SubmitFormAsync(attendanceUrl, attendanceUrl,
-            [new("Attendance", "Attended"), new("Hours", "2"), new("PreparationHours", "0.5"), new("TravelHours", "1"), new("Debrief", Secret)]);
+            [new("Attendance", "Attended"), new("Hours", "2"), new("PreparationHours", "0.5"), new("TravelHours", "1"), new("Debrief", HealthDetail)]);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         // Opened again to correct it, the form holds what was recorded, so saving it loses nothing.
         var again = await client.GetPageAsync(attendanceUrl);
-        Assert.Equal(("2", "0.5", "1", Secret), (again.QuerySelector("#Hours")!.GetAttribute("value"), again.QuerySelector("#PreparationHours")!.GetAttribute("value"),
+        Assert.Equal(("2", "0.5", "1", HealthDetail), (again.QuerySelector("#Hours")!.GetAttribute("value"), again.QuerySelector("#PreparationHours")!.GetAttribute("value"),
             again.QuerySelector("#TravelHours")!.GetAttribute("value"), again.QuerySelector("#Debrief")!.TextContent.Trim()));
         var evidence = await client.SubmitFormAsync($"/manage/activities/{id}", $"/manage/activities/{id}/record-evidence", []);
         Assert.Equal(HttpStatusCode.Redirect, evidence.StatusCode);

@@ -12,6 +12,20 @@ namespace CoProduce.UnitTests.Payments;
 public sealed class ClaimTests
 {
     [Fact]
+    public void ForCancellation_IsAnExpensesOnlyDraft_ThatCanBeSentOnceItHasAnExpense()
+    {
+        var claim = Claim.ForCancellation(new ClaimAttendance(ClaimantProfileId, 3, 11, Organiser), ClaimPaymentMethod.BankTransfer, Organiser, Now);
+
+        Assert.Equal((ClaimStatus.Draft, ClaimOrigin.CancelledByCouncil, (Money?)null, Money.Zero), (claim.Status, claim.Origin, claim.FeeOffered, claim.Total));
+        Assert.Equal("Made when the council cancelled the activity: expenses only", Assert.Single(claim.Decisions).Note);
+        Assert.Throws<PaymentRuleException>(() => claim.TakeFee(Pounds(1m), ClaimantUser, Now));
+        Assert.Throws<PaymentRuleException>(() => claim.Submit(ClaimantUser, Now));
+        claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(4.60m), new Receipt("ticket", "ticket.jpg"), ClaimantUser, Now);
+        claim.Submit(ClaimantUser, Now);
+        Assert.Equal((ClaimStatus.Submitted, Pounds(4.60m)), (claim.Status, claim.Total));
+    }
+
+    [Fact]
     public void FromAttendance_IsADraftTakingTheWholeFee()
     {
         var claim = Draft(fee: 40m);
