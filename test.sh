@@ -16,6 +16,16 @@ if [ ! -x /usr/bin/chromium ]; then
   }
 fi
 
+# The easy-read tests read the PDFs they print with Poppler's tools (pdfinfo, pdftotext, pdftoppm).
+if ! command -v pdftotext > /dev/null || ! command -v pdfinfo > /dev/null || ! command -v pdftoppm > /dev/null; then
+  echo "Installing poppler-utils for the PDF tests..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils > /dev/null || {
+    echo "Could not install poppler-utils: the PDF tests need pdfinfo, pdftotext and pdftoppm" >&2
+    exit 1
+  }
+fi
+
 # The build also installs the npm packages (GOV.UK Frontend, the font, Sass) when they are missing.
 if ! dotnet build CoProduce.sln --nologo -v quiet; then
   echo "0 passed, 1 failed"

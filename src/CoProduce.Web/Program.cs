@@ -4,6 +4,7 @@ using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Files;
 using CoProduce.Web.Infrastructure.Hosting;
 using CoProduce.Web.Infrastructure.Mvc;
+using CoProduce.Web.Infrastructure.Pdf;
 using CoProduce.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddSingleton<CoProduce.Web.Features.Payments.BankDetailsProtect
 builder.Services.AddCoProduceAuthorization();
 builder.Services.AddCoProduceEmail(builder.Configuration);
 builder.Services.AddCoProduceFileStore(builder.Configuration);
+builder.Services.AddCoProducePdf(builder.Configuration);
 builder.Services.AddCoProduceMvc();
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
 builder.Services.AddHealthChecks().AddDbContextCheck<CoProduceDbContext>("database");

@@ -62,6 +62,9 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
 
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
 
+    /// <summary>The easy-read templates, and when each was last checked with people.</summary>
+    public DbSet<Domain.EasyRead.EasyReadTemplate> EasyReadTemplates => Set<Domain.EasyRead.EasyReadTemplate>();
+
     /// <summary>One-use tokens of forms that create something (see <see cref="Infrastructure.Mvc.SubmitOnceAttribute"/>).</summary>
     public DbSet<Infrastructure.Mvc.FormSubmission> FormSubmissions => Set<Infrastructure.Mvc.FormSubmission>();
 

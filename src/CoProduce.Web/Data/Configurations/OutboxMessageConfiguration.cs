@@ -28,6 +28,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
             list => list.ToList()));
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
+        builder.Property(m => m.AttachDocument).HasMaxLength(OutboxMessage.DocumentMaxLength);
         builder.Property(m => m.LeaseOwner).HasMaxLength(OutboxMessage.LeaseOwnerMaxLength);
         // A person's messages are shown to them in "your data" and deleted with their information.
         builder.HasOne<ExpertProfile>().WithMany().HasForeignKey(m => m.ExpertProfileId).OnDelete(DeleteBehavior.Restrict);

@@ -126,6 +126,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Title).HasMaxLength(Activity.TitleMaxLength).IsRequired();
         builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Description).HasMaxLength(Activity.TextMaxLength).IsRequired();
+        builder.Property(a => a.EasyReadSummary).HasMaxLength(Activity.TextMaxLength);
         builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Venue).HasMaxLength(Activity.TextMaxLength);
         builder.Property(a => a.AccessInformation).HasMaxLength(Activity.TextMaxLength);

@@ -58,6 +58,12 @@ public sealed class Activity : IConcurrencyVersioned
     public string Title { get; private set; } = string.Empty;
     public ActivityType Type { get; private set; }
     public string Description { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// What the activity is about in easy read, written by the organiser: short sentences,
+    /// everyday words. It opens the easy-read invitation and the public programme; null until written.
+    /// </summary>
+    public string? EasyReadSummary { get; private set; }
     public DateOnly Date { get; private set; }
 
     /// <summary>Local (UK) times: an activity happens at a time on a wall clock.</summary>
@@ -164,6 +170,18 @@ public sealed class Activity : IConcurrencyVersioned
         Rung = rung;
         IsPaid = isPaid;
         RequirementCode = string.IsNullOrWhiteSpace(requirementCode) ? null : requirementCode;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Sets (or, with an empty text, clears) the easy-read summary. The plain-English checker advises on it; it never refuses.</summary>
+    public void DescribeInEasyRead(string? summary, DateTime nowUtc)
+    {
+        var text = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
+        if (text?.Length > TextMaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(summary), $"An easy-read summary is at most {TextMaxLength} characters.");
+        }
+        EasyReadSummary = text;
         UpdatedUtc = nowUtc;
     }
 

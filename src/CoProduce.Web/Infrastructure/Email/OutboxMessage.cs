@@ -25,6 +25,7 @@ public sealed class OutboxMessage
     public const int SubjectMaxLength = 400;
     public const int ErrorMaxLength = 1000;
     public const int LeaseOwnerMaxLength = 100;
+    public const int DocumentMaxLength = 100;
 
     private OutboxMessage()
     {
@@ -60,6 +61,24 @@ public sealed class OutboxMessage
 
     /// <summary>Files sent with it, such as a calendar invite: kept in one column, as JSON.</summary>
     public IReadOnlyList<EmailAttachment> Attachments { get; private set; } = [];
+
+    /// <summary>
+    /// An easy-read document to attach as a PDF when the message is sent, such as
+    /// "invitation/12/34" (see EasyReadAttachment). It is made at sending, not when the change is
+    /// saved, so no page waits on the PDF printer; if no PDF can be made, the email goes without it.
+    /// </summary>
+    public string? AttachDocument { get; private set; }
+
+    /// <summary>Asks for an easy-read document to be attached as a PDF when the message is sent.</summary>
+    public void AttachDocumentWhenSent(string document)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(document);
+        if (document.Length > DocumentMaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(document), $"A document reference is at most {DocumentMaxLength} characters.");
+        }
+        AttachDocument = To is null ? null : document;
+    }
 
     /// <summary>The activity the message is about, if any: its organiser's page lists the messages nobody could email.</summary>
     public int? ActivityId { get; private set; }

@@ -37,6 +37,9 @@ internal static class MvcSetup
         ValidatorOptions.Global.LanguageManager.Enabled = false;
 
         services.AddScoped<Features.Account.PasswordLinkSender>();
+        services.AddScoped<ViewRenderer>();
+        services.AddScoped<Features.EasyRead.EasyReadOutput>();
+        services.AddScoped<Features.EasyRead.Documents.ProgrammeDocument>();
         services.AddScoped<Features.Account.PasswordSignIn>();
         services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();

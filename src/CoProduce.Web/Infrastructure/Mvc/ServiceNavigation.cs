@@ -10,6 +10,12 @@ public sealed class CouncilOptions
 
     public string Name { get; set; } = "Brackenfield Council";
     public string ServiceName { get; set; } = "CoProduce";
+
+    /// <summary>The phone number people can ring about taking part: easy-read documents give it.</summary>
+    public string ContactPhone { get; set; } = "01632 960 123";
+
+    /// <summary>The email address people can write to about taking part.</summary>
+    public string ContactEmail { get; set; } = "coproduce@brackenfield.example";
 }
 
 public sealed record NavigationItem(string Text, string Href);

@@ -126,6 +126,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("EasyReadSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("time");
 
@@ -718,6 +722,36 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Domain.EasyRead.EasyReadTemplate", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("CheckedAtActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("LastCheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("RecordedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Kind");
+
+                    b.HasIndex("CheckedAtActivityId");
+
+                    b.ToTable("EasyReadTemplates");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.BenefitLimits", b =>
                 {
                     b.Property<int>("Id")
@@ -1202,6 +1236,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<int?>("ActivityId")
                         .HasColumnType("int");
 
+                    b.Property<string>("AttachDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Attachments")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1568,6 +1606,14 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.EasyRead.EasyReadTemplate", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("CheckedAtActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>

@@ -118,6 +118,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EasyReadSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("EndTime")
                         .HasColumnType("TEXT");
 
@@ -692,6 +696,36 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Domain.EasyRead.EasyReadTemplate", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CheckedAtActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastCheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.HasIndex("CheckedAtActivityId");
+
+                    b.ToTable("EasyReadTemplates");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.BenefitLimits", b =>
                 {
                     b.Property<int>("Id")
@@ -1158,6 +1192,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AttachDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Attachments")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1517,6 +1555,14 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.EasyRead.EasyReadTemplate", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("CheckedAtActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>

@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace CoProduce.Web.Infrastructure.Pdf;
+
+/// <summary>How PDFs are printed (section <c>Pdf</c>).</summary>
+public sealed class PdfOptions
+{
+    public const string Section = "Pdf";
+
+    /// <summary>The Chromium to print with. When empty, the usual Debian and Chrome paths are tried.</summary>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>How many documents are printed at once; more wait their turn, so the browser's memory stays bounded.</summary>
+    public int MaxConcurrentPrints { get; set; } = 2;
+
+    /// <summary>How long one print may take, including waiting for a turn, before it is given up.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    internal static readonly string[] UsualChromiumPaths =
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+}
+
+/// <summary>A PDF could not be made: there is no browser, it timed out or the browser failed. The page itself still works.</summary>
+public sealed class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Prints an HTML document to a tagged PDF.</summary>
+public interface IPdfPrinter
+{
+    /// <summary>Whether a browser to print with is installed: when not, pages say PDFs cannot be made.</summary>
+    bool IsAvailable { get; }
+
+    /// <summary>
+    /// Prints <paramref name="html"/> as A4 with the footer given (Chromium's header and footer
+    /// template: <c>pageNumber</c> and <c>totalPages</c> classes are filled in). The document's
+    /// styles, fonts and pictures are read from the app's own web root, never the network.
+    /// </summary>
+    /// <exception cref="PdfUnavailableException">No PDF could be made.</exception>
+    Task<byte[]> PrintAsync(string html, string footerTemplate, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One headless Chromium for the whole app, started at the first print and shared by every
+/// request: a fresh browser context per document (so nothing leaks between people's documents),
+/// at most <see cref="PdfOptions.MaxConcurrentPrints"/> at once, each with a timeout. If the
+/// browser dies it is started again at the next print. The browser has no network: the page's
+/// own requests are answered from the web root, anything else is refused.
+/// </summary>
+public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
+{
+    /// <summary>The made-up address documents are opened at, so their relative links resolve to our web root.</summary>
+    internal const string DocumentOrigin = "https://easy-read.invalid";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private readonly PdfOptions _options;
+    private readonly IWebHostEnvironment _environment;
+    private readonly ILogger<ChromiumPdfPrinter> _log;
+    private readonly SemaphoreSlim _turns;
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public ChromiumPdfPrinter(IOptions<PdfOptions> options, IWebHostEnvironment environment, ILogger<ChromiumPdfPrinter> log)
+    {
+        _options = options.Value;
+        _environment = environment;
+        _log = log;
+        _turns = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentPrints));
+        ChromiumPath = string.IsNullOrWhiteSpace(_options.ChromiumPath)
+            ? PdfOptions.UsualChromiumPaths.FirstOrDefault(File.Exists)
+            : _options.ChromiumPath;
+    }
+
+    /// <summary>The browser used, or null when none was found.</summary>
+    public string? ChromiumPath { get; }
+
+    public bool IsAvailable => ChromiumPath is not null && File.Exists(ChromiumPath);
+
+    /// <summary>How many documents are being printed now (for tests of the bound).</summary>
+    internal int PrintsInProgress => Math.Max(1, _options.MaxConcurrentPrints) - _turns.CurrentCount;
+
+    public async Task<byte[]> PrintAsync(string html, string footerTemplate, CancellationToken cancellationToken)
+    {
+        if (!IsAvailable)
+        {
+            throw new PdfUnavailableException("No Chromium is installed to print PDFs with.");
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        try
+        {
+            await _turns.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PdfUnavailableException("Every PDF printer was busy for too long.");
+        }
+        try
+        {
+            // A browser that died since the last print is replaced once; a second failure is reported.
+            for (var attempt = 1; ; attempt++)
+            {
+                var browser = await BrowserAsync(timeout.Token);
+                try
+                {
+                    return await PrintWithAsync(browser, html, footerTemplate, timeout.Token);
+                }
+                catch (PlaywrightException failed) when (!browser.IsConnected && attempt == 1)
+                {
+                    _log.LogWarning(failed, "The PDF browser stopped; starting it again");
+                    await ForgetAsync(browser);
+                }
+            }
+        }
+        catch (Exception failed) when (failed is PlaywrightException or TimeoutException || (failed is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _log.LogError(failed, "A PDF could not be printed");
+            throw new PdfUnavailableException("The PDF could not be printed.", failed);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    private async Task<byte[]> PrintWithAsync(IBrowser browser, string html, string footerTemplate, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
+        try
+        {
+            await using var cancel = cancellationToken.Register(() => _ = context.CloseAsync());
+            var page = await context.NewPageAsync();
+            var timeoutMs = (float)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds;
+            page.SetDefaultTimeout(timeoutMs);
+            await page.RouteAsync("**/*", route => AnswerAsync(route, html));
+            await page.GotoAsync(DocumentOrigin + "/document", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            await page.EvaluateAsync("() => document.fonts.ready");
+            var pdf = await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                Tagged = true,
+                Outline = true,
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate = footerTemplate,
+                Margin = new Margin { Top = "15mm", Bottom = "25mm", Left = "15mm", Right = "15mm" },
+            });
+            cancellationToken.ThrowIfCancellationRequested();
+            _log.LogDebug("Printed a PDF of {Bytes} bytes in {Milliseconds} ms", pdf.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return pdf;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>The document itself, or a file from the web root; every other request is refused.</summary>
+    private async Task AnswerAsync(IRoute route, string html)
+    {
+        var url = new Uri(route.Request.Url);
+        if (!url.AbsoluteUri.StartsWith(DocumentOrigin + "/", StringComparison.Ordinal))
+        {
+            await route.AbortAsync();
+            return;
+        }
+        if (url.AbsolutePath == "/document")
+        {
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html });
+            return;
+        }
+        var file = _environment.WebRootFileProvider.GetFileInfo(Uri.UnescapeDataString(url.AbsolutePath));
+        if (!file.Exists || file.IsDirectory)
+        {
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
+            return;
+        }
+        await using var stream = file.CreateReadStream();
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        await route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream",
+            BodyBytes = bytes.ToArray(),
+        });
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+        await _starting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } startedMeanwhile)
+            {
+                return startedMeanwhile;
+            }
+            _playwright ??= await Playwright.CreateAsync();
+            _log.LogInformation("Starting the PDF browser {Path}", ChromiumPath);
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Timeout = (float)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds,
+                // No sandbox: servers and containers often run as root, where Chromium's sandbox cannot start.
+                // The browser only ever opens our own documents, with scripts off and no network.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    private async Task ForgetAsync(IBrowser browser)
+    {
+        await _starting.WaitAsync();
+        try
+        {
+            if (ReferenceEquals(_browser, browser))
+            {
+                _browser = null;
+            }
+        }
+        finally
+        {
+            _starting.Release();
+        }
+        try
+        {
+            await browser.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // It has already gone.
+        }
+    }
+
+    /// <summary>Stops the browser, as if it had died: the next print starts a new one (for tests of the restart).</summary>
+    internal async Task KillBrowserForTestAsync()
+    {
+        if (_browser is { } browser)
+        {
+            await browser.CloseAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            try
+            {
+                await _browser.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed.
+            }
+        }
+        _playwright?.Dispose();
+        _turns.Dispose();
+        _starting.Dispose();
+    }
+}
+
+internal static class PdfSetup
+{
+    public static IServiceCollection AddCoProducePdf(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PdfOptions>().Bind(configuration.GetSection(PdfOptions.Section));
+        services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton<IPdfPrinter>(sp => sp.GetRequiredService<ChromiumPdfPrinter>());
+        return services;
+    }
+}
