@@ -4,4 +4,13 @@
 # Extra arguments go to the app, for example: ./run.sh --urls http://127.0.0.1:5111
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Easy-read PDFs are printed by Chromium. Without it the portal still runs, and says PDFs cannot be made.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get > /dev/null; then
+  echo "Installing chromium for easy-read PDFs..."
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; } ||
+    echo "Could not install chromium: the portal runs, but cannot make PDFs." >&2
+fi
+
 exec dotnet run --project src/CoProduce.Web --launch-profile CoProduce.Web -- "$@"
