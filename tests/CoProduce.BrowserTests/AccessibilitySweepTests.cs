@@ -45,6 +45,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     /// </summary>
     private static readonly Dictionary<string, string[]> PagesWithQueries = new()
     {
+        // The right-to-left sample of the easy-read documents.
+        [AccessExpectations.Anonymous] = ["/programme?lang=ar"],
         [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
     };

@@ -169,6 +169,10 @@ public static class AccessExpectations
         ["ExpensesPolicy.NewExpensesPolicy GET"] = Policies.PaymentsManage,
         ["ExpensesPolicy.NewExpensesPolicy POST"] = Policies.PaymentsManage,
         ["HowWePay.HowWePay GET"] = Anyone,
+
+        // Easy-read documents
+        ["Programme.Page GET"] = Anyone,
+        ["Programme.Pdf GET"] = Anyone,
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
