@@ -276,6 +276,16 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
             () => OpenActivitiesAsync(27, [jo, .. others]), pagedTable: "Activities");
     }
 
+    [Fact]
+    public async Task Programme_SameCommands_WithTenTimesTheActivities()
+    {
+        var others = await PeopleAsync(2);
+        await OpenActivitiesAsync(3, others, "Programme activity");
+
+        await AssertCountStaysTheSameAsync(AccessExpectations.Anonymous, () => Task.FromResult("/programme"),
+            () => OpenActivitiesAsync(27, others, "Programme activity"), pagedTable: "Activities");
+    }
+
     /// <summary>Rate items, each with two versions, made as the lead's service makes them.</summary>
     private Task RatesAsync(int count) => WithDbAsync(async db =>
     {
