@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Easy-read PDFs are printed by Chromium. Without it the portal still runs, and says PDFs cannot be made.
-if [ ! -x /usr/bin/chromium ] && command -v apt-get > /dev/null; then
+# sudo -n: never stop to ask for a password just for this.
+if [ ! -x /usr/bin/chromium ] && [ ! -x /usr/bin/chromium-browser ] && [ ! -x /usr/bin/google-chrome ] && command -v apt-get > /dev/null; then
   echo "Installing chromium for easy-read PDFs..."
-  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
   { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; } ||
     echo "Could not install chromium: the portal runs, but cannot make PDFs." >&2
 fi

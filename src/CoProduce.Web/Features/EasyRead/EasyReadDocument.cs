@@ -44,26 +44,26 @@ public sealed record EasyReadSentence(IReadOnlyList<EasyReadPart> Parts)
     /// </summary>
     public static EasyReadSentence Bold(string pattern, params string[] facts)
     {
+        // Placeholders may come in any order: a translation can put {1} before {0}.
         var parts = new List<EasyReadPart>();
-        var rest = pattern;
-        for (var i = 0; i < facts.Length; i++)
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(pattern, @"\{(\d+)\}"))
         {
-            var marker = "{" + i + "}";
-            var at = rest.IndexOf(marker, StringComparison.Ordinal);
-            if (at < 0)
+            var index = int.Parse(placeholder.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (index >= facts.Length)
             {
-                throw new FormatException($"The pattern \"{pattern}\" has no {marker}.");
+                throw new FormatException($"The pattern \"{pattern}\" has {{{index}}} but only {facts.Length} facts were given.");
             }
-            if (at > 0)
+            if (placeholder.Index > at)
             {
-                parts.Add(new EasyReadPart(rest[..at]));
+                parts.Add(new EasyReadPart(pattern[at..placeholder.Index]));
             }
-            parts.Add(new EasyReadPart(facts[i], Strong: true));
-            rest = rest[(at + marker.Length)..];
+            parts.Add(new EasyReadPart(facts[index], Strong: true));
+            at = placeholder.Index + placeholder.Length;
         }
-        if (rest.Length > 0)
+        if (at < pattern.Length)
         {
-            parts.Add(new EasyReadPart(rest));
+            parts.Add(new EasyReadPart(pattern[at..]));
         }
         return new EasyReadSentence(parts);
     }
@@ -170,12 +170,16 @@ public sealed class EasyReadWords(EasyReadLanguage language)
     /// <summary>"Tuesday 3 March 2026", in the document's language.</summary>
     public string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", _culture);
 
-    /// <summary>"10am" and "2:30pm" in English, as GOV.UK writes them; the 24-hour clock in other languages.</summary>
+    /// <summary>"10am", "2:30pm" and "midday" in English, as GOV.UK writes them; the 24-hour clock in other languages.</summary>
     public string Time(TimeOnly time)
     {
         if (!language.Code.StartsWith("en", StringComparison.Ordinal))
         {
             return time.ToString("H:mm", _culture);
+        }
+        if (time.Minute == 0 && time.Hour is 0 or 12)
+        {
+            return time.Hour == 12 ? "midday" : "midnight";
         }
         var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
         var suffix = time.Hour < 12 ? "am" : "pm";

@@ -1,6 +1,7 @@
 using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CoProduce.Web.Features.EasyRead;
 
@@ -20,7 +21,7 @@ public sealed record PdfUnavailablePage(string DocumentTitle, string PageUrl);
 /// Shows an easy-read document as a page, or prints it to a tagged PDF. The PDF is the same
 /// document through the print view (<c>Print.cshtml</c>), so page and PDF never say different things.
 /// </summary>
-public sealed class EasyReadOutput(ViewRenderer views, IPdfPrinter printer)
+public sealed class EasyReadOutput(ViewRenderer views, IPdfPrinter printer, PublicPdfCache cache)
 {
     public const string PageView = "/Features/EasyRead/Document.cshtml";
     public const string PrintView = "/Features/EasyRead/Print.cshtml";
@@ -47,12 +48,22 @@ public sealed class EasyReadOutput(ViewRenderer views, IPdfPrinter printer)
         return await printer.PrintAsync(html, new EasyReadWords(document.Language).PdfFooter(), cancellationToken);
     }
 
-    /// <summary>The PDF as a download, or a plain page saying it cannot be made now (503), never a server error.</summary>
-    public async Task<IActionResult> PdfResultAsync(Controller controller, EasyReadDocument document, string pageUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The PDF as a download, or a plain page saying it cannot be made now (503), never a server
+    /// error. A public document (<paramref name="isPublic"/>: the same for everyone) is kept for a
+    /// while by its exact content, so many visitors do not print the same PDF again and again;
+    /// a person's own document is never kept.
+    /// </summary>
+    public async Task<IActionResult> PdfResultAsync(Controller controller, EasyReadDocument document, string pageUrl, CancellationToken cancellationToken,
+        bool isPublic = false)
     {
         try
         {
-            var pdf = await PdfAsync(document, cancellationToken, controller.HttpContext);
+            var html = await views.RenderAsync(PrintView, document, controller.HttpContext);
+            var footer = new EasyReadWords(document.Language).PdfFooter();
+            var pdf = isPublic
+                ? await cache.GetOrPrintAsync(html + footer, () => printer.PrintAsync(html, footer, cancellationToken))
+                : await printer.PrintAsync(html, footer, cancellationToken);
             return controller.File(pdf, "application/pdf", document.FileName);
         }
         catch (PdfUnavailableException)
@@ -76,4 +87,35 @@ public sealed class EasyReadOutput(ViewRenderer views, IPdfPrinter printer)
         }
         return parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts);
     }
+}
+
+/// <summary>
+/// Public PDFs by the hash of what was printed: the same content gives the same PDF, so a change
+/// to the data gives a new one at once. Bounded in size; entries go after ten minutes unused.
+/// Each instance keeps its own: it is only a saving, never needed.
+/// </summary>
+public sealed class PublicPdfCache : IDisposable
+{
+    private readonly MemoryCache _pdfs = new(new MemoryCacheOptions
+    {
+        SizeLimit = 50_000_000,
+    });
+
+    public async Task<byte[]> GetOrPrintAsync(string content, Func<Task<byte[]>> print)
+    {
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+        if (_pdfs.TryGetValue(key, out byte[]? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var pdf = await print();
+        _pdfs.Set(key, pdf, new MemoryCacheEntryOptions
+        {
+            Size = pdf.Length,
+            SlidingExpiration = TimeSpan.FromMinutes(10),
+        });
+        return pdf;
+    }
+
+    public void Dispose() => _pdfs.Dispose();
 }

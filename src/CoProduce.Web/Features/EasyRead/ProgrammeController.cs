@@ -21,8 +21,16 @@ public sealed class ProgrammeController(ProgrammeDocument programme, EasyReadOut
     public async Task<IActionResult> Pdf(string? lang, int page = 1, CancellationToken cancellationToken = default)
     {
         var document = await programme.BuildAsync(EasyReadLanguage.From(lang), page, cancellationToken);
-        return await output.PdfResultAsync(this, document, Path, cancellationToken);
+        return await output.PdfResultAsync(this, document, Path + PageAndLanguage(page, lang), cancellationToken, isPublic: true);
     }
 
     private static string? PageQuery(int page) => page > 1 ? $"page={page}" : null;
+
+    /// <summary>Back to the same page of the programme, in the same language.</summary>
+    private static string PageAndLanguage(int page, string? lang)
+    {
+        var language = EasyReadLanguage.From(lang);
+        var parts = new[] { PageQuery(page), language == EasyReadLanguage.English ? null : "lang=" + language.Code }.OfType<string>().ToList();
+        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
+    }
 }

@@ -39,6 +39,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Account.PasswordLinkSender>();
         services.AddScoped<ViewRenderer>();
         services.AddScoped<Features.EasyRead.EasyReadOutput>();
+        services.AddSingleton<Features.EasyRead.PublicPdfCache>();
         services.AddScoped<Features.EasyRead.Documents.ProgrammeDocument>();
         services.AddScoped<Features.Account.PasswordSignIn>();
         services.AddScoped<Features.Account.RegistrationService>();

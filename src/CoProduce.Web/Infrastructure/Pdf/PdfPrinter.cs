@@ -79,14 +79,21 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
 
     public bool IsAvailable => ChromiumPath is not null && File.Exists(ChromiumPath);
 
-    /// <summary>How many documents are being printed now (for tests of the bound).</summary>
-    internal int PrintsInProgress => Math.Max(1, _options.MaxConcurrentPrints) - _turns.CurrentCount;
+    /// <summary>How many documents have a browser context open now (for tests of the bound).</summary>
+    internal int PrintsInProgress => Volatile.Read(ref _openContexts);
+
+    private int _openContexts;
+    private volatile bool _disposed;
 
     public async Task<byte[]> PrintAsync(string html, string footerTemplate, CancellationToken cancellationToken)
     {
         if (!IsAvailable)
         {
             throw new PdfUnavailableException("No Chromium is installed to print PDFs with.");
+        }
+        if (_disposed)
+        {
+            throw new PdfUnavailableException("The portal is shutting down.");
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
@@ -108,15 +115,22 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
                 {
                     return await PrintWithAsync(browser, html, footerTemplate, timeout.Token);
                 }
-                catch (PlaywrightException failed) when (!browser.IsConnected && attempt == 1)
+                catch (PlaywrightException failed) when (!browser.IsConnected && attempt == 1 && !timeout.IsCancellationRequested)
                 {
                     _log.LogWarning(failed, "The PDF browser stopped; starting it again");
                     await ForgetAsync(browser);
                 }
+                catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // A browser that does not answer in time may be hung: the next print starts a new one.
+                    await ForgetAsync(browser);
+                    throw;
+                }
             }
         }
-        catch (Exception failed) when (failed is PlaywrightException or TimeoutException || (failed is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception failed) when (!cancellationToken.IsCancellationRequested && failed is not PdfUnavailableException)
         {
+            // Anything the browser or its driver throws: the person is told the PDF cannot be made now.
             _log.LogError(failed, "A PDF could not be printed");
             throw new PdfUnavailableException("The PDF could not be printed.", failed);
         }
@@ -129,7 +143,9 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
     private async Task<byte[]> PrintWithAsync(IBrowser browser, string html, string footerTemplate, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ServiceWorkers = ServiceWorkerPolicy.Block })
+            .WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _openContexts);
         try
         {
             await using var cancel = cancellationToken.Register(() => _ = context.CloseAsync());
@@ -138,6 +154,7 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
             page.SetDefaultTimeout(timeoutMs);
             await page.RouteAsync("**/*", route => AnswerAsync(route, html));
             await page.GotoAsync(DocumentOrigin + "/document", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            // Print only once the web fonts are in, or the PDF could fall back to another font.
             await page.EvaluateAsync("() => document.fonts.ready");
             var pdf = await page.PdfAsync(new PagePdfOptions
             {
@@ -156,7 +173,16 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
         }
         finally
         {
-            await context.CloseAsync();
+            try
+            {
+                // Never wait long on a browser that has stopped answering: it is replaced anyway.
+                await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            }
+            catch (Exception closing) when (closing is PlaywrightException or TimeoutException)
+            {
+                _log.LogWarning(closing, "A PDF browser context did not close");
+            }
+            Interlocked.Decrement(ref _openContexts);
         }
     }
 
@@ -204,18 +230,25 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
             {
                 return startedMeanwhile;
             }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is not null)
+            {
+                await CloseQuietlyAsync(_browser);
+                _browser = null;
+            }
             _playwright ??= await Playwright.CreateAsync();
             _log.LogInformation("Starting the PDF browser {Path}", ChromiumPath);
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            try
             {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Timeout = (float)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds,
-                // No sandbox: servers and containers often run as root, where Chromium's sandbox cannot start.
-                // The browser only ever opens our own documents, with scripts off and no network.
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"],
-            });
+                _browser = await LaunchAsync(_playwright);
+            }
+            catch (PlaywrightException)
+            {
+                // The driver itself may have died: start a new one next time.
+                _playwright.Dispose();
+                _playwright = null;
+                throw;
+            }
             return _browser;
         }
         finally
@@ -223,6 +256,20 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
             _starting.Release();
         }
     }
+
+    private Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Timeout = (float)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds,
+                // No sandbox: servers and containers often run as root, where Chromium's sandbox cannot start.
+                // The browser only ever opens our own documents (which have no scripts), and has no
+                // network: every request is answered from the web root or refused, and no name resolves.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+                    "--host-resolver-rules=MAP * ~NOTFOUND"],
+            });
 
     private async Task ForgetAsync(IBrowser browser)
     {
@@ -238,41 +285,49 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
         {
             _starting.Release();
         }
+        await CloseQuietlyAsync(browser);
+    }
+
+    /// <summary>Closes a browser that may already be gone or hung, without waiting long.</summary>
+    private async Task CloseQuietlyAsync(IBrowser browser)
+    {
         try
         {
-            await browser.CloseAsync();
+            await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (PlaywrightException)
+        catch (Exception gone) when (gone is PlaywrightException or TimeoutException)
         {
-            // It has already gone.
+            _log.LogDebug(gone, "The PDF browser had already stopped");
         }
     }
 
-    /// <summary>Stops the browser, as if it had died: the next print starts a new one (for tests of the restart).</summary>
-    internal async Task KillBrowserForTestAsync()
-    {
-        if (_browser is { } browser)
-        {
-            await browser.CloseAsync();
-        }
-    }
-
+    /// <summary>
+    /// Stops at shutdown. Prints still running fail with a 503; the semaphores are not disposed,
+    /// because a print finishing meanwhile still releases its turn. Safe to call more than once
+    /// (the app's container knows the printer by two names).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_disposed)
         {
-            try
-            {
-                await _browser.CloseAsync();
-            }
-            catch (PlaywrightException)
-            {
-                // Already closed.
-            }
+            return;
         }
-        _playwright?.Dispose();
-        _turns.Dispose();
-        _starting.Dispose();
+        _disposed = true;
+        await _starting.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                await CloseQuietlyAsync(_browser);
+                _browser = null;
+            }
+            _playwright?.Dispose();
+            _playwright = null;
+        }
+        finally
+        {
+            _starting.Release();
+        }
     }
 }
 

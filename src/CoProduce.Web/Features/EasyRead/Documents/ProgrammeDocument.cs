@@ -92,8 +92,9 @@ public sealed class ProgrammeDocument(CoProduceDbContext db, TimeProvider clock,
         yield return activity.Mode switch
         {
             ActivityMode.Online => new EasyReadRow(Picture.OnlineMeeting, words["Programme_Online"]),
-            ActivityMode.Hybrid => new EasyReadRow(Picture.Place, words.Bold("Programme_Hybrid", activity.Venue ?? string.Empty)),
-            _ => new EasyReadRow(Picture.Place, words.Bold("Programme_AtVenue", activity.Venue ?? string.Empty)),
+            _ when string.IsNullOrWhiteSpace(activity.Venue) => new EasyReadRow(Picture.Place, words["Programme_VenueLater"]),
+            ActivityMode.Hybrid => new EasyReadRow(Picture.Place, words.Bold("Programme_Hybrid", activity.Venue!)),
+            _ => new EasyReadRow(Picture.Place, words.Bold("Programme_AtVenue", activity.Venue!)),
         };
         yield return rate is not null
             ? new EasyReadRow(Picture.Money, words.Bold("Programme_Paid", rate))
