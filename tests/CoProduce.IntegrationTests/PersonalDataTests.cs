@@ -222,6 +222,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
 
         ["OutboxMessages.Id"] = new(Link),
         ["OutboxMessages.ExpertProfileId"] = new(Link),
+        ["OutboxMessages.AttachDocument"] = new("Which easy-read document to attach when the email is sent, such as \"invitation/12/34\": ids only. The email itself is shown."),
         ["OutboxMessages.HtmlBody"] = new("The email laid out as a web page, when there is one: the same words as its text, which is shown."),
         ["OutboxMessages.Attachments"] = new("The calendar invite sent with an email: the activity's title, description, time and place, " +
             "and the person's name and email address, all shown elsewhere in the download."),
@@ -276,6 +277,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["ExpensesPolicies"] = StaffWork,
         ["PaymentSettings"] = StaffWork,
         ["CoProductionBudgets"] = StaffWork,
+        ["EasyReadTemplates"] = StaffWork + " It names the activity at which people checked a template, never who took part.",
         ["PaymentBatches"] = StaffWork + " The payments in a batch to the person are its lines, which are about them.",
     };
 
