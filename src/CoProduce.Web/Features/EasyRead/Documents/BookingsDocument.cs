@@ -57,7 +57,7 @@ public sealed class BookingsDocument(CoProduceDbContext db, TimeProvider clock, 
 
         var sections = new List<EasyReadSection>
         {
-            new(null, [new EasyReadRow(Picture.Date, words["Bookings_Intro"], words["Bookings_Soonest"])]),
+            new(null, [new EasyReadRow(Picture.Document, words["Bookings_Intro"], words["Bookings_Soonest"])]),
         };
         if (bookings.Count == 0)
         {

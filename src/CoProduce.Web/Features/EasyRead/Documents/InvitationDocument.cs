@@ -85,8 +85,7 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
             sections.Add(answer);
         }
         sections.Add(new EasyReadSection(words["Invitation_ContactHeading"], ContactRows(words, council.Value, facts.Organiser).ToList()));
-        var title = string.Format(language.Culture, words["Invitation_Title"], facts.Title);
-        return new EasyReadDocument(EasyReadDocumentKind.Invitation, title, language, sections,
+        return new EasyReadDocument(EasyReadDocumentKind.Invitation, words["Invitation_Title"], language, sections,
             string.Create(CultureInfo.InvariantCulture, $"invitation-{facts.ActivityId}.pdf"));
     }
 
