@@ -157,6 +157,27 @@ public sealed class InvitationAndBookingsTests(PortalFixture portal, ITestOutput
     }
 
     [Fact]
+    public async Task Invitation_ToACancelledActivity_SaysSo_AndIsNotAmongTheMeetings()
+    {
+        var jo = await ProfileIdAsync("expert@example.org");
+        var id = await ActivityAsync("Cancelled chat about transport", ActivityMode.InPerson, null, jo);
+        await WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.SignUps).SingleAsync(a => a.Id == id);
+            activity.MoveTo(ActivityStatus.Cancelled, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var client = await portal.ClientForAsync(Roles.ExpertByExperience);
+
+        var invitation = await client.GetPageAsync($"/my-involvement/activities/{id}/invitation");
+        var bookings = Text(await client.GetPageAsync("/my-involvement/bookings"));
+
+        Assert.Contains("This meeting is cancelled.", Text(invitation), StringComparison.Ordinal);
+        Assert.DoesNotContain("How to say yes or no", Text(invitation), StringComparison.Ordinal);
+        Assert.DoesNotContain("Cancelled chat about transport", bookings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvitationAttachment_IsBuiltForThatPersonOnly()
     {
         var panel = await ActivityIdAsync(PanelTitle);
