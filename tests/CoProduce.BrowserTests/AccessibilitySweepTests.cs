@@ -40,14 +40,16 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     };
 
     /// <summary>
-    /// Pages that only a query string brings out, which the list of actions cannot know: the roster
-    /// inviting people to the demo's open panel (activity 2), and requests sorted by least recent involvement.
+    /// Pages that only a query string or a particular id brings out, which the list of actions cannot
+    /// know: the roster inviting people to the demo's open panel (activity 2), requests sorted by least
+    /// recent involvement, and Jo's easy-read invitation to that panel.
     /// </summary>
     private static readonly Dictionary<string, string[]> PagesWithQueries = new()
     {
         // The right-to-left sample of the easy-read documents.
         [AccessExpectations.Anonymous] = ["/programme?lang=ar"],
         [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved"],
+        [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
     };
 

@@ -117,6 +117,11 @@ public static class AccessExpectations
         ["Involvement.Index GET"] = Policies.ExpertSelfService,
         ["Involvement.AcceptInvitation POST"] = Policies.ExpertSelfService,
         ["Involvement.DeclineInvitation POST"] = Policies.ExpertSelfService,
+        // A person's own easy-read documents: an invitation and their meetings, each a page and a PDF
+        ["MyDocuments.Invitation GET"] = Policies.ExpertSelfService,
+        ["MyDocuments.InvitationPdf GET"] = Policies.ExpertSelfService,
+        ["MyDocuments.Bookings GET"] = Policies.ExpertSelfService,
+        ["MyDocuments.BookingsPdf GET"] = Policies.ExpertSelfService,
         // Claims
         ["MyClaims.Show GET"] = Policies.ExpertSelfService,
         ["MyClaims.Fee POST"] = Policies.ExpertSelfService,

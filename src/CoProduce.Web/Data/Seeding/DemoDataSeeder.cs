@@ -164,6 +164,8 @@ internal sealed class DemoDataSeeder(
             "A relaxed workshop to plan the new carers' support service together. Tea, coffee and lunch provided.",
             new ActivitySchedule(today.AddDays(14), new TimeOnly(10, 0), new TimeOnly(12, 30), today.AddDays(10)),
             library, 8, [LivedExperienceArea.Carer, LivedExperienceArea.YoungCarer], LadderRung.CoProduction, isPaid: true, organiser, now);
+        workshop.DescribeInEasyRead("This meeting is for people who look after someone. We want to know what a good break looks like for you. "
+            + "We will use what you tell us to plan a new service. There is tea, coffee and lunch.", now);
         workshop.LinkToRequirement("R4", now);
         workshop.MoveTo(ActivityStatus.Open, now);
         workshop.RequestPlace(maya.Id, maya.HasConsent, "Somewhere quiet to take a break", now);
@@ -173,6 +175,8 @@ internal sealed class DemoDataSeeder(
             new ActivitySchedule(today.AddDays(21), new TimeOnly(18, 0), new TimeOnly(19, 30), today.AddDays(18)),
             new ActivityPlace(ActivityMode.Online, null, null, "We will email a video call link the day before."),
             6, [LivedExperienceArea.Carer, LivedExperienceArea.LearningDisability, LivedExperienceArea.Autism], LadderRung.CoDesign, isPaid: true, organiser, now);
+        panel.DescribeInEasyRead("This is an online meeting for families of children who have short breaks. "
+            + "We will write a question together for companies who want to run the service. The question asks how they will help children feel safe and welcome.", now);
         panel.LinkToRequirement("R5", now);
         panel.MoveTo(ActivityStatus.Open, now);
         // The organiser has invited Jo from the roster: Jo answers on the involvement page.
@@ -183,6 +187,8 @@ internal sealed class DemoDataSeeder(
             new ActivitySchedule(today.AddDays(40), new TimeOnly(13, 0), new TimeOnly(15, 0), today.AddDays(33)),
             new ActivityPlace(ActivityMode.InPerson, "Oak Lodge, 4 Birch Road", "Ramp at the side entrance.", null),
             4, [LivedExperienceArea.Carer], LadderRung.Engagement, isPaid: true, organiser, now);
+        draft.DescribeInEasyRead("We will visit Oak Lodge. Children go there for short breaks. You can look around with the staff. "
+            + "Tell us what works well for families, and what could be better.", now);
 
         db.Activities.AddRange(workshop, panel, draft);
         await db.SaveChangesAsync(cancellationToken);

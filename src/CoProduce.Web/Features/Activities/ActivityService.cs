@@ -39,6 +39,7 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
                 details.LivedExperienceSought, details.Rung, details.IsPaid, userId, Now);
             activity.LinkToRequirement(requirementCode, Now);
             activity.PayBy(details.RateItemId, Now);
+            activity.DescribeInEasyRead(details.EasyReadSummary, Now);
             db.Activities.Add(activity);
             // The activity needs its id before the audit entry can name it.
             await db.SaveChangesAsync(cancellationToken);
@@ -67,6 +68,8 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
                 details.LivedExperienceSought, details.Rung, details.IsPaid, requirementCode, Now);
             // People whose place is already confirmed keep the fee fixed for them then.
             activity.PayBy(details.RateItemId, Now);
+            // The checker only advises on the easy-read summary: what the organiser wrote is saved as written.
+            activity.DescribeInEasyRead(details.EasyReadSummary, Now);
             Audit(AuditSubject.Activity(activity.Id), activity.ProjectId, AuditActions.ActivityChanged,
                 moved ? "Activity details changed, including when or where it is: people with a place were told." : "Activity details changed.",
                 userId, before, Describe(activity));
@@ -419,9 +422,9 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
 public sealed class ActivityChangedMeanwhileException() : InvalidOperationException(
     "Someone else changed this activity after you opened this page. The form now shows your changes: check the activity's page to see theirs, then save again to keep yours.");
 
-/// <summary>An activity's details as the organiser gives them.</summary>
+/// <summary>An activity's details as the organiser gives them, with its easy-read summary (null when none is written).</summary>
 public sealed record ActivityDetails(string Title, ActivityType Type, string Description, ActivitySchedule Schedule, ActivityPlace Place, int Places,
-    IReadOnlySet<Domain.Roster.LivedExperienceArea> LivedExperienceSought, LadderRung Rung, int? RateItemId)
+    IReadOnlySet<Domain.Roster.LivedExperienceArea> LivedExperienceSought, LadderRung Rung, int? RateItemId, string? EasyReadSummary = null)
 {
     /// <summary>Paid for time exactly when a rate item is chosen.</summary>
     public bool IsPaid => RateItemId is not null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.EasyRead;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.GovUk;
 using FluentValidation;
@@ -16,6 +17,10 @@ public sealed class ActivityForm
     public string? Title { get; set; }
     public string? Type { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>What the activity is about in easy read (optional): it opens the easy-read invitation and the programme.</summary>
+    public string? EasyReadSummary { get; set; }
+
     public DateParts Date { get; set; } = new();
     public string? StartTime { get; set; }
     public string? EndTime { get; set; }
@@ -42,6 +47,12 @@ public sealed class ActivityForm
     [BindNever]
     public ActivityFormChoices? Choices { get; set; }
 
+    /// <summary>
+    /// The plain-English checker's advice on the easy-read summary as it stands in the form: the
+    /// saved text, or what was posted when the form is shown again. It never stops a save.
+    /// </summary>
+    public IReadOnlyList<PlainEnglishWarning> EasyReadWarnings => PlainEnglishChecker.Check(EasyReadSummary);
+
     public static ActivityForm From(Activity a) => new()
     {
         ActivityId = a.Id,
@@ -50,6 +61,7 @@ public sealed class ActivityForm
         Title = a.Title,
         Type = a.Type.ToString(),
         Description = a.Description,
+        EasyReadSummary = a.EasyReadSummary,
         Date = DateParts.From(a.Date),
         StartTime = a.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
         EndTime = a.EndTime.ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -74,7 +86,7 @@ public sealed class ActivityForm
 
     /// <summary>The activity's details, for a form that has passed its validator.</summary>
     public ActivityDetails Details() => new(Title!.Trim(), Enum.Parse<ActivityType>(Type!), Description!.Trim(), Schedule(), Place(),
-        int.Parse(Places!, CultureInfo.InvariantCulture), Areas().ToHashSet(), Enum.Parse<LadderRung>(Rung!), ChosenRateItemId());
+        int.Parse(Places!, CultureInfo.InvariantCulture), Areas().ToHashSet(), Enum.Parse<LadderRung>(Rung!), ChosenRateItemId(), Blank(EasyReadSummary));
 
     public const string NotPaid = "none";
 
@@ -105,6 +117,8 @@ public sealed class ActivityFormValidator : AbstractValidator<ActivityForm>
         RuleFor(f => f.Type).Must(v => IsName<ActivityType>(v)).WithMessage("Select the type of activity");
         RuleFor(f => f.Description).NotEmpty().WithMessage("Describe the activity in plain English")
             .MaximumLength(Activity.TextMaxLength).WithMessage("Description must be 2,000 characters or fewer");
+        RuleFor(f => f.EasyReadSummary).Must(t => t is null || t.Trim().Length <= Activity.TextMaxLength)
+            .WithMessage("Easy-read summary must be 2,000 characters or fewer");
         RuleFor(f => f.Date).Must(d => d.ToDate() is not null).WithMessage("Enter the date of the activity, like 27 3 2027")
             .Must(d => d.ToDate() is not { } date || date >= Domain.Common.UkTime.Today(clock)).WithMessage("The date of the activity must be today or in the future");
         RuleFor(f => f.StartTime).Must(t => TimeText.Parse(t) is not null).WithMessage("Enter the start time, like 10am or 14:30");

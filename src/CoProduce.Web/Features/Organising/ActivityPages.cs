@@ -2,6 +2,7 @@ using System.Globalization;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.EasyRead;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Activities;
@@ -94,7 +95,8 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             EvidenceFor: activity.CanRecordAsEvidence ? activity.RequirementCode : null,
             balance.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Select(b => new BalanceRow(Words.Area(b.Key), b.Value)).ToList(),
             activity.LivedExperienceSought.Except(balance.Keys).Order().Select(Words.Area).ToList(),
-            ringOrText, rows, leastInvolvedFirst);
+            ringOrText, rows, leastInvolvedFirst,
+            activity.EasyReadSummary, PlainEnglishChecker.Check(activity.EasyReadSummary));
     }
 
     /// <summary>The pay people will see before they sign up: the rate in force on the activity's date, or none.</summary>
@@ -342,7 +344,9 @@ public sealed record ActivityPageModel(
     IReadOnlyList<string> ExperienceMissing,
     IReadOnlyList<RingOrTextRow> RingOrText,
     IReadOnlyList<SignUpRow> SignUps,
-    bool LeastInvolvedFirst);
+    bool LeastInvolvedFirst,
+    string? EasyReadSummary,
+    IReadOnlyList<PlainEnglishWarning> EasyReadWarnings);
 
 public sealed record StatusMove(ActivityStatus To, string Label, bool IsWarning);
 

@@ -41,6 +41,9 @@ internal static class MvcSetup
         services.AddScoped<Features.EasyRead.EasyReadOutput>();
         services.AddSingleton<Features.EasyRead.PublicPdfCache>();
         services.AddScoped<Features.EasyRead.Documents.ProgrammeDocument>();
+        services.AddScoped<Features.EasyRead.Documents.InvitationDocument>();
+        services.AddScoped<Features.EasyRead.IAttachableDocument>(provider => provider.GetRequiredService<Features.EasyRead.Documents.InvitationDocument>());
+        services.AddScoped<Features.EasyRead.Documents.BookingsDocument>();
         services.AddScoped<Features.Account.PasswordSignIn>();
         services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();
