@@ -64,7 +64,7 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// An easy-read document to attach as a PDF when the message is sent, such as
-    /// "invitation/12/34" (see EasyReadAttachment). It is made at sending, not when the change is
+    /// "invitation/12/34" (see AttachableDocumentReference). OutboxSender makes it at sending, not when the change is
     /// saved, so no page waits on the PDF printer; if no PDF can be made, the email goes without it.
     /// </summary>
     public string? AttachDocument { get; private set; }
