@@ -226,6 +226,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["OutboxMessages.HtmlBody"] = new("The email laid out as a web page, when there is one: the same words as its text, which is shown."),
         ["OutboxMessages.Attachments"] = new("The calendar invite sent with an email: the activity's title, description, time and place, " +
             "and the person's name and email address, all shown elsewhere in the download."),
+        ["OutboxMessages.AttachDocument"] = new("Which easy-read document to print and send with the email, such as the invitation to an activity: " +
+            "the activity's and the person's numbers only. The activity is shown with the email."),
         ["OutboxMessages.Attempts"] = new("How many times we tried to send the email. It says nothing about the person."),
         ["OutboxMessages.NextAttemptUtc"] = new("When we will try to send the email again, if it has not gone yet. It says nothing about the person."),
         ["OutboxMessages.LastError"] = new("Why the mail server refused the email, for the council to put right. It holds nothing about the person that the email does not."),

@@ -192,7 +192,11 @@ public sealed class EasyReadWords(EasyReadLanguage language)
         string.Format(_culture, this["PageNumber"], "<span class=\"pageNumber\"></span>", "<span class=\"totalPages\"></span>") + "</div>";
 }
 
-/// <summary>Writes a sentence's parts as HTML with nothing between them, so a bold fact is not followed by a stray space.</summary>
+/// <summary>
+/// Writes a sentence's parts as HTML with nothing between them, so a bold fact is not followed by a
+/// stray space. What organisers write (a title, a place) may be in another language than the
+/// document's, so headings, sentences and facts each take their direction from their own words.
+/// </summary>
 public static class EasyReadHtml
 {
     public static Microsoft.AspNetCore.Html.IHtmlContent Sentence(EasyReadSentence sentence)
@@ -206,7 +210,8 @@ public static class EasyReadHtml
             }
             else if (part.Strong)
             {
-                html.AppendHtml("<strong>").Append(part.Text).AppendHtml("</strong>");
+                // Its own direction: an English place or amount in an Arabic sentence stays in its order.
+                html.AppendHtml("<strong dir=\"auto\">").Append(part.Text).AppendHtml("</strong>");
             }
             else
             {

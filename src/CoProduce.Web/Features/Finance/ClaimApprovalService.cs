@@ -1,6 +1,7 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Payments;
+using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -108,12 +109,16 @@ public sealed class ClaimApprovalService(CoProduceDbContext db, IEmailOutbox out
     private async Task<bool> TellClaimantAsync(Claim claim, string question, CancellationToken cancellationToken)
     {
         var person = await db.ExpertProfiles.AsNoTracking().Where(p => p.Id == claim.ExpertProfileId)
-            .Select(p => new { p.PreferredName, p.ContactEmail, p.AnonymisedUtc }).SingleAsync(cancellationToken);
+            .Select(p => new { p.PreferredName, p.ContactEmail, p.AnonymisedUtc, p.AccessNeeds }).SingleAsync(cancellationToken);
         var activity = await db.Activities.AsNoTracking().Where(a => a.Id == claim.ActivityId).Select(a => a.Title).SingleAsync(cancellationToken);
         var subject = $"A question about your claim: {activity}";
         var text = $"Hello {person.PreferredName},\n\nOur finance team has a question about your claim for {activity}:\n\n{question}\n\n" +
             "Please answer it and send your claim again. You can change the claim before you send it.\n\n" +
             $"Your claim: {new Uri(links.To($"/my-payments/claims/{claim.Id}")).AbsoluteUri}\n\nCoProduce";
+        if (EasyReadEmails.Wanted(person.AccessNeeds))
+        {
+            (subject, text) = new EasyReadEmails(links).ClaimQuestion(person.PreferredName, activity, claim.Id, question);
+        }
         var about = new EmailAbout(claim.ActivityId, claim.ExpertProfileId);
         var address = person.ContactEmail?.Trim();
         if (person.AnonymisedUtc is not null || string.IsNullOrEmpty(address) || !EmailAddresses.IsSendable(address))

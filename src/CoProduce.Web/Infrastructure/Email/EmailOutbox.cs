@@ -12,8 +12,11 @@ public sealed record EmailAbout(int ActivityId, int ExpertProfileId);
 /// </summary>
 public interface IEmailOutbox
 {
-    /// <summary>Adds an email to send. The caller's save stores it.</summary>
-    void Add(EmailMessage message, EmailAbout? about = null);
+    /// <summary>
+    /// Adds an email to send. The caller's save stores it. <paramref name="attachDocument"/> names an
+    /// easy-read document (such as "invitation/12/34") to print and attach as a PDF when it is sent.
+    /// </summary>
+    void Add(EmailMessage message, EmailAbout? about = null, string? attachDocument = null);
 
     /// <summary>Adds a message for someone with no email address: never sent, it is for the organiser to give by phone or text.</summary>
     void AddNotEmailable(string subject, string textBody, EmailAbout about);
@@ -21,9 +24,16 @@ public interface IEmailOutbox
 
 internal sealed class EmailOutbox(CoProduceDbContext db, TimeProvider clock) : IEmailOutbox
 {
-    public void Add(EmailMessage message, EmailAbout? about = null) =>
-        db.OutboxMessages.Add(new OutboxMessage(message.To, message.Subject, message.TextBody, message.HtmlBody, message.Attachments,
-            clock.GetUtcNow().UtcDateTime, about?.ActivityId, about?.ExpertProfileId));
+    public void Add(EmailMessage message, EmailAbout? about = null, string? attachDocument = null)
+    {
+        var stored = new OutboxMessage(message.To, message.Subject, message.TextBody, message.HtmlBody, message.Attachments,
+            clock.GetUtcNow().UtcDateTime, about?.ActivityId, about?.ExpertProfileId);
+        if (attachDocument is not null)
+        {
+            stored.AttachDocumentWhenSent(attachDocument);
+        }
+        db.OutboxMessages.Add(stored);
+    }
 
     public void AddNotEmailable(string subject, string textBody, EmailAbout about) =>
         db.OutboxMessages.Add(new OutboxMessage(null, subject, textBody, null, [], clock.GetUtcNow().UtcDateTime, about.ActivityId, about.ExpertProfileId));

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CoProduce.Web.Data;
+using CoProduce.Web.Features.EasyRead;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,8 @@ namespace CoProduce.Web.Infrastructure.Email;
 /// lease is running, and the sender then reads back the message it owns. The database decides who
 /// wins, on SQLite and SQL Server alike, so two instances never send one message twice. A failed
 /// send is tried again later, waiting longer each time, until the most attempts allowed.
+/// A message that asks for an easy-read document (<see cref="OutboxMessage.AttachDocument"/>) has
+/// it built and printed to PDF as it is sent; when that cannot be done, it goes without it.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
@@ -96,7 +99,7 @@ public sealed class OutboxSender(
     {
         try
         {
-            await email.SendAsync(message.ToEmail(), cancellationToken);
+            await email.SendAsync(await WithDocumentAsync(message, cancellationToken), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -124,6 +127,49 @@ public sealed class OutboxSender(
             logger.LogWarning("Outbox message {MessageId} was sent after its claim ran out; another instance may send it again. Make Email:Outbox:LeaseSeconds longer", message.Id);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The email, with its easy-read document attached as "easy-read-&lt;kind&gt;.pdf" when it asks for
+    /// one. The PDF is made now, from the document as it is now, in English (the language the
+    /// portal writes to people in), and never stored. If the document is gone, no browser is
+    /// installed or printing fails, the email goes without it: the email matters more than the PDF.
+    /// </summary>
+    private async Task<EmailMessage> WithDocumentAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var plain = message.ToEmail();
+        if (AttachableDocumentReference.Parse(message.AttachDocument) is not { } reference)
+        {
+            if (message.AttachDocument is not null)
+            {
+                logger.LogWarning("Outbox message {MessageId} asks for a document \"{Document}\" that is not a reference; sending it without", message.Id, message.AttachDocument);
+            }
+            return plain;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var source = scope.ServiceProvider.GetServices<IAttachableDocument>()
+                .FirstOrDefault(d => string.Equals(d.Kind, reference.Kind, StringComparison.Ordinal));
+            if (source is null)
+            {
+                logger.LogWarning("Outbox message {MessageId} asks for a \"{Kind}\" document, which no document source makes; sending it without", message.Id, reference.Kind);
+                return plain;
+            }
+            var document = await source.BuildAsync(reference.Ids, EasyReadLanguage.English, cancellationToken);
+            if (document is null)
+            {
+                logger.LogWarning("The {Document} document for outbox message {MessageId} no longer exists; sending it without", message.AttachDocument, message.Id);
+                return plain;
+            }
+            var pdf = await scope.ServiceProvider.GetRequiredService<EasyReadOutput>().PdfAsync(document, cancellationToken);
+            return plain with { Attachments = [.. plain.Attachments, new EmailAttachment($"easy-read-{reference.Kind}.pdf", "application/pdf", pdf)] };
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(failure, "Could not make the {Document} PDF for outbox message {MessageId}; sending it without", message.AttachDocument, message.Id);
+            return plain;
+        }
     }
 
     private async Task FailedAsync(OutboxMessage message, Exception failure, CancellationToken cancellationToken)
