@@ -222,7 +222,6 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
 
         ["OutboxMessages.Id"] = new(Link),
         ["OutboxMessages.ExpertProfileId"] = new(Link),
-        ["OutboxMessages.AttachDocument"] = new("Which easy-read document to attach when the email is sent, such as \"invitation/12/34\": ids only. The email itself is shown."),
         ["OutboxMessages.HtmlBody"] = new("The email laid out as a web page, when there is one: the same words as its text, which is shown."),
         ["OutboxMessages.Attachments"] = new("The calendar invite sent with an email: the activity's title, description, time and place, " +
             "and the person's name and email address, all shown elsewhere in the download."),
