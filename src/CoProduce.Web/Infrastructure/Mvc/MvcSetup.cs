@@ -40,6 +40,12 @@ internal static class MvcSetup
         services.AddScoped<ViewRenderer>();
         services.AddScoped<Features.EasyRead.EasyReadOutput>();
         services.AddScoped<Features.EasyRead.Documents.ProgrammeDocument>();
+        services.AddScoped<Features.EasyRead.Documents.PaymentsDocument>();
+        services.AddScoped<Features.EasyRead.Documents.HowWePayDocument>();
+        services.AddScoped<Features.EasyRead.Documents.YouSaidWeDidDocument>();
+        services.AddScoped<Features.EasyRead.Documents.SampleDocuments>();
+        services.AddScoped<Features.EasyRead.EasyReadTemplatePages>();
+        services.AddScoped<Features.EasyRead.EasyReadTemplateService>();
         services.AddScoped<Features.Account.PasswordSignIn>();
         services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();
