@@ -46,7 +46,9 @@ public sealed class HowWePayDocument(CoProduceDbContext db, TimeProvider clock, 
     {
         var words = new EasyReadWords(language);
         var rates = content.Rates
-            .Select(r => new EasyReadRow(Picture.Money, words.Bold("HowWePay_Rate", words["HowWePay_Type_" + r.Type], r.Terms)))
+            // Only the amount is in bold: "Group meeting: **£25 an hour**."
+            .Select(r => new EasyReadRow(Picture.Money,
+                EasyReadSentence.Bold(words["HowWePay_Rate"].Replace("{0}", words["HowWePay_Type_" + r.Type], StringComparison.Ordinal).Replace("{1}", "{0}", StringComparison.Ordinal), r.Terms)))
             .ToList();
         if (rates.Count == 0)
         {
@@ -59,7 +61,7 @@ public sealed class HowWePayDocument(CoProduceDbContext db, TimeProvider clock, 
         {
             costs.Add(new EasyReadRow(Picture.Car, words.Bold("HowWePay_Mileage", PaymentWords.PerMile(perMile))));
         }
-        costs.Add(new EasyReadRow(Picture.Receipt, words["HowWePay_Receipts"]));
+        costs.Add(new EasyReadRow(Picture.Receipt, words["HowWePay_Receipts"], words["HowWePay_Photo"]));
 
         var sections = new List<EasyReadSection>
         {

@@ -78,7 +78,7 @@ public sealed class PaymentsDocument(CoProduceDbContext db, TimeProvider clock, 
         {
             new(Picture.TaxYear, words.Bold("Payments_Year", Day(period.First), Day(period.Last)), words["Payments_YearWhy"]),
             new(Picture.Payment, words.Bold("Payments_Paid", content.Paid.Format())),
-            new(Picture.Waiting, words.Bold("Payments_Waiting", content.Waiting.Format())),
+            new(Picture.Waiting, content.Waiting == Money.Zero ? words["Payments_NothingWaiting"] : words.Bold("Payments_Waiting", content.Waiting.Format())),
         };
         if (content.Drafts > 0)
         {

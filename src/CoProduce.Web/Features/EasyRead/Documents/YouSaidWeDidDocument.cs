@@ -38,15 +38,15 @@ public sealed class YouSaidWeDidDocument(IOptions<CouncilOptions> council)
         var themes = new List<EasyReadRow>();
         foreach (var theme in content.Themes)
         {
-            themes.Add(Row(Picture.YouSaid, [words["YouSaid_YouSaid"], .. Split(theme.YouSaid)]));
+            themes.Add(Row(Picture.YouSaid, [Label(words["YouSaid_YouSaid"]), .. Split(theme.YouSaid)]));
             var response = theme.Response;
             themes.Add(response.Answer switch
             {
-                YouSaidWeDidAnswer.Did => Row(Picture.WeDid, [words["YouSaid_WeDid"], .. Split(response.What)]),
+                YouSaidWeDidAnswer.Did => Row(Picture.WeDid, [Label(words["YouSaid_WeDid"]), .. Split(response.What)]),
                 YouSaidWeDidAnswer.WillDo => Row(Picture.WeWillDo,
-                    [words["YouSaid_WeWillDo"], .. Split(response.What), .. response.By is { } by ? [words.Bold("YouSaid_By", words.Date(by))] : Array.Empty<EasyReadSentence>()]),
+                    [Label(words["YouSaid_WeWillDo"]), .. Split(response.What), .. response.By is { } by ? [words.Bold("YouSaid_By", words.Date(by))] : Array.Empty<EasyReadSentence>()]),
                 _ => Row(Picture.WeCannotDo,
-                    [words["YouSaid_WeCannotDo"], .. Split(response.What), words["YouSaid_Because"], .. Split(response.Because)]),
+                    [Label(words["YouSaid_WeCannotDo"]), .. Split(response.What), Label(words["YouSaid_Because"]), .. Split(response.Because)]),
             });
         }
         var sections = new List<EasyReadSection>
@@ -65,6 +65,9 @@ public sealed class YouSaidWeDidDocument(IOptions<CouncilOptions> council)
         };
         return new EasyReadDocument(EasyReadDocumentKind.YouSaidWeDid, words["YouSaid_Title"], language, sections, "you-said-we-did.pdf");
     }
+
+    /// <summary>"You said:", in bold, so people can find each part.</summary>
+    private static EasyReadSentence Label(string text) => new([new EasyReadPart(text, Strong: true)]);
 
     private static EasyReadRow Row(Picture picture, IEnumerable<EasyReadSentence> sentences) => new(picture, sentences.ToList());
 
