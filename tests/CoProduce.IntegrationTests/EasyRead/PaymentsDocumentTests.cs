@@ -1,6 +1,7 @@
 using System.Net;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.EasyRead.Documents;
@@ -136,6 +137,85 @@ public sealed class PaymentsDocumentTests(PortalFixture portal) : IClassFixture<
 
         Assert.Equal(forJo, forMaya);
         Assert.Equal(forJo, forAnEmptyYear);
+    }
+
+    /// <summary>A new expert by experience, signed in, with no claims yet.</summary>
+    private async Task<(HttpClient Client, string UserId, int ProfileId)> NewExpertAsync(string name)
+    {
+        var client = portal.CreatePortalClient();
+        var email = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        Assert.Equal("/profile", (await client.RegisterAsync(portal, name, email, "a long enough password")).Location());
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return (client, userId, await db.ExpertProfiles.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync());
+    }
+
+    /// <summary>Claims of £10 for the person, each for its own activity on the day given: every other one sent to finance, the rest drafts.</summary>
+    private async Task ClaimsAsync(string userId, int profileId, int count, DateOnly on)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var now = DateTime.UtcNow;
+        var today = UkTime.Today(TimeProvider.System);
+        var projectId = await db.CommissioningProjects.Select(p => p.Id).FirstAsync();
+        var activities = Enumerable.Range(0, count).Select(i =>
+        {
+            var activity = new Activity(projectId, $"Made-up activity {Guid.NewGuid():N}", ActivityType.Workshop, "About short breaks",
+                new ActivitySchedule(today.AddDays(3), new TimeOnly(10, 0), new TimeOnly(12, 0), today),
+                new ActivityPlace(ActivityMode.Online, null, null, null), 2, [], LadderRung.CoProduction, true, "organiser", now);
+            activity.MoveTo(ActivityStatus.Open, now);
+            activity.RequestPlace(profileId, true, "Nothing, thank you", now);
+            return activity;
+        }).ToList();
+        db.Activities.AddRange(activities);
+        await db.SaveChangesAsync();
+        foreach (var (activity, i) in activities.Select((a, i) => (a, i)))
+        {
+            var signUp = activity.SignUps.Single();
+            activity.Confirm(signUp.Id, true, null, now);
+            var claim = Claim.FromAttendance(new ClaimAttendance(profileId, activity.Id, signUp.Id, "organiser"), Money.FromPounds(10m),
+                ClaimPaymentMethod.BankTransfer, "organiser", now);
+            if (i % 2 == 0)
+            {
+                claim.Submit(userId, now);
+            }
+            db.Claims.Add(claim);
+        }
+        await db.SaveChangesAsync();
+        var ids = activities.Select(a => a.Id).ToList();
+        await db.Activities.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(a => a.SetProperty(x => x.Date, on).SetProperty(x => x.SignUpClosesOn, on));
+    }
+
+    [Fact]
+    public async Task MyPayments_ListsTheMostRecent30Claims_AddsUpAll_AndSendsTheSameCommandsHoweverMany()
+    {
+        var (client, userId, profileId) = await NewExpertAsync("Odile Farthingale");
+        using var _ = client;
+        var day = EarningsPeriods.TaxYear(UkTime.Today(TimeProvider.System)).First;
+        var url = $"/my-payments/easy-read?year={ThisTaxYear}";
+        await ClaimsAsync(userId, profileId, 2, day);
+        await client.CountCommandsAsync(url); // the first request warms the key ring and caches
+        var few = await client.RecordCommandsAsync(url);
+
+        await ClaimsAsync(userId, profileId, 38, day.AddDays(1));
+        var many = await client.RecordCommandsAsync(url);
+
+        Assert.Equal(few.Count, many.Count);
+        var page = await client.GetPageAsync(url);
+        var claims = page.QuerySelectorAll(".app-easy-read__section")
+            .Single(s => s.QuerySelector(".app-easy-read__heading")?.TextContent == "Your claims")
+            .QuerySelectorAll(".app-easy-read__row");
+        // 30 claims, then the row that says how many more there are.
+        Assert.Equal(PaymentsDocument.MostClaims + 1, claims.Length);
+        var text = string.Join('\n', PdfChecks.PageSentences(page));
+        Assert.Contains("You have 10 more claims.", text, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($".app-easy-read__section a[href$='/my-payments?year={ThisTaxYear}']"));
+        // All 40 are added up: 20 sent (£200 with finance) and 20 drafts.
+        Assert.Contains("We still need to pay you £200.", text, StringComparison.Ordinal);
+        Assert.Contains("You have 20 claims to check and send to us.", text, StringComparison.Ordinal);
+        Assert.Contains("There is no money waiting", string.Join('\n', PdfChecks.PageSentences(await client.GetPageAsync("/my-payments/easy-read?year=2015"))),
+            StringComparison.Ordinal);
     }
 
     [Fact]
