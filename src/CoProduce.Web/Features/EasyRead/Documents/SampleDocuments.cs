@@ -35,13 +35,19 @@ public sealed class SampleDocuments(TimeProvider clock, PaymentsDocument payment
         };
     }
 
-    public static PaymentsContent PaymentsSample(DateOnly today) =>
-        new(PaymentsDocument.YearFor(null, today), Money.FromPounds(62.50m), Money.FromPounds(40m), 1,
+    public static PaymentsContent PaymentsSample(DateOnly today)
+    {
+        var year = PaymentsDocument.YearFor(null, today);
+        // Days in this tax year, even early in April.
+        var first = new DateOnly(year, 4, 6);
+        DateOnly DaysAgo(int days) => today.AddDays(-days) < first ? first : today.AddDays(-days);
+        return new(year, Money.FromPounds(62.50m), Money.FromPounds(40m), 1,
         [
-            new PaymentsClaim("Day centres: what works well", today.AddDays(-7), Money.FromPounds(25m), ClaimStatus.Draft),
-            new PaymentsClaim("Short breaks: help choose new staff", today.AddDays(-21), Money.FromPounds(40m), ClaimStatus.Approved),
-            new PaymentsClaim("Short breaks: group meeting", today.AddDays(-35), Money.FromPounds(62.50m), ClaimStatus.Paid),
+            new PaymentsClaim("Day centres: what works well", DaysAgo(7), Money.FromPounds(25m), ClaimStatus.Draft),
+            new PaymentsClaim("Short breaks: help choose new staff", DaysAgo(21), Money.FromPounds(40m), ClaimStatus.Approved),
+            new PaymentsClaim("Short breaks: group meeting", DaysAgo(35), Money.FromPounds(62.50m), ClaimStatus.Paid),
         ], 0, AdviceName, AdviceLink);
+    }
 
     public static readonly HowWePayContent HowWePaySample = new(
     [
