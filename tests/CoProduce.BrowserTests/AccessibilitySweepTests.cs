@@ -33,7 +33,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
             "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
-            "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings"],
+            "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
         // Claim 5 is the demo's approved claim (Grace's interview panel).
         [Roles.FinanceOfficer] = ["/finance/claims/5/correction"],
@@ -51,6 +51,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved"],
         [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
+        // The easy-read previews of each template with made-up content.
+        [Roles.CoProductionLead] = ["/easy-read/templates/how-we-pay/sample", "/easy-read/templates/you-said-we-did/sample"],
     };
 
     public static TheoryData<string> Audiences() => [.. AccessExpectations.Audiences];

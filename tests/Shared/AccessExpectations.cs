@@ -174,10 +174,18 @@ public static class AccessExpectations
         ["ExpensesPolicy.NewExpensesPolicy GET"] = Policies.PaymentsManage,
         ["ExpensesPolicy.NewExpensesPolicy POST"] = Policies.PaymentsManage,
         ["HowWePay.HowWePay GET"] = Anyone,
-
-        // Easy-read documents
+        // Easy read: the public programme, my payments, how we pay, and the lead's templates
         ["Programme.Page GET"] = Anyone,
         ["Programme.Pdf GET"] = Anyone,
+        ["PaymentsEasyRead.Page GET"] = Policies.ExpertSelfService,
+        ["PaymentsEasyRead.Pdf GET"] = Policies.ExpertSelfService,
+        ["HowWePayEasyRead.Page GET"] = Anyone,
+        ["HowWePayEasyRead.Pdf GET"] = Anyone,
+        ["EasyReadTemplates.Templates GET"] = Policies.EasyReadManage,
+        ["EasyReadTemplates.RecordCheck GET"] = Policies.EasyReadManage,
+        ["EasyReadTemplates.RecordCheck POST"] = Policies.EasyReadManage,
+        ["EasyReadTemplates.Sample GET"] = Policies.EasyReadManage,
+        ["EasyReadTemplates.SamplePdf GET"] = Policies.EasyReadManage,
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
@@ -197,6 +205,7 @@ public static class AccessExpectations
         ["activityId"] = "1",
         ["number"] = "1",
         ["userId"] = "no-such-account",
+        ["kind"] = "payments",
     };
 
     /// <summary>Anonymous visitors and each role, as the matrix's columns.</summary>

@@ -65,6 +65,9 @@ public enum AuditSubjectType
 
     /// <summary>A person's payment details (how they are paid, bank details, benefits): never their content.</summary>
     PaymentDetails,
+
+    /// <summary>An easy-read document template, by its kind ("Payments").</summary>
+    EasyReadTemplate,
 }
 
 /// <summary>What an audit entry is about: its type and id.</summary>
@@ -108,6 +111,9 @@ public readonly record struct AuditSubject(AuditSubjectType Type, string Id)
 
     /// <summary>A person's payment details, by their expert profile id.</summary>
     public static AuditSubject PaymentDetails(int expertProfileId) => Of(AuditSubjectType.PaymentDetails, expertProfileId);
+
+    /// <summary>An easy-read document template, by its kind's name.</summary>
+    public static AuditSubject EasyReadTemplate(EasyRead.EasyReadDocumentKind kind) => new(AuditSubjectType.EasyReadTemplate, kind.ToString());
 
     private static AuditSubject Of(AuditSubjectType type, int id)
     {
@@ -176,4 +182,7 @@ public static class AuditActions
     public const string PaymentSettingsChanged = "PaymentSettingsChanged";
     public const string BudgetSet = "BudgetSet";
     public const string PaymentDetailsChanged = "PaymentDetailsChanged";
+
+    /// <summary>An easy-read template was checked with people with a learning disability, at an activity.</summary>
+    public const string EasyReadTemplateChecked = "EasyReadTemplateChecked";
 }

@@ -61,13 +61,9 @@ public sealed class EasyReadTemplate
     public void RecordCheck(DateOnly checkedOn, int activityId, DateOnly activityDate, string? note, string byUserId, DateOnly today, DateTime nowUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(byUserId);
-        if (checkedOn > today)
+        if (ProblemWith(checkedOn, activityDate, today) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(checkedOn), "A check cannot be recorded for a day that has not come yet.");
-        }
-        if (checkedOn < activityDate)
-        {
-            throw new ArgumentOutOfRangeException(nameof(checkedOn), "A check cannot be earlier than the activity it was done at.");
+            throw new ArgumentOutOfRangeException(nameof(checkedOn), problem);
         }
         LastCheckedOn = checkedOn;
         CheckedAtActivityId = activityId;
@@ -75,4 +71,10 @@ public sealed class EasyReadTemplate
         RecordedByUserId = byUserId;
         RecordedUtc = nowUtc;
     }
+
+    /// <summary>Why a check on this day cannot be recorded, in the words the form shows, or null when it can.</summary>
+    public static string? ProblemWith(DateOnly checkedOn, DateOnly activityDate, DateOnly today) =>
+        checkedOn > today ? "The date of the check must be today or in the past"
+        : checkedOn < activityDate ? "The date of the check must be on or after the day of the activity"
+        : null;
 }

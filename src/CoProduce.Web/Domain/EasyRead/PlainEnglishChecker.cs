@@ -78,8 +78,9 @@ public static partial class PlainEnglishChecker
     /// <summary>Capitals that are words people say, not abbreviations to spell out.</summary>
     private static readonly HashSet<string> AllowedCapitals = new(StringComparer.Ordinal) { "I", "OK", "A", "TV" };
 
+    // A phrase matches across any white space, a line break too: "direct\npayment" is still jargon.
     private static readonly Regex JargonPattern = new(
-        @"(?<![\p{L}\p{N}-])(" + string.Join("|", Jargon.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}-])",
+        @"(?<![\p{L}\p{N}-])(" + string.Join("|", Jargon.Keys.OrderByDescending(k => k.Length).Select(k => Regex.Escape(k).Replace(@"\ ", @"\s+", StringComparison.Ordinal))) + @")(?![\p{L}\p{N}-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The warnings for a text, in the order they appear; none for an empty text.</summary>
@@ -101,40 +102,50 @@ public static partial class PlainEnglishChecker
         }
         foreach (Match match in JargonPattern.Matches(text))
         {
-            var key = Jargon.Keys.First(k => string.Equals(k, match.Value, StringComparison.OrdinalIgnoreCase));
+            var found = Spaces().Replace(match.Value, " ");
+            var key = Jargon.Keys.First(k => string.Equals(k, found, StringComparison.OrdinalIgnoreCase));
             // Acronyms count only in capitals: "cia" in another word is not the abbreviation.
-            if (key.All(c => !char.IsLetter(c) || char.IsUpper(c)) && match.Value != key)
+            if (key.All(c => !char.IsLetter(c) || char.IsUpper(c)) && found != key)
             {
                 continue;
             }
-            warnings.Add(new PlainEnglishWarning(PlainEnglishProblem.Jargon, match.Value, $"Instead of \"{match.Value}\", try {Jargon[key]}."));
+            warnings.Add(new PlainEnglishWarning(PlainEnglishProblem.Jargon, found, $"Instead of \"{found}\", try {Jargon[key]}."));
         }
         foreach (Match match in CapitalsPattern().Matches(text))
         {
-            if (!AllowedCapitals.Contains(match.Value) && !Jargon.ContainsKey(match.Value)
-                && warnings.All(w => w.Found != match.Value))
+            if (AllowedCapitals.Contains(match.Value) || warnings.Any(w => w.Found == match.Value))
             {
-                warnings.Add(new PlainEnglishWarning(PlainEnglishProblem.Abbreviation, match.Value,
-                    $"Say the words \"{match.Value}\" stands for, or leave it out if people do not need it."));
+                continue;
             }
+            // An acronym from the jargon list as a plural ("EIAs") is still that jargon.
+            warnings.Add(Jargon.TryGetValue(match.Value, out var instead)
+                ? new PlainEnglishWarning(PlainEnglishProblem.Jargon, match.Value, $"Instead of \"{match.Value}\", try {instead}.")
+                : new PlainEnglishWarning(PlainEnglishProblem.Abbreviation, match.Value,
+                    $"Say the words \"{match.Value}\" stands for, or leave it out if people do not need it."));
         }
         return warnings;
     }
 
-    /// <summary>Sentences end at a full stop, question mark or exclamation mark before a space, or at a new line.</summary>
+    /// <summary>
+    /// Sentences end at a full stop, question mark or exclamation mark (or one followed by a closing
+    /// quote or bracket) before a space, or at a new line.
+    /// </summary>
     public static IEnumerable<string> Sentences(string text) =>
         SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     /// <summary>Words are runs of letters or digits; "£1,250.50" and "10am" are one word each.</summary>
     public static int CountWords(string sentence) => WordPattern().Count(sentence);
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\r?\n+")]
+    [GeneratedRegex(@"(?<=[.!?][""'’”)]?)\s+|\r?\n+")]
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.,:£/-]*")]
     private static partial Regex WordPattern();
 
-    /// <summary>Two or more capitals standing alone: "BSL", "NHS".</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])")]
+    /// <summary>Two or more capitals standing alone, or as a plural: "BSL", "NHS", "EIAs".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{Lu}{2,}(?=s?(?![\p{L}\p{N}]))")]
     private static partial Regex CapitalsPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 }

@@ -44,6 +44,13 @@ internal static class MvcSetup
         services.AddScoped<Features.EasyRead.Documents.InvitationDocument>();
         services.AddScoped<Features.EasyRead.IAttachableDocument>(provider => provider.GetRequiredService<Features.EasyRead.Documents.InvitationDocument>());
         services.AddScoped<Features.EasyRead.Documents.BookingsDocument>();
+
+        services.AddScoped<Features.EasyRead.Documents.PaymentsDocument>();
+        services.AddScoped<Features.EasyRead.Documents.HowWePayDocument>();
+        services.AddScoped<Features.EasyRead.Documents.YouSaidWeDidDocument>();
+        services.AddScoped<Features.EasyRead.Documents.SampleDocuments>();
+        services.AddScoped<Features.EasyRead.EasyReadTemplatePages>();
+        services.AddScoped<Features.EasyRead.EasyReadTemplateService>();
         services.AddScoped<Features.Account.PasswordSignIn>();
         services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();

@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Set how people are paid: the rate card, expenses policy, benefit limits, payment settings and budget.</summary>
     public const string PaymentsManage = nameof(PaymentsManage);
 
+    /// <summary>See the easy-read templates, preview them, and record when people checked them.</summary>
+    public const string EasyReadManage = nameof(EasyReadManage);
+
     /// <summary>Run the scheme: staff accounts.</summary>
     public const string SchemeAdministration = nameof(SchemeAdministration);
 
@@ -39,6 +42,7 @@ public static class Policies
         [RuleSetsManage] = [Roles.CoProductionLead],
         [SchemeAdministration] = [Roles.CoProductionLead],
         [PaymentsManage] = [Roles.CoProductionLead],
+        [EasyReadManage] = [Roles.CoProductionLead],
     };
 
     public static IServiceCollection AddCoProduceAuthorization(this IServiceCollection services)
