@@ -39,7 +39,7 @@ public static partial class PdfChecks
             var rightToLeft = page.QuerySelector(".app-easy-read[dir=rtl], html[dir=rtl]") is not null;
             foreach (var sentence in PageSentences(page))
             {
-                Assert.True(rightToLeft ? HasRightToLeftSentence(extracted, sentence) : text.Contains(Normalise(sentence), StringComparison.Ordinal),
+                Assert.True(rightToLeft ? HasRightToLeftParagraph(extracted, sentence) : text.Contains(Normalise(sentence), StringComparison.Ordinal),
                     $"The PDF of {name} lacks \"{sentence}\".");
             }
 
@@ -144,6 +144,23 @@ public static partial class PdfChecks
     /// sentence all in Arabic letters must be there whole and in order; a sentence that mixes in
     /// digits or English must have each of its words there.
     /// </summary>
+    /// <summary>
+    /// A paragraph of one sentence must be there whole and in order. In a paragraph of two
+    /// sentences, a printed line can hold the end of one and the start of the next, and the reader
+    /// gives that line's two parts in either order: each sentence's words must then all be there.
+    /// </summary>
+    public static bool HasRightToLeftParagraph(string pdfText, string paragraph)
+    {
+        var sentences = CoProduce.Web.Domain.EasyRead.PlainEnglishChecker.Sentences(paragraph).ToList();
+        if (sentences.Count <= 1)
+        {
+            return HasRightToLeftSentence(pdfText, paragraph);
+        }
+        var letters = LettersOnly(pdfText);
+        return sentences.SelectMany(s => LetterRun().Matches(s)).Select(m => LettersOnly(m.Value)).Where(w => w.Length > 0)
+            .All(w => letters.Contains(w, StringComparison.Ordinal));
+    }
+
     public static bool HasRightToLeftSentence(string pdfText, string sentence)
     {
         var letters = LettersOnly(pdfText);
