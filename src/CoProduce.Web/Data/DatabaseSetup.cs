@@ -93,6 +93,18 @@ internal static class DatabaseSetup
     internal static Task AssessUnassessedProjectsAsync(CoProduceDbContext db, TimeProvider clock) =>
         new RuleSetService(db, clock).AssessUnassessedProjectsAsync(CancellationToken.None);
 
+    private static async Task SendDemoEmailAsync(WebApplication app)
+    {
+        try
+        {
+            await DemoDataSeeder.SendDemoInvitationEmailAsync(app.Services, app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            app.Logger.LogWarning(failed, "The demo invitation email was not added");
+        }
+    }
+
     public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -108,9 +120,14 @@ internal static class DatabaseSetup
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
         if (seed)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
             if (app.Environment.IsDevelopment())
             {
+                if (seeded)
+                {
+                    // So that an easy-read email can be seen straight after the first run (in the mail pickup folder).
+                    app.Lifetime.ApplicationStarted.Register(() => _ = SendDemoEmailAsync(app));
+                }
                 var password = DemoDataSeeder.PasswordFrom(app.Configuration);
                 foreach (var account in DemoDataSeeder.Accounts)
                 {

@@ -46,11 +46,12 @@ internal sealed class DemoDataSeeder(
             ? configured
             : throw new InvalidOperationException("DemoData:Password must be set to seed demo accounts.");
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>Seeds an empty database; says whether it did.</summary>
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Users.AnyAsync(cancellationToken))
         {
-            return; // Only an empty database is seeded.
+            return false; // Only an empty database is seeded.
         }
 
         var password = PasswordFrom(configuration);
@@ -125,6 +126,27 @@ internal sealed class DemoDataSeeder(
         await payments.SeedAsync(ids, new ExpertProfiles(profiles[ids["expert@example.org"]], profiles[ids["maya.khan@example.org"]], profiles[ids["grace.adeyemi@example.org"]]),
             carers, peerSupport, now, cancellationToken);
         logger.LogInformation("Seeded {Accounts} demo accounts and {Projects} demo projects", ids.Count, projects.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// The email telling Jo about the invitation waiting for her: in easy read (her access needs
+    /// say so), with the easy-read invitation attached when it is sent. Sent once the portal is
+    /// listening, because its links are built from the address it listens on.
+    /// </summary>
+    public static async Task SendDemoInvitationEmailAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var jo = await db.ExpertProfiles.SingleAsync(p => p.ContactEmail == "expert@example.org", cancellationToken);
+        var invited = await db.Activities.Where(a => a.SignUps.Any(s => s.ExpertProfileId == jo.Id && s.Status == SignUpStatus.Invited))
+            .OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (invited is null)
+        {
+            return;
+        }
+        scope.ServiceProvider.GetRequiredService<Features.Activities.ActivityNotifier>().EnqueueInvited(jo, invited, fee: null);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Fictional experts by experience with their consent and needs, and a few activities.</summary>

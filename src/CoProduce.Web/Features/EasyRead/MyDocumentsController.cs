@@ -24,7 +24,7 @@ public sealed class MyDocumentsController(InvitationDocument invitations, Bookin
     [HttpGet(InvitationRoute)]
     public async Task<IActionResult> Invitation(int activityId, string? lang, CancellationToken cancellationToken) =>
         await invitations.ForAccountAsync(activityId, Me, EasyReadLanguage.From(lang), cancellationToken) is { } document
-            ? View(EasyReadOutput.PageView, output.Page(document, InvitationDocument.PagePath(activityId), translated: true))
+            ? View(EasyReadOutput.PageView, output.Page(document, InvitationDocument.PagePath(activityId)))
             : NotFound();
 
     [HttpGet(InvitationRoute + ".pdf")]
@@ -37,7 +37,7 @@ public sealed class MyDocumentsController(InvitationDocument invitations, Bookin
     public async Task<IActionResult> Bookings(string? lang, CancellationToken cancellationToken)
     {
         var document = await bookings.ForAccountAsync(Me, EasyReadLanguage.From(lang), cancellationToken);
-        return View(EasyReadOutput.PageView, output.Page(document, BookingsDocument.PagePath, translated: true));
+        return View(EasyReadOutput.PageView, output.Page(document, BookingsDocument.PagePath));
     }
 
     [HttpGet(BookingsDocument.PagePath + ".pdf")]
