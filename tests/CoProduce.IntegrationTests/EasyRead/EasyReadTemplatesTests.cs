@@ -142,7 +142,8 @@ public sealed class EasyReadTemplatesTests(PortalFixture portal) : IClassFixture
     [InlineData("payments", HttpStatusCode.OK)]
     [InlineData("how-we-pay", HttpStatusCode.OK)]
     [InlineData("programme", HttpStatusCode.OK)]
-    [InlineData("invitation", HttpStatusCode.NotFound)]
+    [InlineData("invitation", HttpStatusCode.OK)]
+    [InlineData("bookings", HttpStatusCode.OK)]
     [InlineData("Payments", HttpStatusCode.NotFound)]
     [InlineData("nothing", HttpStatusCode.NotFound)]
     public async Task Sample_ForEachKind(string slug, HttpStatusCode expected)
@@ -166,5 +167,27 @@ public sealed class EasyReadTemplatesTests(PortalFixture portal) : IClassFixture
 
         Assert.Contains("Short breaks: group meeting", text, StringComparison.Ordinal);
         Assert.All(titles, t => Assert.DoesNotContain(t, text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("invitation", "Your invitation to a meeting")]
+    [InlineData("bookings", "Your meetings")]
+    public async Task InvitationAndBookingsSamples_AreTaggedEasyReadPdfs_OfMadeUpMeetings(string slug, string title)
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var titles = await db.Activities.Select(a => a.Title).ToListAsync();
+        var people = await db.ExpertProfiles.Select(p => p.PreferredName).ToListAsync();
+        var page = await lead.GetPageAsync($"{Templates}/{slug}/sample");
+        var text = string.Join('\n', PdfChecks.PageSentences(page));
+
+        Assert.Equal(title, page.QuerySelector(".app-easy-read__title")?.TextContent.Trim());
+        Assert.Contains("Day centres: what works well", text, StringComparison.Ordinal);
+        Assert.All(titles, t => Assert.DoesNotContain(t, text, StringComparison.Ordinal));
+        Assert.All(people, name => Assert.DoesNotMatch($@"\b{System.Text.RegularExpressions.Regex.Escape(name)}\b", text));
+        var response = await lead.GetAsync(new Uri($"{Templates}/{slug}/sample.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await PdfChecks.AssertEasyReadAsync(await response.Content.ReadAsByteArrayAsync(), page, slug + "-sample");
     }
 }

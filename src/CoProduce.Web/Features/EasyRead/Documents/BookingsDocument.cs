@@ -35,7 +35,6 @@ public sealed class BookingsDocument(CoProduceDbContext db, TimeProvider clock, 
     public async Task<EasyReadDocument> ForAccountAsync(string userId, EasyReadLanguage language, CancellationToken cancellationToken)
     {
         var profileId = await db.ExpertProfiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        var words = new EasyReadWords(language);
         var bookings = new List<Booking>();
         var total = 0;
         if (profileId is { } myId)
@@ -55,6 +54,13 @@ public sealed class BookingsDocument(CoProduceDbContext db, TimeProvider clock, 
                 .ToListAsync(cancellationToken);
         }
 
+        return Compose(bookings, total, language);
+    }
+
+    /// <summary>The document from what was read: also used, with made-up meetings, for the lead's preview.</summary>
+    internal EasyReadDocument Compose(IReadOnlyList<Booking> bookings, int total, EasyReadLanguage language)
+    {
+        var words = new EasyReadWords(language);
         var sections = new List<EasyReadSection>
         {
             new(null, [new EasyReadRow(Picture.Document, words["Bookings_Intro"], words["Bookings_Soonest"])]),
@@ -96,5 +102,5 @@ public sealed class BookingsDocument(CoProduceDbContext db, TimeProvider clock, 
         };
     }
 
-    private sealed record Booking(int ActivityId, string Title, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, ActivityMode Mode, string? Venue, SignUpStatus Status);
+    internal sealed record Booking(int ActivityId, string Title, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime, ActivityMode Mode, string? Venue, SignUpStatus Status);
 }

@@ -65,6 +65,12 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
                 ? new RateInForce(item, version).Describe()
                 : null;
 
+        return Compose(facts, needs, rate, language);
+    }
+
+    /// <summary>The document from what was read: also used, with made-up facts, for the lead's preview.</summary>
+    internal EasyReadDocument Compose(InvitationFacts facts, RecordedNeeds needs, string? rate, EasyReadLanguage language)
+    {
         var words = new EasyReadWords(language);
         var sections = new List<EasyReadSection>
         {
@@ -214,7 +220,7 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
         }
     }
 
-    private sealed record InvitationFacts(int ActivityId, string Title, string? EasyReadSummary, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime,
+    internal sealed record InvitationFacts(int ActivityId, string Title, string? EasyReadSummary, DateOnly Date, TimeOnly StartTime, TimeOnly EndTime,
         ActivityMode Mode, string? Venue, string? AccessInformation, string? JoiningInstructions, int Places, ActivityStatus ActivityStatus,
         bool IsPaid, int? RateItemId, string? Organiser, SignUpStatus Status, int? FeeRateItemId, int? FeeRateVersion, RateKind? FeeKind,
         Money? FeeAmount, bool FeePaysPreparation, bool FeePaysTravel)

@@ -2,23 +2,23 @@ using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.EasyRead;
 using CoProduce.Web.Domain.Payments;
+using CoProduce.Web.Domain.Roster;
 
 namespace CoProduce.Web.Features.EasyRead.Documents;
 
 /// <summary>
 /// Each easy-read template filled with made-up content, through the same builders as the real
 /// documents, so the lead can show people a template without showing anyone's data. The public
-/// programme holds no personal data, so its preview is the programme itself. The invitation and
-/// bookings have no preview here yet.
+/// programme holds no personal data, so its preview is the programme itself.
 /// </summary>
 public sealed class SampleDocuments(TimeProvider clock, PaymentsDocument payments, HowWePayDocument howWePay, YouSaidWeDidDocument youSaidWeDid,
-    ProgrammeDocument programme)
+    ProgrammeDocument programme, InvitationDocument invitation, BookingsDocument bookings)
 {
     private const string AdviceName = "Brackenfield Welfare Rights (sample)";
     private const string AdviceLink = "https://advice.example.org/benefits";
 
-    public static bool Has(EasyReadDocumentKind kind) =>
-        kind is EasyReadDocumentKind.Payments or EasyReadDocumentKind.HowWePay or EasyReadDocumentKind.YouSaidWeDid or EasyReadDocumentKind.Programme;
+    /// <summary>Every kind has a preview.</summary>
+    public static bool Has(EasyReadDocumentKind kind) => Enum.IsDefined(kind);
 
     /// <summary>The sample, or null for a kind with no preview.</summary>
     public async Task<EasyReadDocument?> BuildAsync(EasyReadDocumentKind kind, CancellationToken cancellationToken)
@@ -31,6 +31,8 @@ public sealed class SampleDocuments(TimeProvider clock, PaymentsDocument payment
             EasyReadDocumentKind.HowWePay => howWePay.Build(HowWePaySample, language),
             EasyReadDocumentKind.YouSaidWeDid => youSaidWeDid.Build(YouSaidWeDidSample(today), language),
             EasyReadDocumentKind.Programme => await programme.BuildAsync(language, 1, cancellationToken),
+            EasyReadDocumentKind.Invitation => invitation.Compose(InvitationSample(today), NeedsSample, "£25 an hour, including preparation time", language),
+            EasyReadDocumentKind.Bookings => bookings.Compose(BookingsSample(today), 2, language),
             _ => null,
         };
     }
@@ -48,6 +50,23 @@ public sealed class SampleDocuments(TimeProvider clock, PaymentsDocument payment
             new PaymentsClaim("Short breaks: group meeting", DaysAgo(35), Money.FromPounds(62.50m), ClaimStatus.Paid),
         ], 0, AdviceName, AdviceLink);
     }
+
+    /// <summary>An invitation to a made-up workshop, with no real activity's id (0).</summary>
+    internal static InvitationDocument.InvitationFacts InvitationSample(DateOnly today) => new(
+        0, "Day centres: what works well", "We want to hear what you like about day centres. We also want to hear what could be better.",
+        today.AddDays(14), new TimeOnly(10, 0), new TimeOnly(12, 0), ActivityMode.InPerson, "Brackenfield Community Hall, Mill Lane (sample)",
+        "There is a ramp at the front door. There is a quiet room.", null, 8, ActivityStatus.Open, true, null, "Sam Example",
+        SignUpStatus.Invited, null, null, null, null, false, false);
+
+    internal static readonly RecordedNeeds NeedsSample = new(new HashSet<AccessNeed> { AccessNeed.EasyRead, AccessNeed.SupportWorker }, null, null);
+
+    internal static IReadOnlyList<BookingsDocument.Booking> BookingsSample(DateOnly today) =>
+    [
+        new(0, "Day centres: what works well", today.AddDays(14), new TimeOnly(10, 0), new TimeOnly(12, 0), ActivityMode.InPerson,
+            "Brackenfield Community Hall, Mill Lane (sample)", SignUpStatus.Confirmed),
+        new(0, "Short breaks: help choose new staff", today.AddDays(30), new TimeOnly(14, 0), new TimeOnly(15, 30), ActivityMode.Online, null,
+            SignUpStatus.Invited),
+    ];
 
     public static readonly HowWePayContent HowWePaySample = new(
     [
