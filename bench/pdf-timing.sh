@@ -36,9 +36,11 @@ echo "Building in Release..."
 dotnet build src/CoProduce.Web -c Release --nologo -v quiet > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 
 echo "Starting the portal at $base (database in $work)..."
+# Pdf__KeepPublicPdfs=false: every request prints, so printing is what is timed, not the public PDF cache.
 ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__CoProduce="Data Source=$work/coproduce.db" \
 Database__SeedDemoData=true \
+Pdf__KeepPublicPdfs=false \
 Portal__PublicBaseUrl="https://coproduce.example" \
 Email__PickupFolder="$work/mail" \
 Files__Folder="$work/files" \

@@ -56,9 +56,12 @@ public sealed class EasyReadEmailTests(PortalFixture portal) : IClassFixture<Por
     private static async Task QueueAsync(CoProduceAppFactory app, string to, string subject, string? document)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IEmailOutbox>().Add(new EmailMessage(to, subject, "Hello.\n\nFrom CoProduce"), null, document);
+        scope.ServiceProvider.GetRequiredService<IEmailOutbox>().Add(new EmailMessage(to, subject, $"Hello.\n\n{CopyNote}\n\nFrom CoProduce"), null, document);
         await scope.ServiceProvider.GetRequiredService<CoProduceDbContext>().SaveChangesAsync();
     }
+
+    /// <summary>What an easy-read email says about its copy: only true when the PDF is there.</summary>
+    private const string CopyNote = "We have put an easy read copy with this email.";
 
     private static MimePart? Pdf(MimeMessage email) =>
         email.Attachments.OfType<MimePart>().SingleOrDefault(a => a.ContentType.MimeType == "application/pdf");
@@ -82,6 +85,7 @@ public sealed class EasyReadEmailTests(PortalFixture portal) : IClassFixture<Por
         var pdf = Pdf(email);
         Assert.NotNull(pdf);
         Assert.Equal("easy-read-test-letter.pdf", pdf.FileName);
+        Assert.Contains(CopyNote, email.TextBody, StringComparison.Ordinal);
         // The page the PDF is printed from, to check the PDF holds every sentence, picture and word size of it.
         await using var scope = app.Services.CreateAsyncScope();
         var document = (await new TestLetter().BuildAsync([1], EasyReadLanguage.English, default))!;
@@ -116,6 +120,8 @@ public sealed class EasyReadEmailTests(PortalFixture portal) : IClassFixture<Por
             .Concat(Mailbox.To(noBrowser.MailFolder, "no.browser@example.org")).ToList();
         Assert.Equal(3, sent.Count);
         Assert.All(sent, email => Assert.Null(Pdf(email)));
+        // Nobody is told a copy is attached when it is not.
+        Assert.All(sent, email => Assert.DoesNotContain(CopyNote, email.TextBody, StringComparison.Ordinal));
         Assert.All(sent, email => Assert.Contains("From CoProduce", email.TextBody, StringComparison.Ordinal));
         foreach (var app in new[] { gone, noBrowser })
         {

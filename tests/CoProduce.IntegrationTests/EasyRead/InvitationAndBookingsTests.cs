@@ -193,6 +193,11 @@ public sealed class InvitationAndBookingsTests(PortalFixture portal, ITestOutput
         Assert.NotNull(built);
         Assert.Equal(EasyReadDocumentKind.Invitation, built.Kind);
         Assert.Contains($"The meeting is called {PanelTitle}.", built.Sentences);
+        // Jo's needs (easy read, a quiet room) are on her own page, never in an email's copy.
+        var onHerPage = (await (await portal.ClientForAsync(Roles.ExpertByExperience)).GetPageAsync($"/my-involvement/activities/{panel}/invitation")).Body!.TextContent;
+        Assert.Contains("We have written down that you need", onHerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(built.Sentences, s => s.Contains("written down that you need", StringComparison.Ordinal) || s.Contains("quiet room", StringComparison.Ordinal) && s.Contains("you need", StringComparison.Ordinal));
+        Assert.Contains("Tell us if you need any help to take part.", built.Sentences);
         Assert.Null(none);
         Assert.Null(malformed);
     }

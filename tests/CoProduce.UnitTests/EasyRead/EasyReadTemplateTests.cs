@@ -74,4 +74,28 @@ public sealed class EasyReadTemplateTests
     [Fact]
     public void RecordCheck_ByNobody_IsRefused() =>
         Assert.Throws<ArgumentException>(() => new EasyReadTemplate(EasyReadDocumentKind.Payments).RecordCheck(Today, 1, Today, null, " ", Today, Now));
+
+    [Theory]
+    [InlineData("2026-11-20", null)]
+    [InlineData("2026-11-10", null)]
+    [InlineData("2026-11-09", "A later check is already recorded, on 10 November 2026. Enter that day or a later one")]
+    public void RecordCheck_LastCheckedNeverGoesBack(string checkedOn, string? problem)
+    {
+        var template = new EasyReadTemplate(EasyReadDocumentKind.Invitation);
+        var activity = new DateOnly(2026, 11, 1);
+        template.RecordCheck(new DateOnly(2026, 11, 10), 7, activity, null, "lead", Today, Now);
+        var on = DateOnly.Parse(checkedOn, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(problem, template.ProblemWithCheck(on, activity, Today));
+        if (problem is null)
+        {
+            template.RecordCheck(on, 8, activity, null, "lead", Today, Now);
+            Assert.Equal(on, template.LastCheckedOn);
+        }
+        else
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => template.RecordCheck(on, 8, activity, null, "lead", Today, Now));
+            Assert.Equal(new DateOnly(2026, 11, 10), template.LastCheckedOn);
+        }
+    }
 }

@@ -156,8 +156,18 @@ public sealed class EasyReadEmailsTests
         Assert.False(Notifier(outbox).EnqueueInvited(Person(easyRead: true, email: null), Workshop(), null));
 
         Assert.Empty(outbox.Added);
-        Assert.StartsWith("Hello Sam.", Assert.Single(outbox.NotEmailable), StringComparison.Ordinal);
+        var message = Assert.Single(outbox.NotEmailable);
+        Assert.StartsWith("Hello Sam.", message, StringComparison.Ordinal);
+        // There is no email for a copy to go with.
+        Assert.DoesNotContain("easy read copy", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Hello.\n\nWe have put an easy read copy with this email.\n\nFrom CoProduce", "Hello.\n\nFrom CoProduce")]
+    [InlineData("Hello.\n\nWe will send a calendar date.\nWe have put an easy read copy with this email.\n\nBye", "Hello.\n\nWe will send a calendar date.\n\nBye")]
+    [InlineData("Hello.\n\nNothing attached.", "Hello.\n\nNothing attached.")]
+    public void WithoutDocumentNote_TakesOutOnlyTheSentenceAboutTheCopy(string text, string expected) =>
+        Assert.Equal(expected, EasyReadEmails.WithoutDocumentNote(text));
 
     [Theory]
     [InlineData(ActivityMode.InPerson, true, "Place: Brackenfield Library", null)]

@@ -61,7 +61,7 @@ public sealed class EasyReadTemplate
     public void RecordCheck(DateOnly checkedOn, int activityId, DateOnly activityDate, string? note, string byUserId, DateOnly today, DateTime nowUtc)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(byUserId);
-        if (ProblemWith(checkedOn, activityDate, today) is { } problem)
+        if (ProblemWithCheck(checkedOn, activityDate, today) is { } problem)
         {
             throw new ArgumentOutOfRangeException(nameof(checkedOn), problem);
         }
@@ -73,6 +73,16 @@ public sealed class EasyReadTemplate
     }
 
     /// <summary>Why a check on this day cannot be recorded, in the words the form shows, or null when it can.</summary>
+    /// <summary>
+    /// What is wrong with recording this check on this template, if anything: the day rules, and
+    /// "last checked" never goes back to an earlier check than one already recorded.
+    /// </summary>
+    public string? ProblemWithCheck(DateOnly checkedOn, DateOnly activityDate, DateOnly today) =>
+        ProblemWith(checkedOn, activityDate, today)
+        ?? (LastCheckedOn is { } last && checkedOn < last
+            ? $"A later check is already recorded, on {last.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}. Enter that day or a later one"
+            : null);
+
     public static string? ProblemWith(DateOnly checkedOn, DateOnly activityDate, DateOnly today) =>
         checkedOn > today ? "The date of the check must be today or in the past"
         : checkedOn < activityDate ? "The date of the check must be on or after the day of the activity"

@@ -114,7 +114,7 @@ public sealed class ActivityNotifier(IEmailOutbox outbox, PublicLinks links, IOp
         var address = person.ContactEmail?.Trim();
         if (string.IsNullOrEmpty(address) || !EmailAddresses.IsSendable(address))
         {
-            outbox.AddNotEmailable(subject, text, about);
+            outbox.AddNotEmailable(subject, EasyReadEmails.WithoutDocumentNote(text), about);
             return false;
         }
         var parties = new InviteParties(links.BaseUrl.Host, activityPage, email.Value.FromAddress, email.Value.FromName, address, person.PreferredName);

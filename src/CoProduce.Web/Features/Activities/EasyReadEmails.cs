@@ -24,6 +24,17 @@ public sealed class EasyReadEmails(PublicLinks links)
     /// <summary>Whether the person asked for easy read.</summary>
     public static bool Wanted(IReadOnlySet<AccessNeed> needs) => needs.Contains(AccessNeed.EasyRead);
 
+    /// <summary>
+    /// The text without the sentence saying an easy-read copy is attached: for an email that goes
+    /// without its PDF after all (none could be made), and for a message given by phone or text.
+    /// </summary>
+    public static string WithoutDocumentNote(string text)
+    {
+        var note = new EasyReadWords(EasyReadLanguage.English)["Email_Document"];
+        var lines = text.Split('\n').Where(line => line.Trim() != note);
+        return System.Text.RegularExpressions.Regex.Replace(string.Join('\n', lines), @"\n{3,}", "\n\n");
+    }
+
     public EmailText Confirmed(string name, Activity activity, FixedFee? fee) =>
         Email("Email_Confirmed_Subject", activity.Title, name,
         [

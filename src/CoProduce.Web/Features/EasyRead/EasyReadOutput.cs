@@ -94,7 +94,7 @@ public sealed class EasyReadOutput(ViewRenderer views, IPdfPrinter printer, Publ
 /// to the data gives a new one at once. Bounded in size; entries go after ten minutes unused.
 /// Each instance keeps its own: it is only a saving, never needed.
 /// </summary>
-public sealed class PublicPdfCache : IDisposable
+public sealed class PublicPdfCache(Microsoft.Extensions.Options.IOptions<PdfOptions> options) : IDisposable
 {
     private readonly MemoryCache _pdfs = new(new MemoryCacheOptions
     {
@@ -103,6 +103,10 @@ public sealed class PublicPdfCache : IDisposable
 
     public async Task<byte[]> GetOrPrintAsync(string content, Func<Task<byte[]>> print)
     {
+        if (!options.Value.KeepPublicPdfs)
+        {
+            return await print();
+        }
         var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
         if (_pdfs.TryGetValue(key, out byte[]? kept) && kept is not null)
         {

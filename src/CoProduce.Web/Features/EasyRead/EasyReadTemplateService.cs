@@ -29,12 +29,11 @@ public sealed class EasyReadTemplateService(CoProduceDbContext db, TimeProvider 
         {
             return [new(nameof(EasyReadCheckForm.ActivityId), "Select the activity where people checked the template")];
         }
-        if (EasyReadTemplate.ProblemWith(checkedOn, activity.Date, today) is { } problem)
+        var template = await db.EasyReadTemplates.SingleOrDefaultAsync(t => t.Kind == kind, cancellationToken);
+        if ((template ?? new EasyReadTemplate(kind)).ProblemWithCheck(checkedOn, activity.Date, today) is { } problem)
         {
             return [new(nameof(EasyReadCheckForm.CheckedOn), problem)];
         }
-
-        var template = await db.EasyReadTemplates.SingleOrDefaultAsync(t => t.Kind == kind, cancellationToken);
         if (template is null)
         {
             template = new EasyReadTemplate(kind);

@@ -16,5 +16,5 @@ public sealed class HowWePayEasyReadController(HowWePayDocument howWePay, EasyRe
 
     [HttpGet(Path + ".pdf")]
     public async Task<IActionResult> Pdf(CancellationToken cancellationToken) =>
-        await output.PdfResultAsync(this, await howWePay.BuildAsync(EasyReadLanguage.English, cancellationToken), Path, cancellationToken);
+        await output.PdfResultAsync(this, await howWePay.BuildAsync(EasyReadLanguage.English, cancellationToken), Path, cancellationToken, isPublic: true);
 }

@@ -22,28 +22,28 @@ public sealed class MyDocumentsController(InvitationDocument invitations, Bookin
     private string Me => users.GetUserId(User)!;
 
     [HttpGet(InvitationRoute)]
-    public async Task<IActionResult> Invitation(int activityId, string? lang, CancellationToken cancellationToken) =>
-        await invitations.ForAccountAsync(activityId, Me, EasyReadLanguage.From(lang), cancellationToken) is { } document
+    public async Task<IActionResult> Invitation(int activityId, CancellationToken cancellationToken) =>
+        await invitations.ForAccountAsync(activityId, Me, EasyReadLanguage.English, cancellationToken) is { } document
             ? View(EasyReadOutput.PageView, output.Page(document, InvitationDocument.PagePath(activityId)))
             : NotFound();
 
     [HttpGet(InvitationRoute + ".pdf")]
-    public async Task<IActionResult> InvitationPdf(int activityId, string? lang, CancellationToken cancellationToken) =>
-        await invitations.ForAccountAsync(activityId, Me, EasyReadLanguage.From(lang), cancellationToken) is { } document
+    public async Task<IActionResult> InvitationPdf(int activityId, CancellationToken cancellationToken) =>
+        await invitations.ForAccountAsync(activityId, Me, EasyReadLanguage.English, cancellationToken) is { } document
             ? await output.PdfResultAsync(this, document, InvitationDocument.PagePath(activityId), cancellationToken)
             : NotFound();
 
     [HttpGet(BookingsDocument.PagePath)]
-    public async Task<IActionResult> Bookings(string? lang, CancellationToken cancellationToken)
+    public async Task<IActionResult> Bookings(CancellationToken cancellationToken)
     {
-        var document = await bookings.ForAccountAsync(Me, EasyReadLanguage.From(lang), cancellationToken);
+        var document = await bookings.ForAccountAsync(Me, EasyReadLanguage.English, cancellationToken);
         return View(EasyReadOutput.PageView, output.Page(document, BookingsDocument.PagePath));
     }
 
     [HttpGet(BookingsDocument.PagePath + ".pdf")]
-    public async Task<IActionResult> BookingsPdf(string? lang, CancellationToken cancellationToken)
+    public async Task<IActionResult> BookingsPdf(CancellationToken cancellationToken)
     {
-        var document = await bookings.ForAccountAsync(Me, EasyReadLanguage.From(lang), cancellationToken);
+        var document = await bookings.ForAccountAsync(Me, EasyReadLanguage.English, cancellationToken);
         return await output.PdfResultAsync(this, document, BookingsDocument.PagePath, cancellationToken);
     }
 }

@@ -137,7 +137,19 @@ public sealed class OutboxSender(
     /// </summary>
     private async Task<EmailMessage> WithDocumentAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var plain = message.ToEmail();
+        if (message.AttachDocument is null)
+        {
+            return message.ToEmail();
+        }
+        var withNote = message.ToEmail();
+        // Asked for a document: if none goes with it after all, it must not say one does.
+        var plain = withNote with { TextBody = Features.Activities.EasyReadEmails.WithoutDocumentNote(withNote.TextBody) };
+        var now = clock.GetUtcNow();
+        if (now < _noPdfsUntil)
+        {
+            logger.LogWarning("PDFs could not be made a moment ago; sending outbox message {MessageId} without its {Document} PDF", message.Id, message.AttachDocument);
+            return plain;
+        }
         if (AttachableDocumentReference.Parse(message.AttachDocument) is not { } reference)
         {
             if (message.AttachDocument is not null)
@@ -162,15 +174,28 @@ public sealed class OutboxSender(
                 logger.LogWarning("The {Document} document for outbox message {MessageId} no longer exists; sending it without", message.AttachDocument, message.Id);
                 return plain;
             }
-            var pdf = await scope.ServiceProvider.GetRequiredService<EasyReadOutput>().PdfAsync(document, cancellationToken);
-            return plain with { Attachments = [.. plain.Attachments, new EmailAttachment($"easy-read-{reference.Kind}.pdf", "application/pdf", pdf)] };
+            // Other emails wait behind this one: a PDF gets a short while, then the email goes without it.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(AttachmentTimeLimit);
+            var pdf = await scope.ServiceProvider.GetRequiredService<EasyReadOutput>().PdfAsync(document, limit.Token);
+            return withNote with { Attachments = [.. withNote.Attachments, new EmailAttachment($"easy-read-{reference.Kind}.pdf", "application/pdf", pdf)] };
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // After a failure, PDFs are not tried for a few minutes, so a broken browser does not hold up every email.
+            _noPdfsUntil = clock.GetUtcNow() + PauseAfterPdfFailure;
             logger.LogWarning(failure, "Could not make the {Document} PDF for outbox message {MessageId}; sending it without", message.AttachDocument, message.Id);
             return plain;
         }
     }
+
+    /// <summary>How long an email waits for its PDF before it goes without it.</summary>
+    internal static readonly TimeSpan AttachmentTimeLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long this instance stops trying PDFs after one could not be made.</summary>
+    internal static readonly TimeSpan PauseAfterPdfFailure = TimeSpan.FromMinutes(5);
+
+    private DateTimeOffset _noPdfsUntil = DateTimeOffset.MinValue;
 
     private async Task FailedAsync(OutboxMessage message, Exception failure, CancellationToken cancellationToken)
     {

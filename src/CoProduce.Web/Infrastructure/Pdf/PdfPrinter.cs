@@ -19,6 +19,9 @@ public sealed class PdfOptions
     /// <summary>How long one print may take, including waiting for a turn, before it is given up.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Keep public PDFs (the same for everyone) in memory by their content, so they are not printed again. Off to measure printing.</summary>
+    public bool KeepPublicPdfs { get; set; } = true;
+
     internal static readonly string[] UsualChromiumPaths =
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 }

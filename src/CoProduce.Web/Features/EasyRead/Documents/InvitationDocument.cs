@@ -28,9 +28,12 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
     /// <summary>The invitation's page; its PDF is the same address with ".pdf".</summary>
     public static string PagePath(int activityId) => string.Create(CultureInfo.InvariantCulture, $"/my-involvement/activities/{activityId}/invitation");
 
-    /// <summary>An email's attachment: ids are the activity's and the person's profile's.</summary>
+    /// <summary>
+    /// An email's attachment: ids are the activity's and the person's profile's. It leaves out the
+    /// needs the person told us about (health and disability), which do not belong in an email.
+    /// </summary>
     public Task<EasyReadDocument?> BuildAsync(IReadOnlyList<int> ids, EasyReadLanguage language, CancellationToken cancellationToken) =>
-        ids is [var activityId, var profileId] ? BuildAsync(activityId, profileId, language, cancellationToken) : Task.FromResult<EasyReadDocument?>(null);
+        ids is [var activityId, var profileId] ? BuildAsync(activityId, profileId, language, cancellationToken, withNeeds: false) : Task.FromResult<EasyReadDocument?>(null);
 
     /// <summary>The signed-in person's own invitation, found from their account; null when they have no sign-up for the activity.</summary>
     public async Task<EasyReadDocument?> ForAccountAsync(int activityId, string userId, EasyReadLanguage language, CancellationToken cancellationToken)
@@ -40,7 +43,8 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
     }
 
     /// <summary>The invitation of this person to this activity, or null when they have no sign-up still in play for it.</summary>
-    public async Task<EasyReadDocument?> BuildAsync(int activityId, int profileId, EasyReadLanguage language, CancellationToken cancellationToken)
+    public async Task<EasyReadDocument?> BuildAsync(int activityId, int profileId, EasyReadLanguage language, CancellationToken cancellationToken,
+        bool withNeeds = true)
     {
         var facts = await db.SignUps.AsNoTracking()
             .Where(s => s.ActivityId == activityId && s.ExpertProfileId == profileId
@@ -55,9 +59,11 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
         {
             return null;
         }
-        var needs = await db.ExpertProfiles.AsNoTracking().Where(p => p.Id == profileId)
-            .Select(p => new RecordedNeeds(p.AccessNeeds, p.Language, p.AccessNeedsOther))
-            .SingleAsync(cancellationToken);
+        var needs = withNeeds
+            ? await db.ExpertProfiles.AsNoTracking().Where(p => p.Id == profileId)
+                .Select(p => new RecordedNeeds(p.AccessNeeds, p.Language, p.AccessNeedsOther))
+                .SingleAsync(cancellationToken)
+            : null;
         // Someone with a place is paid the fee fixed for them then; anyone else sees the rate in force on the day.
         var rate = facts.Fee is null && facts.RateItemId is { } rateItemId
             && await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken) is { } item
@@ -69,7 +75,7 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
     }
 
     /// <summary>The document from what was read: also used, with made-up facts, for the lead's preview.</summary>
-    internal EasyReadDocument Compose(InvitationFacts facts, RecordedNeeds needs, string? rate, EasyReadLanguage language)
+    internal EasyReadDocument Compose(InvitationFacts facts, RecordedNeeds? needs, string? rate, EasyReadLanguage language)
     {
         var words = new EasyReadWords(language);
         var sections = new List<EasyReadSection>
@@ -136,7 +142,7 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
         var confirmed = facts.Status == SignUpStatus.Confirmed && facts.ActivityStatus is ActivityStatus.Open or ActivityStatus.Closed;
         yield return confirmed && facts.JoiningInstructions is { } joining
             ? new EasyReadRow(Picture.Link, [words["Invitation_HowToJoin"], .. PlainEnglishChecker.Sentences(joining).Select(s => (EasyReadSentence)s)])
-            : new EasyReadRow(Picture.Email, words["Invitation_JoinLater"]);
+            : new EasyReadRow(Picture.Email, words[confirmed ? "Invitation_JoinBefore" : "Invitation_JoinLater"]);
     }
 
     /// <summary>Who will be there: the organiser, people who use services, and how many places. Never another person's name.</summary>
@@ -152,7 +158,8 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
     }
 
     /// <summary>The help the activity offers, and what the person told us they need, in plain words.</summary>
-    private static IEnumerable<EasyReadRow> Help(InvitationFacts facts, RecordedNeeds needs, EasyReadWords words)
+    /// <summary>What help there is; and the needs the person told us, unless <paramref name="needs"/> is left out (an email).</summary>
+    private static IEnumerable<EasyReadRow> Help(InvitationFacts facts, RecordedNeeds? needs, EasyReadWords words)
     {
         if (facts.AccessInformation is { } access)
         {
@@ -161,7 +168,7 @@ public sealed class InvitationDocument(CoProduceDbContext db, IOptions<CouncilOp
         }
         yield return new EasyReadRow(Picture.Help, words["Invitation_HelpOffer"], words["Invitation_HelpExamples"]);
         yield return new EasyReadRow(Picture.Break, words["Invitation_Breaks"]);
-        var mine = NeedWords(needs, words);
+        var mine = needs is null ? [] : NeedWords(needs, words);
         yield return mine.Count == 0
             ? new EasyReadRow(Picture.Writing, words["Invitation_NoNeeds"])
             : new EasyReadRow(Picture.Writing, words.Bold("Invitation_YourNeeds", JoinAnd(mine, words)), words["Invitation_NeedsWrong"]);
