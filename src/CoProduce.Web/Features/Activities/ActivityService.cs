@@ -411,7 +411,8 @@ public sealed class ActivityService(CoProduceDbContext db, ActivityNotifier noti
     /// <summary>What the audit log keeps of an activity: what it is, when and where, never who signed up.</summary>
     private static string Describe(Activity a) =>
         $"{a.Title}; {a.Type}; {a.Date:yyyy-MM-dd} {a.StartTime:HH\\:mm}-{a.EndTime:HH\\:mm}; {a.Mode}{(a.Venue is null ? string.Empty : $" at {a.Venue}")}; " +
-        $"{a.Places} places; {(a.RateItemId is { } rate ? $"paid by rate item {rate}" : "unpaid")}; requirement {a.RequirementCode ?? "none"}";
+        $"{a.Places} places; {(a.RateItemId is { } rate ? $"paid by rate item {rate}" : "unpaid")}; requirement {a.RequirementCode ?? "none"}; " +
+        $"easy-read summary {(a.EasyReadSummary is null ? "none" : $"\"{a.EasyReadSummary}\"")}";
 
     private static string AttendanceText(SignUp s) => s.TimeGiven is { } time
         ? $"{s.Attendance}; activity {time.ActivityMinutes} min, preparation {time.PreparationMinutes} min, travel {time.TravelMinutes} min"
