@@ -152,7 +152,7 @@ public sealed class ActivityPayTests(PortalFixture portal) : IClassFixture<Porta
         Assert.Null(await WithDbAsync(db => db.SignUps.AsNoTracking().Where(s => s.Id == joId).Select(s => s.FeeRateItemId).SingleAsync()));
         var email = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ActivityId == id && m.To == "expert@example.org"));
         // Jo asked for easy read: the same facts, a sentence a line.
-        Assert.Contains("We do not pay for your time at this activity.\nWe pay your costs, like bus fares.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("We do not pay for your time at this meeting.\nWe pay your costs, like bus fares.", email.TextBody, StringComparison.Ordinal);
         Assert.Equal(OutboxStatus.Pending, email.Status);
     }
 
