@@ -50,6 +50,20 @@ public sealed class EasyReadEmailTests(PortalFixture portal) : IClassFixture<Por
             throw new PdfUnavailableException("No browser is installed.");
     }
 
+    /// <summary>A browser that fails every print, counting how often it was asked.</summary>
+    private sealed class BrokenBrowser : IPdfPrinter
+    {
+        public int Prints;
+
+        public bool IsAvailable => true;
+
+        public Task<byte[]> PrintAsync(string html, string footerTemplate, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Prints);
+            throw new PdfUnavailableException("The browser crashed.");
+        }
+    }
+
     private static void AddTestLetter(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
         services.AddScoped<IAttachableDocument, TestLetter>();
 
@@ -187,5 +201,30 @@ public sealed class EasyReadEmailTests(PortalFixture portal) : IClassFixture<Por
             await service.InviteAsync(activity.Id, person, project.OwnerId, default);
         }
         return (activity.Id, jo.Id, grace.Id);
+    }
+
+    [Fact]
+    public async Task PdfFails_TheNextEmailsDoNotTryAgainForAWhile_AndAllAreSent()
+    {
+        var broken = new BrokenBrowser();
+        using var app = new CoProduceAppFactory
+        {
+            TestServices = services =>
+            {
+                AddTestLetter(services);
+                services.AddSingleton<IPdfPrinter>(broken);
+            },
+        };
+        await QueueAsync(app, "first@example.org", "First letter", AttachableDocumentReference.For(TestKind, 1));
+        await QueueAsync(app, "second@example.org", "Second letter", AttachableDocumentReference.For(TestKind, 1));
+
+        Assert.Equal(2, await app.SendQueuedEmailsAsync());
+
+        // One failed print, then the broken browser is left alone: the second email does not wait on it.
+        Assert.Equal(1, broken.Prints);
+        var sent = Mailbox.To(app.MailFolder, "first@example.org").Concat(Mailbox.To(app.MailFolder, "second@example.org")).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, email => Assert.Null(Pdf(email)));
+        Assert.All(sent, email => Assert.DoesNotContain(CopyNote, email.TextBody, StringComparison.Ordinal));
     }
 }
