@@ -280,6 +280,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["CoProductionBudgets"] = StaffWork,
         ["EasyReadTemplates"] = StaffWork + " It names the activity at which people checked a template, never who took part.",
         ["PaymentBatches"] = StaffWork + " The payments in a batch to the person are its lines, which are about them.",
+        ["FeedbackThemes"] = StaffWork + " Themes and answers are made from what a group said, never naming who said it.",
+        ["YouSaidWeDidPublications"] = StaffWork,
     };
 
     /// <summary>String columns that may keep a value after deletion, and why. Every other text about the person must be empty.</summary>

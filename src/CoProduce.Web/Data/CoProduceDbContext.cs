@@ -62,6 +62,13 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
 
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
 
+    /// <summary>What people said at activities (Working Together for Change), and the themes and answers made from it.</summary>
+    public DbSet<Domain.Feedback.FeedbackItem> FeedbackItems => Set<Domain.Feedback.FeedbackItem>();
+
+    public DbSet<Domain.Feedback.FeedbackTheme> FeedbackThemes => Set<Domain.Feedback.FeedbackTheme>();
+
+    public DbSet<Domain.Feedback.YouSaidWeDidPublication> YouSaidWeDidPublications => Set<Domain.Feedback.YouSaidWeDidPublication>();
+
     /// <summary>The easy-read templates, and when each was last checked with people.</summary>
     public DbSet<Domain.EasyRead.EasyReadTemplate> EasyReadTemplates => Set<Domain.EasyRead.EasyReadTemplate>();
 

@@ -27,6 +27,9 @@ internal sealed class CommissioningProjectConfiguration : IEntityTypeConfigurati
         builder.HasMany(p => p.StageMoves).WithOne().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Requirements).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.StageMoves).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The cycle: a next project points back at the one whose Review started it, and that one forward.
+        builder.HasOne<CommissioningProject>().WithMany().HasForeignKey(p => p.PreviousProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CommissioningProject>().WithMany().HasForeignKey(p => p.NextProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.OwnerId);
         builder.HasIndex(p => p.Stage);
         builder.HasIndex(p => p.Tier);

@@ -133,6 +133,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.JoiningInstructions).HasMaxLength(Activity.TextMaxLength);
         builder.Property(a => a.LivedExperienceSought).AsChoiceSet();
         builder.Property(a => a.Rung).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Keys).HasConversion<int>();
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CreatedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(a => a.Version).IsConcurrencyToken();

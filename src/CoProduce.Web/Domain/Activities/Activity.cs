@@ -82,6 +82,9 @@ public sealed class Activity : IConcurrencyVersioned
     public int ConfirmedCount { get; private set; }
     public IReadOnlySet<LivedExperienceArea> LivedExperienceSought { get; private set; } = new HashSet<LivedExperienceArea>();
     public LadderRung Rung { get; private set; }
+
+    /// <summary>Which of the 7 Keys to Citizenship the activity is about (any number of them).</summary>
+    public Feedback.SevenKeys Keys { get; private set; }
     public bool IsPaid { get; private set; }
     public ActivityStatus Status { get; private set; }
     public string CreatedByUserId { get; private set; } = string.Empty;
@@ -101,6 +104,13 @@ public sealed class Activity : IConcurrencyVersioned
     public IReadOnlyList<SignUp> SignUps => _signUps;
 
     public int FreePlaces => Places - ConfirmedCount;
+
+    /// <summary>Tags the activity with the 7 Keys it is about; anything that is not a key is left out.</summary>
+    public void TagWithKeys(Feedback.SevenKeys keys, DateTime nowUtc)
+    {
+        Keys = keys & Feedback.SevenKeysInfo.Every;
+        UpdatedUtc = nowUtc;
+    }
 
     /// <summary>
     /// Changes the activity. Returns true when its date, time or place changed: the people with a

@@ -68,6 +68,12 @@ public enum AuditSubjectType
 
     /// <summary>An easy-read document template, by its kind ("Payments").</summary>
     EasyReadTemplate,
+
+    /// <summary>A note of what someone said at an activity.</summary>
+    FeedbackItem,
+
+    /// <summary>A theme made from feedback, with its answer.</summary>
+    FeedbackTheme,
 }
 
 /// <summary>What an audit entry is about: its type and id.</summary>
@@ -114,6 +120,14 @@ public readonly record struct AuditSubject(AuditSubjectType Type, string Id)
 
     /// <summary>An easy-read document template, by its kind's name.</summary>
     public static AuditSubject EasyReadTemplate(EasyRead.EasyReadDocumentKind kind) => new(AuditSubjectType.EasyReadTemplate, kind.ToString());
+
+    public static AuditSubject FeedbackItem(long id)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(id, 1);
+        return new(AuditSubjectType.FeedbackItem, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static AuditSubject FeedbackTheme(int id) => Of(AuditSubjectType.FeedbackTheme, id);
 
     private static AuditSubject Of(AuditSubjectType type, int id)
     {
@@ -185,4 +199,18 @@ public static class AuditActions
 
     /// <summary>An easy-read template was checked with people with a learning disability, at an activity.</summary>
     public const string EasyReadTemplateChecked = "EasyReadTemplateChecked";
+
+    // Closing the loop. Entries name the item or theme, never who said something.
+    public const string FeedbackRecorded = "FeedbackRecorded";
+    public const string FeedbackChanged = "FeedbackChanged";
+    public const string FeedbackCorrectedByParticipant = "FeedbackCorrectedByParticipant";
+    public const string ActivityKeysTagged = "ActivityKeysTagged";
+    public const string ThemeCreated = "ThemeCreated";
+    public const string ThemeChanged = "ThemeChanged";
+    public const string ThemesMerged = "ThemesMerged";
+    public const string FeedbackThemed = "FeedbackThemed";
+    public const string ThemeAnswered = "ThemeAnswered";
+    public const string YouSaidWeDidPublished = "YouSaidWeDidPublished";
+    public const string NextCycleStarted = "NextCycleStarted";
+    public const string StatementDownloaded = "StatementDownloaded";
 }

@@ -62,6 +62,12 @@ public class CommissioningProject : IConcurrencyVersioned
     public DateTime UpdatedUtc { get; private set; }
     public Guid Version { get; set; }
 
+    /// <summary>The project whose Review started this cycle, if this is a next cycle.</summary>
+    public int? PreviousProjectId { get; private set; }
+
+    /// <summary>Set on a project in Review once its next cycle has been started (one next cycle per project).</summary>
+    public int? NextProjectId { get; private set; }
+
     public IReadOnlyList<ProjectRequirement> Requirements => _requirements;
     public IReadOnlyList<StageMove> StageMoves => _stageMoves;
 
@@ -162,6 +168,41 @@ public class CommissioningProject : IConcurrencyVersioned
         Tier = assessment.Tier;
         TierReason = assessment.Reason;
         return changes;
+    }
+
+    /// <summary>Why the next cycle cannot be started from this project, or null when it can.</summary>
+    public string? WhyNoNextCycle() => Stage != CommissioningStage.Review
+        ? "The next cycle can be started once the project is in Review."
+        : NextProjectId is not null ? "The next cycle has already been started from this project." : null;
+
+    /// <summary>
+    /// Starts the next commissioning cycle: a new project in Analyse, linked to this one, with the same
+    /// service area, value and key-decision flag, assessed under the current rules. The caller saves
+    /// it, then calls <see cref="LinkNextCycle"/> with its id, and carries the themes forward.
+    /// </summary>
+    public CommissioningProject StartNextCycle(string title, string ownerId, TierRuleSet currentRules, DateTime nowUtc)
+    {
+        if (WhyNoNextCycle() is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+        var next = new CommissioningProject(title, ServiceArea, Summary, ownerId, EstimatedValue, IsKeyDecision, nowUtc)
+        {
+            PreviousProjectId = Id,
+        };
+        next.Assess(currentRules);
+        return next;
+    }
+
+    public void LinkNextCycle(int nextProjectId, DateTime nowUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nextProjectId, 1);
+        if (WhyNoNextCycle() is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+        NextProjectId = nextProjectId;
+        UpdatedUtc = nowUtc;
     }
 
     public GateResult CheckLeavingStage() => StageGate.CheckLeaving(Stage, _requirements);

@@ -70,8 +70,14 @@ public sealed class ProjectRequirement
     /// <summary>Met means the stage gate lets it pass: evidenced, or excepted by a lead.</summary>
     public bool IsMet => Status is RequirementStatus.Evidenced or RequirementStatus.ExceptionApproved;
 
-    /// <summary>Required, not met, and the project is already past the stage it was due by.</summary>
-    public bool IsOverdue(CommissioningStage projectStage) => IsRequired && !IsMet && DueBy < projectStage;
+    /// <summary>
+    /// Due in Review: an ongoing item (lived-experience input to contract monitoring each quarter, say)
+    /// that is recorded again and again and never blocks, because Review is the last stage.
+    /// </summary>
+    public bool IsOngoing => DueBy == CommissioningStage.Review;
+
+    /// <summary>Required, not met, and the project is already past the stage it was due by. Ongoing items are never overdue.</summary>
+    public bool IsOverdue(CommissioningStage projectStage) => IsRequired && !IsOngoing && !IsMet && DueBy < projectStage;
 
     internal void Update(RequirementDefinition definition, bool isRequired)
     {

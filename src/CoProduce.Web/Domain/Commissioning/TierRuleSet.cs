@@ -151,9 +151,10 @@ public static class TierRuleSetRules
             {
                 problems.Add(new($"Requirements[{i}].IntroducedAtTier", $"Select a tier from 1 to {topTier} for requirement {i + 1}"));
             }
-            if (!Enum.IsDefined(r.DueBy) || r.DueBy == CommissioningStage.Review)
+            // Review items are ongoing (done again and again while the service runs): they never block.
+            if (!Enum.IsDefined(r.DueBy))
             {
-                problems.Add(new($"Requirements[{i}].DueBy", $"Select the stage requirement {i + 1} must be met by: Analyse, Plan or Do"));
+                problems.Add(new($"Requirements[{i}].DueBy", $"Select the stage requirement {i + 1} must be met by: Analyse, Plan, Do, or Review for an ongoing item"));
             }
         }
         return problems;

@@ -31,7 +31,8 @@ public sealed class RuleSetForm
     };
 
     public static IEnumerable<SelectListItem> DueStages =>
-        [new("Select a stage", string.Empty), .. new[] { CommissioningStage.Analyse, CommissioningStage.Plan, CommissioningStage.Do }.Select(s => new SelectListItem(s.ToString(), s.ToString()))];
+        [new("Select a stage", string.Empty), .. new[] { CommissioningStage.Analyse, CommissioningStage.Plan, CommissioningStage.Do }.Select(s => new SelectListItem(s.ToString(), s.ToString())),
+            new("Review (ongoing: never blocks)", nameof(CommissioningStage.Review))];
 
     /// <summary>
     /// Reads the draft into bounds and definitions, adding an error by the field for anything

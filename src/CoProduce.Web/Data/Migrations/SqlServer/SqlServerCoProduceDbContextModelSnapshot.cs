@@ -146,6 +146,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int>("Keys")
+                        .HasColumnType("int");
+
                     b.Property<string>("LivedExperienceSought")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -394,9 +397,15 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("NextProjectId")
+                        .HasColumnType("int");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("PreviousProjectId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("RuleSetId")
                         .HasColumnType("int");
@@ -441,7 +450,11 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextProjectId");
+
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PreviousProjectId");
 
                     b.HasIndex("RuleSetId");
 
@@ -750,6 +763,190 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.HasIndex("CheckedAtActivityId");
 
                     b.ToTable("EasyReadTemplates");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CorrectedByParticipantUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Keys")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("MayNameThem")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("SaidByExpertProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SaidByExpertProfileId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ActivityId", "Kind");
+
+                    b.HasIndex("ProjectId", "ThemeId");
+
+                    b.ToTable("FeedbackItems");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CarriedFromThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MergedIntoThemeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PublishedBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PublishedKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PublishedText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("ResponseBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResponseKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("RootCauses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SuccessLooksLike")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromThemeId");
+
+                    b.HasIndex("MergedIntoThemeId");
+
+                    b.HasIndex("ProjectId", "MergedIntoThemeId");
+
+                    b.ToTable("FeedbackThemes");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.YouSaidWeDidPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AnswerCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FollowUpActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ShowOnPublicPage")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpActivityId");
+
+                    b.HasIndex("ProjectId", "PublishedUtc");
+
+                    b.ToTable("YouSaidWeDidPublications");
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.BenefitLimits", b =>
@@ -1544,11 +1741,21 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.CommissioningProject", b =>
                 {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("NextProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoProduce.Web.Data.CoProduceUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CoProduce.Web.Domain.Commissioning.TierRuleSet", null)
                         .WithMany()
@@ -1614,6 +1821,64 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("CheckedAtActivityId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("SaidByExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Feedback.FeedbackTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackTheme", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Feedback.FeedbackTheme", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Feedback.FeedbackTheme", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.YouSaidWeDidPublication", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>

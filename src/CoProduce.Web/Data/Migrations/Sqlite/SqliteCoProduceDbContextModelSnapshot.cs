@@ -138,6 +138,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Keys")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LivedExperienceSought")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -380,9 +383,15 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsKeyDecision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NextProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousProjectId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("RuleSetId")
                         .HasColumnType("INTEGER");
@@ -427,7 +436,11 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextProjectId");
+
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PreviousProjectId");
 
                     b.HasIndex("RuleSetId");
 
@@ -724,6 +737,184 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                     b.HasIndex("CheckedAtActivityId");
 
                     b.ToTable("EasyReadTemplates");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CorrectedByParticipantUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Keys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayNameThem")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SaidByExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SaidByExpertProfileId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ActivityId", "Kind");
+
+                    b.HasIndex("ProjectId", "ThemeId");
+
+                    b.ToTable("FeedbackItems");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CarriedFromThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResponseBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCauses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessLooksLike")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromThemeId");
+
+                    b.HasIndex("MergedIntoThemeId");
+
+                    b.HasIndex("ProjectId", "MergedIntoThemeId");
+
+                    b.ToTable("FeedbackThemes");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.YouSaidWeDidPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUpActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowOnPublicPage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpActivityId");
+
+                    b.HasIndex("ProjectId", "PublishedUtc");
+
+                    b.ToTable("YouSaidWeDidPublications");
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.BenefitLimits", b =>
@@ -1493,11 +1684,21 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CoProduce.Web.Domain.Commissioning.CommissioningProject", b =>
                 {
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("NextProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CoProduce.Web.Data.CoProduceUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CoProduce.Web.Domain.Commissioning.TierRuleSet", null)
                         .WithMany()
@@ -1563,6 +1764,64 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CheckedAtActivityId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoProduce.Web.Domain.Roster.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("SaidByExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Feedback.FeedbackTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.FeedbackTheme", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Feedback.FeedbackTheme", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Feedback.FeedbackTheme", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Domain.Feedback.YouSaidWeDidPublication", b =>
+                {
+                    b.HasOne("CoProduce.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoProduce.Web.Domain.Commissioning.CommissioningProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoProduce.Web.Domain.Payments.Claim", b =>
