@@ -118,8 +118,8 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
                 Name = i.MayNameThem ? db.ExpertProfiles.Where(p => p.Id == i.SaidByExpertProfileId).Select(p => p.PreferredName).FirstOrDefault() : null,
             })
             .ToListAsync(cancellationToken);
-        var groups = FeedbackKinds.InOrder.Select(kind => new NoteGroup(kind.Describe(), kind.ToString().ToLowerInvariant(),
-            rows.Where(r => r.Kind == kind).Select(r => new NoteRow(
+        var groups = FeedbackKinds.InOrder.Select(kind => new MyNoteGroup(kind.Describe(), kind.ToString().ToLowerInvariant(),
+            rows.Where(r => r.Kind == kind).Select(r => new MyNoteRow(
                 r.Id, r.Text, KeyNames(r.Keys),
                 FeedbackRules.ShowSpeakerTo(r.SaidByExpertProfileId, r.MayNameThem, me.ProfileId) switch
                 {
@@ -127,8 +127,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
                     SpeakerShown.Name => r.Name is { } name ? MyNotesText.SaidBy(name) : null,
                     _ => null,
                 },
-                r.IsThemed ? MyNotesText.Fixed : null,
-                null)).ToList())).ToList();
+                r.IsThemed ? MyNotesText.Fixed : null)).ToList())).ToList();
         return new MyNotesPage(activityId, activity.Title, activity.Date.ToString("d MMMM yyyy", UkEnglish), groups, rows.Count);
     }
 
@@ -199,16 +198,24 @@ public sealed record FeedbackNotesPage(
 public sealed record NoteGroup(string Heading, string Key, IReadOnlyList<NoteRow> Notes);
 
 /// <summary>
-/// One note. For the organiser, <see cref="Speaker"/> is who said it (with "(private)"),
-/// <see cref="Theme"/> the theme's name and <see cref="Corrected"/> when a participant corrected it;
-/// for a participant, Speaker is what they may see and Theme why it is fixed.
+/// One note for the organiser: <see cref="Speaker"/> is who said it (with "(private)" unless they
+/// agreed to be named), <see cref="Theme"/> the theme's name and <see cref="Corrected"/> when a
+/// participant corrected it.
 /// </summary>
 public sealed record NoteRow(long Id, string Text, IReadOnlyList<string> Keys, string? Speaker, string? Theme, string? Corrected);
 
 public sealed record ActivityKeysPage(int ActivityId, string ActivityTitle);
 
 /// <summary>An activity's notes for someone who attended it.</summary>
-public sealed record MyNotesPage(int ActivityId, string ActivityTitle, string Date, IReadOnlyList<NoteGroup> Groups, int Count);
+public sealed record MyNotesPage(int ActivityId, string ActivityTitle, string Date, IReadOnlyList<MyNoteGroup> Groups, int Count);
+
+public sealed record MyNoteGroup(string Heading, string Key, IReadOnlyList<MyNoteRow> Notes);
+
+/// <summary>
+/// One note for someone who attended: <see cref="Speaker"/> only as <see cref="FeedbackRules.ShowSpeakerTo"/>
+/// allows, and <see cref="WhyFixed"/> when it is in a theme and can no longer be corrected.
+/// </summary>
+public sealed record MyNoteRow(long Id, string Text, IReadOnlyList<string> Keys, string? Speaker, string? WhyFixed);
 
 /// <summary>One note to correct; <see cref="WhyFixed"/> says why it can no longer be changed.</summary>
 public sealed record MyNotePage(int ActivityId, string ActivityTitle, long ItemId, string Question, string CurrentText, string? WhyFixed);
