@@ -50,7 +50,7 @@ public sealed class FeedbackPages(CoProduceDbContext db)
         // Never who said it: the speaker is not read at all.
         var items = await db.FeedbackItems.AsNoTracking().Where(i => i.ProjectId == projectId)
             .Join(db.Activities, i => i.ActivityId, a => a.Id, (i, a) => new { i.Id, i.ActivityId, a.Title, a.Date, i.Kind, i.Text, i.Keys, i.ThemeId })
-            .OrderBy(i => i.Date).ThenBy(i => i.ActivityId).ThenBy(i => i.Kind).ThenBy(i => i.Id)
+            .OrderBy(i => i.Date).ThenBy(i => i.ActivityId).ThenBy(i => i.Id)
             .ToListAsync(cancellationToken);
         var themes = await db.FeedbackThemes.AsNoTracking().Where(t => t.ProjectId == projectId && t.MergedIntoThemeId == null)
             .OrderBy(t => t.Id).ToListAsync(cancellationToken);
@@ -58,11 +58,11 @@ public sealed class FeedbackPages(CoProduceDbContext db)
         var unthemed = items.Where(i => i.ThemeId is null)
             .GroupBy(i => new { i.ActivityId, i.Title, i.Date })
             .Select(g => new ActivityNotes(g.Key.ActivityId, g.Key.Title, g.Key.Date,
-                g.GroupBy(i => i.Kind).Select(k => new KindNotes(k.Key, k.Select(i => new NoteRow(i.Id, i.Text, i.Keys, i.Title)).ToList())).ToList()))
+                g.GroupBy(i => i.Kind).OrderBy(k => k.Key).Select(k => new KindNotes(k.Key, k.Select(i => new NoteRow(i.Id, i.Text, i.Keys, i.Title)).ToList())).ToList()))
             .ToList();
         var byTheme = items.Where(i => i.ThemeId is not null).ToLookup(i => i.ThemeId!.Value);
         var themeRows = themes.Select(t => new ThemeSummary(t.Id, t.Name, t.RootCauses, t.SuccessLooksLike, t.Response, t.Published, t.HasUnpublishedResponse,
-                byTheme[t.Id].Select(i => new NoteRow(i.Id, i.Text, i.Keys, i.Title, i.Kind)).ToList()))
+                byTheme[t.Id].OrderBy(i => i.Kind).Select(i => new NoteRow(i.Id, i.Text, i.Keys, i.Title, i.Kind)).ToList()))
             .ToList();
         return new FeedbackPageModel(projectId, project.Title, project.ServiceArea, unthemed, themeRows, project.Latest, addForm, publishForm);
     }
@@ -79,9 +79,11 @@ public sealed class FeedbackPages(CoProduceDbContext db)
         var projectTitle = await db.CommissioningProjects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Title).SingleAsync(cancellationToken);
         var notes = await db.FeedbackItems.AsNoTracking().Where(i => i.ThemeId == themeId)
             .Join(db.Activities, i => i.ActivityId, a => a.Id, (i, a) => new { i.Id, i.Kind, i.Text, i.Keys, a.Title, a.Date })
-            .OrderBy(i => i.Kind).ThenBy(i => i.Date).ThenBy(i => i.Id)
+            .OrderBy(i => i.Date).ThenBy(i => i.Id)
             .Select(i => new NoteRow(i.Id, i.Text, i.Keys, i.Title, i.Kind))
             .ToListAsync(cancellationToken);
+        // The questions in their own order (the database holds their names).
+        notes = [.. notes.OrderBy(n => n.Kind)];
         return new ThemePageModel(projectId, projectTitle, theme.Id, theme.Name, theme.Version, theme.RootCauses, theme.SuccessLooksLike,
             theme.Response, theme.Published, theme.PublishedUtc, notes,
             themes.Where(t => t.Id != themeId).Select(t => new ThemeChoice(t.Id, t.Name)).ToList(),
@@ -133,7 +135,7 @@ public sealed class FeedbackPages(CoProduceDbContext db)
         var themeIds = themes.Select(t => t.Id).ToList();
         // What people said, in summary, counted by the database: never who said it.
         var said = await db.FeedbackItems.AsNoTracking().Where(i => i.ThemeId != null && themeIds.Contains(i.ThemeId.Value))
-            .OrderBy(i => i.Kind).ThenBy(i => i.Id)
+            .OrderBy(i => i.Id)
             .Select(i => new { ThemeId = i.ThemeId!.Value, i.Kind, i.Keys, i.Text })
             .ToListAsync(cancellationToken);
         var counts = await db.FeedbackItems.AsNoTracking().Where(i => i.ThemeId != null && themeIds.Contains(i.ThemeId.Value))
@@ -145,7 +147,7 @@ public sealed class FeedbackPages(CoProduceDbContext db)
             themes.Select(t => new PublicTheme(t.Name,
                 FeedbackKinds.InOrder.Select(k => new KindCount(k, counts.Where(c => c.ThemeId == t.Id && c.Kind == k).Sum(c => c.Count))).Where(k => k.Count > 0).ToList(),
                 SevenKeysInfo.Combine(byTheme[t.Id].Select(i => i.Keys)),
-                byTheme[t.Id].Select(i => i.Text).ToList(),
+                byTheme[t.Id].OrderBy(i => i.Kind).Select(i => i.Text).ToList(),
                 new ThemeResponse(t.PublishedKind!.Value, t.PublishedText ?? string.Empty, t.PublishedBy))).ToList());
     }
 }
