@@ -31,7 +31,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
-            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
+            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/projects/1/feedback"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
             "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
@@ -47,7 +47,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     private static readonly Dictionary<string, string[]> PagesWithQueries = new()
     {
         // The right-to-left sample of the easy-read documents.
-        [AccessExpectations.Anonymous] = ["/programme?lang=ar"],
+        [AccessExpectations.Anonymous] = ["/programme?lang=ar", "/you-said-we-did?page=1"],
         [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved"],
         [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
