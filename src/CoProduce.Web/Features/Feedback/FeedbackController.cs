@@ -18,7 +18,7 @@ public sealed class FeedbackController(FeedbackService feedback, FeedbackPages p
 
     [HttpGet("projects/{id:int}/feedback")]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>
-        await pages.FeedbackAsync(id, new AddToThemeForm(), new PublishForm(), cancellationToken) is { } model ? View(model) : NotFound();
+        await pages.FeedbackAsync(id, new AddToThemeForm(), null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("projects/{id:int}/feedback/themes")]
     [SubmitOnce]
@@ -34,7 +34,7 @@ public sealed class FeedbackController(FeedbackService feedback, FeedbackPages p
             }
             ModelState.AddModelError(nameof(AddToThemeForm.ThemeId), "Choose one of this project's themes");
         }
-        return await AgainAsync(id, form, new PublishForm(), cancellationToken);
+        return await AgainAsync(id, form, null, cancellationToken);
     }
 
     [HttpPost("projects/{id:int}/feedback/publish")]
@@ -65,7 +65,7 @@ public sealed class FeedbackController(FeedbackService feedback, FeedbackPages p
         return await AgainAsync(id, new AddToThemeForm(), form, cancellationToken);
     }
 
-    private async Task<IActionResult> AgainAsync(int id, AddToThemeForm add, PublishForm publish, CancellationToken cancellationToken)
+    private async Task<IActionResult> AgainAsync(int id, AddToThemeForm add, PublishForm? publish, CancellationToken cancellationToken)
     {
         if (await pages.FeedbackAsync(id, add, publish, cancellationToken) is not { } model)
         {

@@ -31,7 +31,8 @@ public sealed class FeedbackPages(CoProduceDbContext db)
     public const int PublicPageSize = 20;
 
     /// <summary>The project's feedback page, or null when there is no such project.</summary>
-    public async Task<FeedbackPageModel?> FeedbackAsync(int projectId, AddToThemeForm addForm, PublishForm publishForm, CancellationToken cancellationToken)
+    /// <param name="publishForm">The publish form being shown again, or null for a fresh one (public or not as last time).</param>
+    public async Task<FeedbackPageModel?> FeedbackAsync(int projectId, AddToThemeForm addForm, PublishForm? publishForm, CancellationToken cancellationToken)
     {
         var project = await db.CommissioningProjects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new
@@ -64,7 +65,8 @@ public sealed class FeedbackPages(CoProduceDbContext db)
         var themeRows = themes.Select(t => new ThemeSummary(t.Id, t.Name, t.RootCauses, t.SuccessLooksLike, t.Response, t.Published, t.HasUnpublishedResponse,
                 byTheme[t.Id].OrderBy(i => i.Kind).Select(i => new NoteRow(i.Id, i.Text, i.Keys, i.Title, i.Kind)).ToList()))
             .ToList();
-        return new FeedbackPageModel(projectId, project.Title, project.ServiceArea, unthemed, themeRows, project.Latest, addForm, publishForm);
+        return new FeedbackPageModel(projectId, project.Title, project.ServiceArea, unthemed, themeRows, project.Latest, addForm,
+            publishForm ?? new PublishForm { ShowOnPublicPage = project.Latest?.ShowOnPublicPage ?? false });
     }
 
     /// <summary>One theme's page, or null when it is not a live theme of the project.</summary>
