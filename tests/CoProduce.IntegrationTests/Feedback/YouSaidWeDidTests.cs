@@ -159,6 +159,24 @@ public sealed class YouSaidWeDidTests(PortalFixture portal) : IClassFixture<Port
         Assert.Equal(2, await WithDbAsync(db => db.AuditEntries.CountAsync(a => a.ProjectId == data.ProjectId && a.Action == AuditActions.ThemeChanged)));
     }
 
+    [Fact]
+    public async Task ATheme_ChangedSinceTheFormWasOpened_IsNotOverwritten()
+    {
+        var data = await FeedbackData.CreateAsync(portal, "Theming: two people at once");
+        var themeId = await NewThemeAsync(data, "Forms", data.ItemIds[0]);
+        var client = await CommissionerAsync();
+        var path = YouSaidWeDidPaths.Theme(data.ProjectId, themeId);
+        var opened = await client.FormAsBrowserWouldSendAsync(path, path + "/answer",
+            [new("Kind", "WeDid"), new("Text", "We made the form shorter.")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(path, path + "/rename", [new("ThemeName", "Forms are too hard")])).StatusCode);
+        using var stale = new FormUrlEncodedContent(opened);
+        var response = await client.PostAsync(new Uri(path + "/answer", UriKind.Relative), stale);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Null(await WithDbAsync(db => db.FeedbackThemes.Where(t => t.Id == themeId).Select(t => t.ResponseText).SingleAsync()));
+    }
+
     public static TheoryData<string, string, int?, string?> Answers => new()
     {
         { "WeDid", "We made the form one page long.", null, null },
