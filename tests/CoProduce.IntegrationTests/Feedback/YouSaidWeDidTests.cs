@@ -136,6 +136,20 @@ public sealed class YouSaidWeDidTests(PortalFixture portal) : IClassFixture<Port
 
         var kept = await (await AddToThemeAsync(data.ProjectId, [data.ItemIds[1]])).ReadPageAsync();
         Assert.NotNull(kept.QuerySelector($"input#note-{data.ItemIds[1]}[checked]"));
+
+        // Notes themed meanwhile (in another tab, by someone else) are not moved.
+        var themeId = await NewThemeAsync(data, "Forms", data.ItemIds[0]);
+        var again = await AddToThemeAsync(data.ProjectId, [data.ItemIds[0]], newName: "Another");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("The notes you selected have already been put in a theme. Select notes still to theme",
+            (await again.ReadPageAsync()).ErrorSummaryLinks().Single());
+        Assert.Equal(themeId, await WithDbAsync(db => db.FeedbackItems.Where(i => i.Id == data.ItemIds[0]).Select(i => i.ThemeId).SingleAsync()));
+        Assert.Equal(1, await WithDbAsync(db => db.FeedbackThemes.CountAsync(t => t.ProjectId == data.ProjectId)));
+        var elsewhere = await FeedbackData.CreateAsync(portal, "Theming: another project's theme");
+        var otherTheme = await NewThemeAsync(elsewhere, "Not this project's", elsewhere.ItemIds[0]);
+        var wrongTheme = await AddToThemeAsync(data.ProjectId, [data.ItemIds[1]], themeId: Id(otherTheme));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongTheme.StatusCode);
+        Assert.Contains("#ThemeId Choose one of this project's themes", (await wrongTheme.ReadPageAsync()).ErrorSummaryLinks());
     }
 
     [Fact]

@@ -26,13 +26,13 @@ public sealed class FeedbackController(FeedbackService feedback, FeedbackPages p
     {
         if (ModelState.IsValid)
         {
-            var themeId = await feedback.AddToThemeAsync(id, form.ItemIds, form.ThemeId, form.NewThemeName?.Trim(), Me, cancellationToken);
+            var (themeId, field, problem) = await feedback.AddToThemeAsync(id, form.ItemIds, form.ThemeId, form.NewThemeName?.Trim(), Me, cancellationToken);
             if (themeId is not null)
             {
                 TempData["Success"] = form.ItemIds.Count == 1 ? "1 note added to the theme" : $"{form.ItemIds.Count} notes added to the theme";
                 return Redirect(YouSaidWeDidPaths.Feedback(id) + $"#theme-{themeId}");
             }
-            ModelState.AddModelError(nameof(AddToThemeForm.ThemeId), "Choose one of this project's themes");
+            ModelState.AddModelError(field!, problem!);
         }
         return await AgainAsync(id, form, null, cancellationToken);
     }

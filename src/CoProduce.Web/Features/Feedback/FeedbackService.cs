@@ -23,21 +23,25 @@ public sealed class FeedbackService(CoProduceDbContext db, TimeProvider clock, Y
         db.FeedbackThemes.SingleOrDefaultAsync(t => t.Id == themeId && t.ProjectId == projectId && t.MergedIntoThemeId == null, cancellationToken);
 
     /// <summary>
-    /// Puts the chosen notes of the project into a theme: an existing live theme, or a new one with
-    /// the given name. Returns the theme's id, or null when the theme is not one of the project's.
-    /// Notes that are not the project's are ignored.
+    /// Puts the chosen notes of the project that are still to theme into a theme: an existing live
+    /// theme, or a new one with the given name. Others (another project's, or themed meanwhile by
+    /// someone else) are left alone. Returns the theme, or the field and reason it could not be done.
     /// </summary>
-    public async Task<int?> AddToThemeAsync(int projectId, IReadOnlyCollection<long> itemIds, int? themeId, string? newThemeName, string userId,
-        CancellationToken cancellationToken)
+    public async Task<(int? ThemeId, string? Field, string? Problem)> AddToThemeAsync(int projectId, IReadOnlyCollection<long> itemIds, int? themeId,
+        string? newThemeName, string userId, CancellationToken cancellationToken)
     {
-        var items = await db.FeedbackItems.Where(i => i.ProjectId == projectId && itemIds.Contains(i.Id)).ToListAsync(cancellationToken);
+        var items = await db.FeedbackItems.Where(i => i.ProjectId == projectId && i.ThemeId == null && itemIds.Contains(i.Id)).ToListAsync(cancellationToken);
+        if (items.Count == 0)
+        {
+            return (null, "ItemIds", "The notes you selected have already been put in a theme. Select notes still to theme");
+        }
         FeedbackTheme? theme;
         if (themeId is { } id)
         {
             theme = await LoadThemeAsync(projectId, id, cancellationToken);
             if (theme is null)
             {
-                return null;
+                return (null, "ThemeId", "Choose one of this project's themes");
             }
         }
         else
@@ -60,7 +64,7 @@ public sealed class FeedbackService(CoProduceDbContext db, TimeProvider clock, Y
                     $"Note put in the theme \"{theme.Name}\".", userId, Now, before?.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }, cancellationToken);
-        return theme.Id;
+        return (theme.Id, null, null);
     }
 
     /// <summary>Takes a note out of its theme, back to the notes still to theme. Returns false when it is not in this theme.</summary>
