@@ -31,7 +31,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
-            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/manage/activities/4/feedback"],
+            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/manage/activities/4/feedback", "/projects/1/feedback"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
             "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
@@ -46,11 +46,15 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     /// </summary>
     private static readonly Dictionary<string, string[]> PagesWithQueries = new()
     {
-        // The right-to-left sample of the easy-read documents.
-        [AccessExpectations.Anonymous] = ["/programme?lang=ar"],
+        // The right-to-left sample of the easy-read documents, and the carers' project's published answers.
+        [AccessExpectations.Anonymous] = ["/programme?lang=ar", "/you-said-we-did?page=1", "/you-said-we-did/2", "/you-said-we-did/2/easy-read"],
         // Activity 4 is the demo's past listening session, which Jo attended: its notes page has the form, and Jo can read them.
-        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/manage/activities/4/feedback"],
-        [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation", "/my-involvement/activities/4/feedback"],
+        // Project 2 (carers) has the demo's themes and published answers; note 1 is a themed note of activity 4,
+        // note 9 an unthemed one of activity 6 (the co-writing session) that Jo said and can still correct.
+        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/manage/activities/4/feedback",
+            "/manage/activities/4/feedback/1/edit", "/projects/2/feedback", "/projects/2/feedback/themes/1"],
+        [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation", "/my-involvement/activities/4/feedback",
+            "/my-involvement/activities/6/feedback/9", "/my-involvement/activities/4/feedback/1", "/my-involvement/you-said-we-did/2"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
         // The easy-read previews of each template with made-up content.
         [Roles.CoProductionLead] = ["/easy-read/templates/how-we-pay/sample", "/easy-read/templates/you-said-we-did/sample"],

@@ -186,6 +186,22 @@ public static class AccessExpectations
         ["EasyReadTemplates.RecordCheck POST"] = Policies.EasyReadManage,
         ["EasyReadTemplates.Sample GET"] = Policies.EasyReadManage,
         ["EasyReadTemplates.SamplePdf GET"] = Policies.EasyReadManage,
+        // Feedback themes, answers and publishing "you said, we did"; the public pages and the participant's easy read
+        ["Feedback.Index GET"] = Policies.ProjectsEdit,
+        ["Feedback.AddToTheme POST"] = Policies.ProjectsEdit,
+        ["Feedback.Publish POST"] = Policies.ProjectsEdit,
+        ["FeedbackThemes.Theme GET"] = Policies.ProjectsEdit,
+        ["FeedbackThemes.Rename POST"] = Policies.ProjectsEdit,
+        ["FeedbackThemes.Understand POST"] = Policies.ProjectsEdit,
+        ["FeedbackThemes.Answer POST"] = Policies.ProjectsEdit,
+        ["FeedbackThemes.Merge POST"] = Policies.ProjectsEdit,
+        ["FeedbackThemes.TakeOut POST"] = Policies.ProjectsEdit,
+        ["YouSaidWeDid.PublicIndex GET"] = Anyone,
+        ["YouSaidWeDid.PublicShow GET"] = Anyone,
+        ["YouSaidWeDid.EasyRead GET"] = Anyone,
+        ["YouSaidWeDid.EasyReadPdf GET"] = Anyone,
+        ["MyYouSaidWeDid.Page GET"] = Policies.ExpertSelfService,
+        ["MyYouSaidWeDid.Pdf GET"] = Policies.ExpertSelfService,
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
@@ -217,6 +233,7 @@ public static class AccessExpectations
         ["number"] = "1",
         ["userId"] = "no-such-account",
         ["kind"] = "payments",
+        ["themeId"] = "1",
     };
 
     /// <summary>Anonymous visitors and each role, as the matrix's columns.</summary>

@@ -1,3 +1,4 @@
+using CoProduce.Web.Features.Feedback;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,7 @@ internal static class MvcSetup
         services.AddScoped<Features.EasyRead.Documents.PaymentsDocument>();
         services.AddScoped<Features.EasyRead.Documents.HowWePayDocument>();
         services.AddScoped<Features.EasyRead.Documents.YouSaidWeDidDocument>();
+        services.AddFeedback();
         services.AddScoped<Features.EasyRead.Documents.SampleDocuments>();
         services.AddScoped<Features.EasyRead.EasyReadTemplatePages>();
         services.AddScoped<Features.EasyRead.EasyReadTemplateService>();
