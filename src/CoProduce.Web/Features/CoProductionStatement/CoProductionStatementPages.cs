@@ -83,7 +83,7 @@ public sealed class CoProductionStatementPages(CoProduceDbContext db, ProjectSer
             project.IsKeyDecision,
             UkTime.Today(clock).ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             activities.Select(a => new StatementActivity(a.Title, a.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), Words.Type(a.Type),
-                LadderText.Rung(a.Rung), LadderOfCoProduction.GroupOf(a.Rung).Describe(), a.People, LadderText.Hours(a.Minutes))).ToList(),
+                LadderText.Rung(a.Rung), LadderOfCoProduction.GroupOf(a.Rung).Describe(), a.People, LadderText.Figure(a.Minutes))).ToList(),
             withWhom,
             noneGiven,
             people,

@@ -109,18 +109,24 @@ public sealed record Shares(int DoingWith, int DoingFor, int DoingTo, bool HasIn
 public sealed record LadderRungRow(string Rung, string Group, int People, int Attendances, int Minutes)
 {
     public string Hours => LadderText.Hours(Minutes);
+
+    public string HoursFigure => LadderText.Figure(Minutes);
 }
 
 /// <summary>One group's share, for the table and the chart.</summary>
 public sealed record LadderShareRow(LadderGroup Group, string Name, string Rungs, int Minutes, int Percent)
 {
     public string Hours => LadderText.Hours(Minutes);
+
+    public string HoursFigure => LadderText.Figure(Minutes);
 }
 
 /// <summary>A project's ladder as the page shows it: rungs top-down, then the three shares.</summary>
 public sealed record LadderView(IReadOnlyList<LadderRungRow> Rungs, IReadOnlyList<LadderShareRow> Shares, int Attendances, int Minutes, bool HasInvolvement)
 {
     public string Hours => LadderText.Hours(Minutes);
+
+    public string HoursFigure => LadderText.Figure(Minutes);
 
     public int DoingWithPercent => Shares.Single(s => s.Group == LadderGroup.DoingWith).Percent;
 
@@ -138,11 +144,15 @@ public sealed record LadderView(IReadOnlyList<LadderRungRow> Rungs, IReadOnlyLis
 public sealed record LadderComparisonRow(int Id, string Title, CommissioningStage Stage, int Attendances, int Minutes, Shares Shares)
 {
     public string Hours => LadderText.Hours(Minutes);
+
+    public string HoursFigure => LadderText.Figure(Minutes);
 }
 
 public sealed record LadderComparisonTotal(int People, int Attendances, int Minutes, Shares Shares)
 {
     public string Hours => LadderText.Hours(Minutes);
+
+    public string HoursFigure => LadderText.Figure(Minutes);
 }
 
 public sealed record LadderComparisonModel(IReadOnlyList<LadderComparisonRow> Rows, LadderComparisonTotal Total, string Sort, Paging Paging)
@@ -167,6 +177,10 @@ public static class LadderText
         var hours = Math.Round(minutes / 60m, 1, MidpointRounding.AwayFromZero);
         return hours == 1 ? "1 hour" : hours.ToString("0.#", CultureInfo.InvariantCulture) + " hours";
     }
+
+    /// <summary>Hours to one decimal place, as a figure for a table column headed "Hours": "2", "1.5".</summary>
+    public static string Figure(int minutes) =>
+        Math.Round(minutes / 60m, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
 
     public static string Rung(LadderRung rung) => rung switch
     {
