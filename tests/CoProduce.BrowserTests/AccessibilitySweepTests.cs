@@ -48,7 +48,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         // The right-to-left sample of the easy-read documents.
         [AccessExpectations.Anonymous] = ["/programme?lang=ar"],
-        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved"],
+        // The ladder sorted by hours; the statement of a project with attendance (the demo's carers' support service, project 2).
+        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/projects/ladder?sort=hours", "/projects/2", "/projects/2/statement"],
         [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
         // The easy-read previews of each template with made-up content.
