@@ -400,6 +400,85 @@ public sealed class LadderAndCycleTests(PortalFixture portal) : IClassFixture<Po
         Assert.Equal("/projects/1/statement", page.QuerySelector("main a[href='/projects/1/statement']")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task OngoingItem_PublishedInARuleSet_AssessedAndNeverOverdueOrBlocking_EvidenceAddedAgainAndAgain()
+    {
+        // Its own app: publishing changes the current rules for everyone.
+        using var app = new PortalFixture();
+        var lead = await app.ClientForAsync(Roles.CoProductionLead);
+        var fields = new List<KeyValuePair<string, string>>();
+        string[] bounds = ["50000", "200000", "500000", "3000000"];
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            fields.Add(new($"UpperBounds[{i}]", bounds[i]));
+        }
+        var requirements = PlymouthRules.Requirements.Append(new RequirementDefinition("R8", "Lived experience in contract monitoring",
+            "People with lived experience take part in contract monitoring each quarter.", 1, CommissioningStage.Review)).ToList();
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            var r = requirements[i];
+            fields.Add(new($"Requirements[{i}].Code", r.Code));
+            fields.Add(new($"Requirements[{i}].ShortName", r.ShortName));
+            fields.Add(new($"Requirements[{i}].Wording", r.Wording));
+            fields.Add(new($"Requirements[{i}].Tier", r.IntroducedAtTier.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new($"Requirements[{i}].DueBy", r.DueBy.ToString()));
+        }
+        fields.Add(new("ChangeNote", "Contract monitoring with people who use the service"));
+        fields.Add(new("Intent", "publish"));
+
+        var published = await lead.SubmitFormAsync("/rules/new", "/rules/new", fields);
+
+        Assert.Equal("/rules/reassess", published.Location());
+        // A new project is assessed under it, and the ongoing item is required from tier 1.
+        var commissioner = await app.ClientForAsync(Roles.Commissioner);
+        var created = await commissioner.SubmitFormAsync("/projects/new", "/projects/new",
+            [new("Title", "Supported living"), new("ServiceArea", "Adult social care"), new("Summary", "Homes with support."), new("Value", "100000"), new("KeyDecision", "no")]);
+        var id = int.Parse(created.Location()!.Split('/').Last(), CultureInfo.InvariantCulture);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+            var project = await db.CommissioningProjects.Include(p => p.Requirements).ThenInclude(r => r.Evidence).Include(p => p.Requirements).ThenInclude(r => r.Exceptions)
+                .SingleAsync(p => p.Id == id);
+            Assert.Equal((2, true), (project.RuleSetVersion, project.Requirement("R8")!.IsRequired));
+            // Through every gate to Review, with every item met but the ongoing one.
+            while (project.Stage < CommissioningStage.Review)
+            {
+                foreach (var r in project.Requirements.Where(r => r.IsRequired && !r.IsOngoing && r.DueBy <= project.Stage && !r.IsMet))
+                {
+                    r.AddEvidence("Done with the forum", Today, 4, string.Empty, project.OwnerId, Now);
+                }
+                Assert.True(project.MoveToNextStage(project.OwnerId, string.Empty, Now).MayLeave);
+            }
+            Assert.False(project.Requirement("R8")!.IsOverdue(project.Stage));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await commissioner.GetPageAsync($"/projects/{id}");
+        var card = page.QuerySelector("#requirement-R8")!;
+        Assert.Equal("Ongoing: nothing recorded yet", card.QuerySelector(".govuk-tag")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector(".govuk-tag--red"));
+        Assert.Contains("Ongoing while the service runs", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var listRow = (await commissioner.GetPageAsync("/projects?q=Supported+living")).QuerySelectorAll("tbody tr").Single();
+        Assert.Equal("0", listRow.Children.Last().TextContent.Trim());
+
+        // Evidence again and again: counted, with the latest date.
+        foreach (var when in new[] { Today.AddDays(-60), Today.AddDays(-2) })
+        {
+            var added = await commissioner.SubmitFormAsync($"/projects/{id}/requirements/R8/evidence", $"/projects/{id}/requirements/R8/evidence",
+            [
+                new("WhatWasDone", "Quarterly monitoring visit with two people who use the service"),
+                new("DoneOn.Day", when.Day.ToString(CultureInfo.InvariantCulture)), new("DoneOn.Month", when.Month.ToString(CultureInfo.InvariantCulture)),
+                new("DoneOn.Year", when.Year.ToString(CultureInfo.InvariantCulture)), new("LivedExperienceCount", "2"),
+            ]);
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+        card = (await commissioner.GetPageAsync($"/projects/{id}")).QuerySelector("#requirement-R8")!;
+        Assert.Equal("Ongoing: recorded 2 times", card.QuerySelector(".govuk-tag")!.TextContent.Trim());
+        Assert.Contains($"Recorded 2 times, latest on {Today.AddDays(-2).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.",
+            card.QuerySelector(".app-ongoing")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(card.QuerySelector($"a[href='/projects/{id}/requirements/R8/evidence']"));
+    }
+
     private sealed class NoBrowser : IPdfPrinter
     {
         public bool IsAvailable => false;
