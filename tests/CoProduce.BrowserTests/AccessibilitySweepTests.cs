@@ -31,7 +31,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
-            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline"],
+            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/manage/activities/4/feedback"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
             "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
@@ -48,9 +48,11 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         // The right-to-left sample of the easy-read documents.
         [AccessExpectations.Anonymous] = ["/programme?lang=ar"],
-        // The ladder sorted by hours; the statement of a project with attendance (the demo's carers' support service, project 2).
-        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/projects/ladder?sort=hours", "/projects/2", "/projects/2/statement"],
-        [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation"],
+        // Activity 4 is the demo's past listening session, which Jo attended: its notes page has the form, and Jo can read them.
+        // The ladder sorted by hours; the page and statement of a project with attendance (the demo's carers' support service, project 2).
+        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/manage/activities/4/feedback",
+            "/projects/ladder?sort=hours", "/projects/2", "/projects/2/statement"],
+        [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation", "/my-involvement/activities/4/feedback"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
         // The easy-read previews of each template with made-up content.
         [Roles.CoProductionLead] = ["/easy-read/templates/how-we-pay/sample", "/easy-read/templates/you-said-we-did/sample"],

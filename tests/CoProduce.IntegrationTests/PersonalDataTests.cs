@@ -7,6 +7,7 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Common;
+using CoProduce.Web.Domain.Feedback;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Claims;
@@ -79,6 +80,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["PaymentBatchLines"] = (row, root, _) => ClaimIn(root, row, "ClaimId") is { } claim && claim.GetProperty("paymentBatch").ValueKind == JsonValueKind.Object
             ? claim.GetProperty("paymentBatch")
             : null,
+        ["FeedbackItems"] = (row, root, _) => Find(root.GetProperty("notes"), e => e.GetProperty("text").GetString() == (string?)row.Property("Text").CurrentValue),
     };
 
     /// <summary>Every column of the tables above that the download shows.</summary>
@@ -186,6 +188,15 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["ClaimDecisions.Note"] = new("note"),
         ["PaymentBatchLines.PaymentBatchId"] = new("batchNumber"),
         ["PaymentBatchLines.Amount"] = new("amount", Pounds),
+
+        ["FeedbackItems.ActivityId"] = new("activity", (v, lookups) => lookups.ActivityTitles[(int)v!]),
+        ["FeedbackItems.Kind"] = new("question", (v, _) => ((FeedbackKind)v!).Describe()),
+        ["FeedbackItems.Text"] = new("text"),
+        ["FeedbackItems.Keys"] = new("keys", (v, _) => SevenKeysInfo.Split((SevenKeys)v!).Select(k => k.ToString()).ToList()),
+        ["FeedbackItems.MayNameThem"] = new("mayNameYou"),
+        ["FeedbackItems.RecordedUtc"] = new("recordedUtc"),
+        ["FeedbackItems.UpdatedUtc"] = new("updatedUtc"),
+        ["FeedbackItems.CorrectedByParticipantUtc"] = new("correctedUtc"),
     };
 
     /// <summary>Every column of the tables above that the download deliberately leaves out, with the reason.</summary>
@@ -256,6 +267,11 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["PaymentBatchLines.Position"] = new("The claim's place in the batch's export file. It says nothing about the person."),
         ["PaymentBatchLines.ClaimId"] = new(Link),
         ["PaymentBatchLines.ExpertProfileId"] = new(Link),
+        ["FeedbackItems.Id"] = new(Link),
+        ["FeedbackItems.SaidByExpertProfileId"] = new(Link),
+        ["FeedbackItems.ProjectId"] = new("The activity's project, kept so that a project's notes are found quickly. The activity is shown."),
+        ["FeedbackItems.RecordedByUserId"] = new("Which member of staff wrote the note down: a record of their work, not about the person."),
+        ["FeedbackItems.ThemeId"] = new("Which theme the commissioner grouped the note into: their work with what a group said, which never names who said it."),
     };
 
     /// <summary>
@@ -426,6 +442,11 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
                 warningsSeen: "Tam: this fee would make your earnings from us more than the Carer's Allowance limit that week.");
             claim.Approve(new Approver("finance-officer", null), new ApprovalRules(Money.FromPounds(500)), now);
             db.Claims.Add(claim);
+            var projectId = await db.Activities.Where(a => a.Id == signUp.ActivityId).Select(a => a.ProjectId).SingleAsync();
+            var note = new FeedbackItem(signUp.ActivityId, projectId, FeedbackKind.NotWorking, "Tam: the letters come too late to plan the bus",
+                SevenKeys.Home | SevenKeys.Help, profile.Id, mayNameThem: true, "organiser", now);
+            note.CorrectByParticipant("Tam: the letters come too late to plan the bus and the carer", SevenKeys.Help | SevenKeys.Life, now);
+            db.FeedbackItems.Add(note);
             await db.SaveChangesAsync();
             db.PaymentBatches.Add(new PaymentBatch([claim], "finance-officer", now));
             db.Claims.Add(Claim.Correcting(claim, Money.FromPounds(-5), "Tam: the workshop ended 15 minutes early", "finance-officer", now));
@@ -699,6 +720,8 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         using var person = await PersonWithEverythingRecordedAsync();
         var before = await WithDbAsync(db => db.SignUps.AsNoTracking()
             .Where(s => db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == person.UserId)).OrderBy(s => s.Id).ToListAsync());
+        var noteId = await WithDbAsync(db => db.FeedbackItems
+            .Where(i => db.ExpertProfiles.Any(p => p.Id == i.SaidByExpertProfileId && p.UserId == person.UserId)).Select(i => i.Id).SingleAsync());
 
         var deleted = await person.Client.SubmitFormAsync("/profile/delete", "/profile/delete", []);
         Assert.Equal("/profile/deleted", deleted.Location());
@@ -732,6 +755,12 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             }
         }
         Assert.True(problems.Count == 0, "After deletion:\n" + string.Join('\n', problems));
+
+        // What they said at an activity stays as the group's record, without who said it.
+        var note = await db.FeedbackItems.AsNoTracking().SingleAsync(i => i.Id == noteId);
+        Assert.Equal("Tam: the letters come too late to plan the bus and the carer", note.Text);
+        Assert.Null(note.SaidByExpertProfileId);
+        Assert.False(note.MayNameThem);
 
         // What has to stay: the sign-ups with their status, attendance and hours, and the consent history.
         var signUps = rows[about.Single(t => t.ClrType == typeof(SignUp))].Select(r => (SignUp)r.Entity).OrderBy(s => s.Id).ToList();

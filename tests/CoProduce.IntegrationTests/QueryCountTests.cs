@@ -418,6 +418,54 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         });
     }
 
+    /// <summary>Notes of what people said at an activity, each said by one of those who attended and named or private.</summary>
+    private Task NotesAsync(int activityId, List<int> speakers, int count) => WithDbAsync(async db =>
+    {
+        var projectId = await db.Activities.Where(a => a.Id == activityId).Select(a => a.ProjectId).SingleAsync();
+        var theme = new CoProduce.Web.Domain.Feedback.FeedbackTheme(projectId, $"Theme {Guid.NewGuid():N}", "organiser", Now);
+        db.FeedbackThemes.Add(theme);
+        await db.SaveChangesAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var item = new CoProduce.Web.Domain.Feedback.FeedbackItem(activityId, projectId, (CoProduce.Web.Domain.Feedback.FeedbackKind)(1 + (i % 3)),
+                $"Note {i:D3}", CoProduce.Web.Domain.Feedback.SevenKeys.Home, speakers[i % speakers.Count], mayNameThem: i % 2 == 0, "organiser", Now);
+            if (i % 4 == 0)
+            {
+                item.PutInTheme(theme.Id, Now);
+            }
+            db.FeedbackItems.Add(item);
+        }
+        await db.SaveChangesAsync();
+    });
+
+    private Task<int> PastActivityIdAsync(int profileId) => WithDbAsync(db => db.Activities
+        .Where(a => a.SignUps.Any(s => s.ExpertProfileId == profileId && s.Attendance == Attendance.Attended))
+        .OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
+
+    [Fact]
+    public async Task ActivityNotes_SameCommands_WithTenTimesTheNotesAndPeople()
+    {
+        var people = await PeopleAsync(3);
+        await AttendedAsync(1, people);
+        var id = await PastActivityIdAsync(people[0]);
+        await NotesAsync(id, people, 3);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/manage/activities/{id}/feedback"), () => NotesAsync(id, people, 27), pagedTable: "FeedbackItems");
+    }
+
+    [Fact]
+    public async Task MyActivityNotes_SameCommands_WithTenTimesTheNotes()
+    {
+        var jo = await ProfileIdAsync("expert@example.org");
+        var people = await PeopleAsync(2);
+        await AttendedAsync(1, [jo, .. people]);
+        var id = await PastActivityIdAsync(jo);
+        await NotesAsync(id, [jo, .. people], 3);
+
+        await AssertCountStaysTheSameAsync(Roles.ExpertByExperience, () => Task.FromResult($"/my-involvement/activities/{id}/feedback"),
+            () => NotesAsync(id, [jo, .. people], 27), pagedTable: "FeedbackItems");
+    }
+
     /// <summary>Claims sent to finance, each for a place at a past activity, with expenses and a history; every other one approved.</summary>
     private async Task<List<int>> ClaimsAsync(int count, bool approve = false)
     {

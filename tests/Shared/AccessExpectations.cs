@@ -197,6 +197,16 @@ public static class AccessExpectations
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
         ["StaffAccounts.ChangeRoles GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.ChangeRoles POST"] = Policies.SchemeAdministration,
+        // Feedback capture: the organiser's notes and an activity's 7 Keys; a participant's own attended activities
+        ["ActivityFeedback.Notes GET"] = Policies.ProjectsEdit,
+        ["ActivityFeedback.Notes POST"] = Policies.ProjectsEdit,
+        ["ActivityFeedback.Edit GET"] = Policies.ProjectsEdit,
+        ["ActivityFeedback.Edit POST"] = Policies.ProjectsEdit,
+        ["ActivityFeedback.Keys GET"] = Policies.ProjectsEdit,
+        ["ActivityFeedback.Keys POST"] = Policies.ProjectsEdit,
+        ["MyFeedback.MyNotes GET"] = Policies.ExpertSelfService,
+        ["MyFeedback.Correct GET"] = Policies.ExpertSelfService,
+        ["MyFeedback.Correct POST"] = Policies.ExpertSelfService,
     };
 
     /// <summary>Values put into route templates when a test calls an action.</summary>
@@ -209,6 +219,7 @@ public static class AccessExpectations
         ["attachmentId"] = "1",
         ["signUpId"] = "1",
         ["activityId"] = "1",
+        ["itemId"] = "1",
         ["number"] = "1",
         ["userId"] = "no-such-account",
         ["kind"] = "payments",

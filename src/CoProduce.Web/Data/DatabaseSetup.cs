@@ -63,6 +63,7 @@ internal static class DatabaseSetup
 
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoPayments>();
+        services.AddScoped<DemoFeedback>();
         return services;
     }
 

@@ -19,6 +19,7 @@ internal sealed class DemoDataSeeder(
     IConfiguration configuration,
     TimeProvider clock,
     DemoPayments payments,
+    DemoFeedback feedback,
     ILogger<DemoDataSeeder> logger)
 {
     public sealed record DemoAccount(string Email, string DisplayName, string Role);
@@ -123,8 +124,9 @@ internal sealed class DemoDataSeeder(
 
         await SeedRosterAsync(ids, sam, carers, shortBreaks, now, cancellationToken);
         var profiles = await db.ExpertProfiles.ToDictionaryAsync(p => p.UserId, cancellationToken);
-        await payments.SeedAsync(ids, new ExpertProfiles(profiles[ids["expert@example.org"]], profiles[ids["maya.khan@example.org"]], profiles[ids["grace.adeyemi@example.org"]]),
-            carers, peerSupport, now, cancellationToken);
+        var people = new ExpertProfiles(profiles[ids["expert@example.org"]], profiles[ids["maya.khan@example.org"]], profiles[ids["grace.adeyemi@example.org"]]);
+        await payments.SeedAsync(ids, people, carers, peerSupport, now, cancellationToken);
+        await feedback.SeedAsync(carers, people, sam, now, cancellationToken);
         logger.LogInformation("Seeded {Accounts} demo accounts and {Projects} demo projects", ids.Count, projects.Length);
         return true;
     }

@@ -83,15 +83,15 @@ internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector p
 
         var listening = await PastActivityAsync(carers.Id, "Carers' breaks: listening session",
             "We listened to carers talk about having a break. We wrote down what you told us. We will use it to plan the new service.",
-            ActivityType.Workshop, workshopRate, 30,
+            ActivityType.Workshop, LadderRung.Consultation, workshopRate, 30,
             new TimeOnly(10, 0), new TimeOnly(12, 0), [people.Jo, people.Maya, people.Grace], organiser, now, cancellationToken);
         var panel = await PastActivityAsync(peerSupport.Id, "Peer support: interview panel for the service manager",
             "You helped choose the new manager of the peer support service. You asked the people who want the job your own questions.",
-            ActivityType.InterviewPanel, panelRate, 12,
+            ActivityType.InterviewPanel, LadderRung.CoProduction, panelRate, 12,
             new TimeOnly(9, 30), new TimeOnly(13, 0), [people.Maya, people.Grace], organiser, now, cancellationToken);
         var writing = await PastActivityAsync(carers.Id, "Carers' support: co-write the outcomes question",
             "We wrote a question together for companies who want to run carers' support. The question asks what will change for carers.",
-            ActivityType.MethodStatementCoWriting, writingRate, 5,
+            ActivityType.MethodStatementCoWriting, LadderRung.CoDesign, writingRate, 5,
             new TimeOnly(18, 0), new TimeOnly(19, 30), [people.Jo, people.Maya, people.Grace], organiser, now, cancellationToken);
 
         var claims = new Dictionary<(int Activity, int Person), Claim>();
@@ -146,7 +146,7 @@ internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector p
     }
 
     /// <summary>An activity that took place <paramref name="daysAgo"/> days ago, with these people confirmed and attending.</summary>
-    private async Task<Activity> PastActivityAsync(int projectId, string title, string easyRead, ActivityType type, RateItem rate, int daysAgo, TimeOnly start, TimeOnly end,
+    private async Task<Activity> PastActivityAsync(int projectId, string title, string easyRead, ActivityType type, LadderRung rung, RateItem rate, int daysAgo, TimeOnly start, TimeOnly end,
         IReadOnlyList<ExpertProfile> people, string organiser, DateTime now, CancellationToken cancellationToken)
     {
         var planned = now.AddDays(-daysAgo - 21);
@@ -154,7 +154,7 @@ internal sealed class DemoPayments(CoProduceDbContext db, BankDetailsProtector p
         var activity = new Activity(projectId, title, type, "A past activity in the demo, with attendance recorded.",
             new ActivitySchedule(day, start, end, day.AddDays(-3)),
             new ActivityPlace(ActivityMode.InPerson, "Brackenfield Central Library, Meeting Room 2, Market Street", "Step-free entrance from Market Street.", null),
-            8, [LivedExperienceArea.Carer], LadderRung.CoProduction, isPaid: true, organiser, planned);
+            8, [LivedExperienceArea.Carer], rung, isPaid: true, organiser, planned);
         activity.PayBy(rate.Id, planned);
         activity.DescribeInEasyRead(easyRead, planned);
         activity.MoveTo(ActivityStatus.Open, planned);

@@ -96,7 +96,8 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             balance.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Select(b => new BalanceRow(Words.Area(b.Key), b.Value)).ToList(),
             activity.LivedExperienceSought.Except(balance.Keys).Order().Select(Words.Area).ToList(),
             ringOrText, rows, leastInvolvedFirst,
-            activity.EasyReadSummary, PlainEnglishChecker.Check(activity.EasyReadSummary));
+            activity.EasyReadSummary, PlainEnglishChecker.Check(activity.EasyReadSummary),
+            Domain.Feedback.SevenKeysInfo.Split(activity.Keys).Select(k => k.ToString()).ToList());
     }
 
     /// <summary>The pay people will see before they sign up: the rate in force on the activity's date, or none.</summary>
@@ -346,7 +347,8 @@ public sealed record ActivityPageModel(
     IReadOnlyList<SignUpRow> SignUps,
     bool LeastInvolvedFirst,
     string? EasyReadSummary,
-    IReadOnlyList<PlainEnglishWarning> EasyReadWarnings);
+    IReadOnlyList<PlainEnglishWarning> EasyReadWarnings,
+    IReadOnlyList<string> Keys);
 
 public sealed record StatusMove(ActivityStatus To, string Label, bool IsWarning);
 

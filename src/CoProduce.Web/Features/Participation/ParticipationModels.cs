@@ -51,7 +51,8 @@ public sealed record ActivityPageModel(
     bool CanSignUp,
     bool CanWithdraw,
     bool CanAcceptOffer,
-    bool CanAnswerInvitation)
+    bool CanAnswerInvitation,
+    IReadOnlyList<string> Keys)
 {
     /// <summary>Nothing for them to do here now: they have no sign-up in play and sign-up is not open.</summary>
     public bool NotTakingSignUps => !CanSignUp && Mine is null or { IsLive: false };

@@ -121,7 +121,8 @@ public sealed class ParticipationPages(CoProduceDbContext db, TimeProvider clock
             // An invitation is answered on the involvement page, with its own yes and no.
             CanWithdraw: mine is not null && mine.Status != SignUpStatus.Invited && activity.CanWithdraw(mine, now),
             CanAcceptOffer: mine is not null && activity.CanAcceptOffer(mine, now),
-            CanAnswerInvitation: mine is not null && activity.CanAnswerInvitation(mine, now));
+            CanAnswerInvitation: mine is not null && activity.CanAnswerInvitation(mine, now),
+            Keys: Domain.Feedback.SevenKeysInfo.Split(activity.Keys).Select(k => k.ToString()).ToList());
     }
 
 

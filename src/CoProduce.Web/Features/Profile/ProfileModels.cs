@@ -146,7 +146,14 @@ public sealed record EmailRecord(string? To, string Subject, string Text, string
 
 /// <summary>Everything held about a person: the "your data" page and its JSON download.</summary>
 public sealed record YourData(DateTime PreparedUtc, AccountRecord Account, ProfileSummary Profile, HowYouArePaid Payment, IReadOnlyList<SignUpRecord> SignUps,
-    IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<EmailRecord> Emails);
+    IReadOnlyList<ClaimRecord> Claims, IReadOnlyList<EmailRecord> Emails, IReadOnlyList<NoteRecord> Notes);
+
+/// <summary>
+/// Something the person is recorded as having said at an activity: the question it answers, the
+/// words, the 7 Keys, whether they agreed to be named, and when it was written down and changed.
+/// </summary>
+public sealed record NoteRecord(string Activity, string Question, string Text, IReadOnlyList<string> Keys, bool MayNameYou,
+    DateTime RecordedUtc, DateTime UpdatedUtc, DateTime? CorrectedUtc);
 
 public static class EmailWords
 {

@@ -1,5 +1,6 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Audit;
+using CoProduce.Web.Domain.Feedback;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Features.Public;
 using Microsoft.AspNetCore.Identity;
@@ -145,6 +146,12 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         {
             activity.RemovePerson(profile.Id, now);
         }
+        // What they said at activities stays, as the group's record, but not that they said it.
+        var notes = await db.FeedbackItems.Where(i => i.SaidByExpertProfileId == profile.Id).ToListAsync(cancellationToken);
+        foreach (var note in notes)
+        {
+            note.ForgetSpeaker(now);
+        }
 
         db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == user.Id).ToListAsync(cancellationToken));
@@ -168,7 +175,8 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
             "Profile deleted: name, contact details and everything the person told us removed, and the account locked"
             + (hadConsent ? "; consent withdrawn" : string.Empty)
             + $". Kept without a name: the consent history, attendance and hours on {SignUps(activities.Sum(a => a.SignUps.Count(s => s.ExpertProfileId == profile.Id)))}"
-            + $", and any payment claims, under payee reference {profile.PayeeReference}.",
+            + $", and any payment claims, under payee reference {profile.PayeeReference}"
+            + (notes.Count > 0 ? $". {(notes.Count == 1 ? "1 note" : $"{notes.Count} notes")} of what they said at activities kept without saying who said it." : "."),
             byUserId, now);
         // The account and everything above share one context: this saves them all together, audit entry included.
         var result = await users.UpdateAsync(user);
@@ -219,6 +227,11 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         var signUps = await db.SignUps.AsNoTracking().Where(s => s.ExpertProfileId == profile.Id)
             .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => new { SignUp = s, a.Title, a.Date, ActivityStatus = a.Status })
             .ToListAsync(cancellationToken);
+        // What they are recorded as having said at activities: the notes that name them as the speaker.
+        var notes = await db.FeedbackItems.AsNoTracking().Where(i => i.SaidByExpertProfileId == profile.Id)
+            .Join(db.Activities, i => i.ActivityId, a => a.Id, (i, a) => new { Item = i, a.Title, a.Date })
+            .OrderBy(x => x.Date).ThenBy(x => x.Item.RecordedUtc).ThenBy(x => x.Item.Id)
+            .ToListAsync(cancellationToken);
         return new YourData(
             Now,
             account,
@@ -250,7 +263,10 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
                 .ToList(),
             await payments.ClaimsAsync(profile, cancellationToken),
             emails.Select(m => new EmailRecord(m.To, m.Subject, m.TextBody, EmailWords.Status(m.Status),
-                m.ActivityId is { } activityId ? emailActivities.GetValueOrDefault(activityId) : null, m.CreatedUtc, m.SentUtc)).ToList());
+                m.ActivityId is { } activityId ? emailActivities.GetValueOrDefault(activityId) : null, m.CreatedUtc, m.SentUtc)).ToList(),
+            notes.Select(x => new NoteRecord(x.Title, x.Item.Kind.Describe(), x.Item.Text,
+                SevenKeysInfo.Split(x.Item.Keys).Select(k => k.ToString()).ToList(), x.Item.MayNameThem,
+                x.Item.RecordedUtc, x.Item.UpdatedUtc, x.Item.CorrectedByParticipantUtc)).ToList());
     }
 
     /// <summary>The copies of emails to the person that the outbox keeps: about their activities, or to either of their addresses.</summary>

@@ -65,6 +65,8 @@ internal static class MvcSetup
         services.AddScoped<Features.Claims.ClaimService>();
         services.AddScoped<Features.Claims.ClaimPages>();
         services.AddScoped<Features.Organising.ActivityPages>();
+        services.AddScoped<Features.Feedback.FeedbackService>();
+        services.AddScoped<Features.Feedback.FeedbackPages>();
         services.AddScoped<Features.Participation.ParticipationPages>();
         services.AddScoped<Features.Involvement.InvolvementPages>();
         services.AddScoped<Features.Activities.ReminderSender>();
