@@ -360,6 +360,42 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task ProjectPage_SameCommands_WithTenTimesTheAttendanceOnItsLadder()
+    {
+        var id = await AnyProjectIdAsync();
+        await AttendedAsync(1, await PeopleAsync(3));
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/projects/{id}"), async () => await AttendedAsync(3, await PeopleAsync(10)));
+    }
+
+    [Fact]
+    public async Task LadderComparison_SameCommands_WithTenTimesTheProjectsAndAttendance()
+    {
+        await ProjectsAsync(5);
+        await AttendedAsync(1, await PeopleAsync(3));
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult("/projects/ladder?sort=hours&page=2"), async () =>
+        {
+            await ProjectsAsync(45);
+            await AttendedAsync(3, await PeopleAsync(10));
+        }, pagedTable: "CommissioningProjects");
+    }
+
+    [Fact]
+    public async Task CoProductionStatement_SameCommands_WithTenTimesTheActivitiesAndPeople()
+    {
+        var id = await AnyProjectIdAsync();
+        await AttendedAsync(1, await PeopleAsync(3));
+        await ProjectHistoryAsync(id, 1);
+
+        await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/projects/{id}/statement"), async () =>
+        {
+            await AttendedAsync(9, await PeopleAsync(27));
+            await ProjectHistoryAsync(id, 9);
+        });
+    }
+
+    [Fact]
     public async Task ActivityPage_SameCommands_WithTenTimesItsSignUps()
     {
         var people = await PeopleAsync(3);

@@ -53,6 +53,12 @@ public static class AccessExpectations
         ["Projects.RequestException POST"] = Policies.ProjectsEdit,
         ["Projects.MoveStage GET"] = Policies.ProjectsEdit,
         ["Projects.MoveStage POST"] = Policies.ProjectsEdit,
+        // The ladder, the next cycle and the co-production statement
+        ["Ladder.Compare GET"] = Policies.ProjectsEdit,
+        ["NextCycle.Start GET"] = Policies.ProjectsEdit,
+        ["NextCycle.Start POST"] = Policies.ProjectsEdit,
+        ["CoProductionStatement.Show GET"] = Policies.ProjectsEdit,
+        ["CoProductionStatement.Pdf GET"] = Policies.ProjectsEdit,
         // Organising activities and the roster
         ["ManageActivities.Index GET"] = Policies.ProjectsEdit,
         ["ManageActivities.Create GET"] = Policies.ProjectsEdit,

@@ -24,6 +24,9 @@ public sealed record ProjectPageModel(
 {
     public CommissioningStage? NextStage => Stage.Next();
 
+    /// <summary>The ladder, the previous and next cycles and the themes carried forward (see <see cref="ProjectCycle"/>).</summary>
+    public ProjectCycle? Cycle { get; init; }
+
     /// <param name="activityTitles">The titles of the activities its evidence was recorded from, by id.</param>
     public static ProjectPageModel From(CommissioningProject p, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<int, string> activityTitles, IReadOnlyList<AuditRow> audit)
     {
@@ -56,6 +59,12 @@ public sealed record RequirementRow(
     IReadOnlyList<EvidenceRow> Evidence,
     IReadOnlyList<ExceptionRow> Exceptions)
 {
+    /// <summary>Due in Review: recorded again and again while the service runs; never outstanding, never overdue.</summary>
+    public bool IsOngoing { get; init; }
+
+    /// <summary>The date of the latest evidence, if there is any.</summary>
+    public DateOnly? LatestEvidenceOn => Evidence.Count == 0 ? null : Evidence.Max(e => e.DoneOn);
+
     public bool CanAddEvidence => IsRequired;
     public bool CanRequestException => IsRequired && Status is RequirementStatus.Outstanding or RequirementStatus.ExceptionDeclined;
 
@@ -63,6 +72,12 @@ public sealed record RequirementRow(
     public (string Text, string CssClass) Tag => (IsRequired, IsOverdue, Status) switch
     {
         (false, _, _) => ("No longer required", "govuk-tag--grey"),
+        _ when IsOngoing => Evidence.Count switch
+        {
+            0 => ("Ongoing: nothing recorded yet", "govuk-tag--blue"),
+            1 => ("Ongoing: recorded once", "govuk-tag--blue"),
+            var n => ($"Ongoing: recorded {n} times", "govuk-tag--blue"),
+        },
         (_, true, _) => ("Overdue", "govuk-tag--red"),
         (_, _, RequirementStatus.Evidenced) => ("Evidenced", "govuk-tag--green"),
         (_, _, RequirementStatus.ExceptionApproved) => ("Exception approved", "govuk-tag--turquoise"),
@@ -77,7 +92,10 @@ public sealed record RequirementRow(
             e.Attachments.Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes)).ToList(),
             e.ActivityId is { } activityId ? new ActivityLink(activityId, activityTitles.GetValueOrDefault(activityId, $"Activity {activityId}")) : null)).ToList(),
         r.Exceptions.OrderBy(x => x.RequestedUtc).Select(x => new ExceptionRow(x.Reason, name(x.RequestedByUserId), x.RequestedUtc, x.Decision,
-            x.DecisionReason, x.DecidedByUserId is null ? null : name(x.DecidedByUserId), x.DecidedUtc)).ToList());
+            x.DecisionReason, x.DecidedByUserId is null ? null : name(x.DecidedByUserId), x.DecidedUtc)).ToList())
+    {
+        IsOngoing = r.IsOngoing,
+    };
 }
 
 /// <param name="FromActivity">The activity it was recorded from, if it was.</param>
@@ -93,6 +111,25 @@ public sealed record ActivityLink(int Id, string Title)
 public sealed record AttachmentRow(int Id, string FileName, long SizeBytes);
 
 public sealed record ExceptionRow(string Reason, string RequestedBy, DateTime RequestedUtc, ExceptionDecision? Decision, string? DecisionReason, string? DecidedBy, DateTime? DecidedUtc);
+
+/// <summary>A project to link to, by its id and title.</summary>
+public sealed record ProjectLink(int Id, string Title)
+{
+    public string Href => $"/projects/{Id}";
+}
+
+/// <summary>
+/// A project's ladder of co-production and its place in the cycle: the project it followed, the
+/// one that followed it, whether the next cycle can be started (and why not), and the themes
+/// carried forward into it.
+/// </summary>
+public sealed record ProjectCycle(
+    Ladder.LadderView Ladder,
+    ProjectLink? Previous,
+    ProjectLink? Next,
+    string? WhyNoNextCycle,
+    bool CanStartNextCycle,
+    IReadOnlyList<string> CarriedThemes);
 
 public sealed record TimelineRow(CommissioningStage From, CommissioningStage To, string By, DateTime AtUtc, string Note);
 

@@ -11,7 +11,7 @@ namespace CoProduce.Web.Features.Commissioning;
 /// through <see cref="ProjectService"/>. Each page sends the same number of SQL commands however
 /// much the project holds.
 /// </summary>
-public sealed class ProjectPages(CoProduceDbContext db, ProjectService projects, IFileStore files)
+public sealed class ProjectPages(CoProduceDbContext db, ProjectService projects, IFileStore files, Ladder.LadderPages ladder)
 {
     private const string NoLongerListed = "Someone no longer listed";
 
@@ -51,7 +51,8 @@ public sealed class ProjectPages(CoProduceDbContext db, ProjectService projects,
             {
                 p.Id, p.Title, p.ServiceArea, p.Stage, p.Tier, p.EstimatedValue, p.IsKeyDecision, p.OwnerId,
                 Owner = db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                Requirements = p.Requirements.Where(r => r.IsRequired)
+                // Ongoing items (due in Review) are never still to do: they are recorded again and again.
+                Requirements = p.Requirements.Where(r => r.IsRequired && r.DueBy != CommissioningStage.Review)
                     .Select(r => new { HasEvidence = r.Evidence.Any(), Approved = r.Exceptions.Any(x => x.Decision == ExceptionDecision.Approved) })
                     .ToList(),
             })
@@ -84,7 +85,32 @@ public sealed class ProjectPages(CoProduceDbContext db, ProjectService projects,
         var activityTitles = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
         var auditRows = audit.Select(a => new AuditRow(a.AtUtc, names.GetValueOrDefault(a.ByUserId, NoLongerListed), a.Summary, a.Before, a.After)).ToList();
-        return ProjectPageModel.From(project, names, activityTitles, auditRows);
+        return ProjectPageModel.From(project, names, activityTitles, auditRows) with { Cycle = await CycleAsync(project, cancellationToken) };
+    }
+
+    /// <summary>
+    /// The project's ladder, its previous and next cycles, and the themes carried into it: three
+    /// commands, whatever the project holds.
+    /// </summary>
+    private async Task<ProjectCycle> CycleAsync(CommissioningProject project, CancellationToken cancellationToken)
+    {
+        var ladderView = await ladder.ProjectAsync(project.Id, cancellationToken);
+        var linked = await db.CommissioningProjects.AsNoTracking()
+            .Where(p => p.Id == project.PreviousProjectId || p.Id == project.NextProjectId)
+            .Select(p => new ProjectLink(p.Id, p.Title))
+            .ToListAsync(cancellationToken);
+        var carried = await db.FeedbackThemes.AsNoTracking()
+            .Where(t => t.ProjectId == project.Id && t.CarriedFromThemeId != null && t.MergedIntoThemeId == null)
+            .OrderBy(t => t.Name).ThenBy(t => t.Id)
+            .Select(t => t.Name)
+            .ToListAsync(cancellationToken);
+        return new ProjectCycle(
+            ladderView,
+            linked.SingleOrDefault(p => p.Id == project.PreviousProjectId),
+            linked.SingleOrDefault(p => p.Id == project.NextProjectId),
+            project.Stage == CommissioningStage.Review ? project.WhyNoNextCycle() : null,
+            project.Stage == CommissioningStage.Review && project.WhyNoNextCycle() is null,
+            carried);
     }
 
     /// <summary>The move-to-the-next-stage page: what is due by now, and whether the project may move on.</summary>

@@ -18,7 +18,7 @@ public sealed class RulePages(CoProduceDbContext db, RuleSetService rules)
             .Select(band => new TierRow(
                 band.Tier,
                 current.DescribeBand(band.Tier) + (band.Tier == current.TopTier ? ", or any key decision" : string.Empty),
-                current.Requirements.Where(r => r.IntroducedAtTier == band.Tier).Select(r => $"{r.Code} {r.ShortName} (by the end of {r.DueBy})").ToList()))
+                current.Requirements.Where(r => r.IntroducedAtTier == band.Tier).Select(r => $"{r.Code} {r.ShortName} ({(r.DueBy == CommissioningStage.Review ? "ongoing while the service runs" : $"by the end of {r.DueBy}")})").ToList()))
             .ToList();
         return new RulesIndexModel(
             new CurrentRules(current.Version, current.EffectiveFromUtc, current.ChangeNote, tiers),

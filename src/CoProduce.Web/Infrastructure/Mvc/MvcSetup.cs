@@ -81,6 +81,10 @@ internal static class MvcSetup
         services.AddScoped<Features.Budget.BudgetService>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
+        services.AddScoped<Features.Ladder.LadderPages>();
+        services.AddScoped<Features.NextCycle.NextCycleService>();
+        services.AddScoped<Features.CoProductionStatement.CoProductionStatementPages>();
+        services.AddScoped<Features.CoProductionStatement.CoProductionStatementService>();
         services.AddScoped<Features.Payments.PaymentPages>();
         services.AddScoped<Features.Payments.RateCardService>();
         services.AddScoped<Features.Payments.ExpensesPolicyService>();
