@@ -44,7 +44,8 @@ public sealed partial class ReportPages
                 FirstApproval = r.Exceptions.Where(x => x.Decision == ExceptionDecision.Approved).Min(x => x.DecidedUtc),
                 LeftAt = p.StageMoves.Where(m => m.From == r.DueBy).Min(m => (DateTime?)m.AtUtc),
             })
-            .Where(x => x.Stage >= x.DueBy)
+            // Stages are stored as their names, so "reached" is "in it now, or moved out of it", not a comparison.
+            .Where(x => x.Stage == x.DueBy || x.LeftAt != null)
             .Select(x => new
             {
                 x.Tier,
@@ -83,22 +84,22 @@ public sealed partial class ReportPages
             ReportCell.Of(Of(g.Counts, DueOutcome.Late)),
             ReportCell.Of(Of(g.Counts, DueOutcome.NotMet)),
             ReportCell.Of(Of(g.Counts, DueOutcome.NotYet)),
-            ReportCell.Percent(OnTimePercent(g.Counts)),
+            OnTimeCell(g.Counts),
         ]).ToList();
         var all = counts.GroupBy(c => c.Outcome).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var totalItems = all.Values.Sum();
         var table = new ReportTable("Required items by tier and the stage they are due by", RequirementColumns, rows, rows.Count == 0 ? null :
         [
             ReportCell.Of("All tiers and stages"), ReportCell.Of(totalItems), ReportCell.Of(Of(all, DueOutcome.OnTime)), ReportCell.Of(Of(all, DueOutcome.Late)),
-            ReportCell.Of(Of(all, DueOutcome.NotMet)), ReportCell.Of(Of(all, DueOutcome.NotYet)), ReportCell.Percent(OnTimePercent(all)),
+            ReportCell.Of(Of(all, DueOutcome.NotMet)), ReportCell.Of(Of(all, DueOutcome.NotYet)), OnTimeCell(all),
         ]);
         var chart = new BarChart("requirements-chart", "Share of required items met on time, by tier and stage",
             rows.Count == 0
                 ? "No project has reached a stage with required items yet."
-                : $"Of {Plural(totalItems, "required item", "required items")} whose stage has been reached, {Of(all, DueOutcome.OnTime):N0} were met on time ({OnTimePercent(all)}%), "
+                : $"Of {Plural(totalItems, "required item", "required items")} whose stage has been reached, {Of(all, DueOutcome.OnTime):N0} were met on time ({OnTimeText(all)}), "
                   + $"{Of(all, DueOutcome.Late):N0} late, {Of(all, DueOutcome.NotMet):N0} not met and {Of(all, DueOutcome.NotYet):N0} not met yet. "
-                  + string.Join(" ", groups.Select(g => $"Tier {g.Tier}, {g.DueBy}: {OnTimePercent(g.Counts)}% on time.")),
-            groups.Select(g => new ChartBar($"Tier {g.Tier}, {g.DueBy}", OnTimePercent(g.Counts), $"{OnTimePercent(g.Counts)}%")).ToList());
+                  + string.Join(" ", groups.Select(g => $"Tier {g.Tier}, {g.DueBy}: {OnTimeText(g.Counts)} on time.")),
+            groups.Select(g => new ChartBar($"Tier {g.Tier}, {g.DueBy}", OnTimePercent(g.Counts) ?? 0, OnTimeText(g.Counts))).ToList());
 
         var ongoingTable = new ReportTable("Ongoing items due in Review, on projects in Review", OngoingColumns,
             ongoing.Select(o => (IReadOnlyList<ReportCell>)[ReportCell.Of($"Tier {o.Tier}"), ReportCell.Of(o.Items), ReportCell.Of(o.WithEvidence), ReportCell.Of(o.Pieces)]).ToList());
@@ -137,12 +138,19 @@ public sealed partial class ReportPages
         [new("Tier"), new("Ongoing items", true), new("With evidence", true), new("Pieces of evidence", true)];
 
     /// <summary>Met on time out of the items whose stage is over or met: those not met yet are still open, so they are left out.</summary>
-    public static int OnTimePercent(IReadOnlyDictionary<DueOutcome, int> counts)
+    /// <returns>Null when every item is still open.</returns>
+    public static int? OnTimePercent(IReadOnlyDictionary<DueOutcome, int> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var decided = counts.Where(c => c.Key != DueOutcome.NotYet).Sum(c => c.Value);
-        return Percentages.Of(counts.GetValueOrDefault(DueOutcome.OnTime), decided);
+        return decided == 0 ? null : Percentages.Of(counts.GetValueOrDefault(DueOutcome.OnTime), decided);
     }
+
+    private static ReportCell OnTimeCell(IReadOnlyDictionary<DueOutcome, int> counts) =>
+        OnTimePercent(counts) is { } percent ? ReportCell.Percent(percent) : new ReportCell("None due yet", string.Empty);
+
+    private static string OnTimeText(IReadOnlyDictionary<DueOutcome, int> counts) =>
+        OnTimePercent(counts) is { } percent ? $"{percent}%" : "none due yet";
 
     private sealed record ExceptionRow(string Project, string Code, string ShortName, string Reason, ExceptionDecision? Decision, string? DecisionReason,
         DateTime RequestedUtc, DateTime? DecidedUtc);

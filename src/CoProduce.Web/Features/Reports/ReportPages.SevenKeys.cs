@@ -17,6 +17,15 @@ public sealed partial class ReportPages
         public FeedbackKind? Kind { get; init; }
     }
 
+    /// <summary>One activity under one key (or under all, or none).</summary>
+    private sealed class KeyedActivity
+    {
+        public int Key { get; init; }
+
+        /// <summary>A column from the table, so that the database (not the client) carries the constant key beside it.</summary>
+        public int Id { get; init; }
+    }
+
     /// <summary>
     /// For each of the 7 Keys, how many feedback items from activities in the year carry it, by question,
     /// and how many of the year's activities are tagged with it. The keys are flags in one number: each
@@ -31,13 +40,13 @@ public sealed partial class ReportPages
 
         var itemRows = items.Select(i => new KeyedRow { Key = AllRows, Kind = i.Kind })
             .Concat(items.Where(i => (int)i.Keys == NoKey).Select(i => new KeyedRow { Key = NoKey, Kind = i.Kind }));
-        var activityRows = activities.Select(a => new KeyedRow { Key = AllRows, Kind = null })
-            .Concat(activities.Where(a => (int)a.Keys == NoKey).Select(a => new KeyedRow { Key = NoKey, Kind = null }));
+        var activityRows = activities.Select(a => new KeyedActivity { Key = AllRows, Id = a.Id })
+            .Concat(activities.Where(a => (int)a.Keys == NoKey).Select(a => new KeyedActivity { Key = NoKey, Id = a.Id }));
         foreach (var key in SevenKeysInfo.All)
         {
             var bit = (int)key;
             itemRows = itemRows.Concat(items.Where(i => ((int)i.Keys & bit) != 0).Select(i => new KeyedRow { Key = bit, Kind = i.Kind }));
-            activityRows = activityRows.Concat(activities.Where(a => ((int)a.Keys & bit) != 0).Select(a => new KeyedRow { Key = bit, Kind = null }));
+            activityRows = activityRows.Concat(activities.Where(a => ((int)a.Keys & bit) != 0).Select(a => new KeyedActivity { Key = bit, Id = a.Id }));
         }
         var itemCounts = await itemRows.GroupBy(r => new { r.Key, r.Kind }).Select(g => new { g.Key.Key, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
         var activityCounts = await activityRows.GroupBy(r => r.Key).Select(g => new { Key = g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);

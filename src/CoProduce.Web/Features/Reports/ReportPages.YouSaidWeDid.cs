@@ -32,22 +32,23 @@ public sealed partial class ReportPages
         var done = waits.Where(w => w.Wait.IsPublished).Select(w => w.Wait.Days).ToList();
         var median = AnswerWaits.Median(done);
         var waiting = waits.Where(w => !w.Wait.IsPublished).ToList();
-        static IReadOnlyList<ReportCell> Cells(string project, string activity, DateOnly date, AnswerWait wait) =>
+        static IReadOnlyList<ReportCell> Cells(string activity, DateOnly date, AnswerWait wait) =>
         [
             ReportCell.Of(activity),
             ReportCell.Of(date.ToString("d MMMM yyyy", Uk)),
             ReportCell.Of(wait.PublishedOn?.ToString("d MMMM yyyy", Uk) ?? "Not yet"),
-            new(wait.IsPublished ? Plural(wait.Days, "day", "days") : $"Not yet: {Plural(wait.Days, "day", "days")} so far",
-                wait.IsPublished ? wait.Days.ToString(Uk) : $"not yet: {wait.Days} so far"),
+            wait.IsPublished
+                ? new ReportCell(Plural(wait.Days, "day", "days"), wait.Days.ToString(Uk))
+                : ReportCell.Of($"Not yet: {Plural(wait.Days, "day", "days")} so far"),
         ];
         var projects = waits.GroupBy(w => (w.Activity.ProjectId, w.Activity.Project)).ToList();
         var sections = projects.Select(p => new ReportSection($"project-{p.Key.ProjectId}", p.Key.Project,
             new ReportTable($"Activities with feedback for {p.Key.Project}", WaitColumns,
-                p.Select(w => Cells(p.Key.Project, w.Activity.Title, w.Activity.Date, w.Wait)).ToList()),
+                p.Select(w => Cells(w.Activity.Title, w.Activity.Date, w.Wait)).ToList()),
             null)).ToList();
         var everything = new ReportTable($"Activities with feedback and the wait for \"you said, we did\", {period.Name}",
             [new("Project"), .. WaitColumns],
-            waits.Select(w => (IReadOnlyList<ReportCell>)[ReportCell.Of(w.Activity.Project), .. Cells(w.Activity.Project, w.Activity.Title, w.Activity.Date, w.Wait)]).ToList());
+            waits.Select(w => (IReadOnlyList<ReportCell>)[ReportCell.Of(w.Activity.Project), .. Cells(w.Activity.Title, w.Activity.Date, w.Wait)]).ToList());
 
         var projectMedians = projects.Select(p => (Name: p.Key.Project, Median: AnswerWaits.Median(p.Where(w => w.Wait.IsPublished).Select(w => w.Wait.Days)))).ToList();
         var chart = new BarChart("wait-chart", $"Median days from an activity to \"you said, we did\", by project, {period.Name}",
