@@ -108,7 +108,10 @@ public sealed class FeedbackReportsTests(PaymentsPortal portal) : IClassFixture<
         await PublishedAsync(world, beta, leadStaff.UserId, new DateTime(2023, 3, 1, 9, 0, 0, DateTimeKind.Utc));
 
         var page = await lead.GetPageAsync("/reports/you-said-we-did?year=2022");
-        var waits = TableRows(page, "waits-table");
+        // A table for each project; the CSV holds them all, each row with its project.
+        List<string[]> waits = [["Project", .. TableRows(page, $"project-{alpha}-table")[0]],
+            .. TableRows(page, $"project-{alpha}-table").Skip(1).Select(r => (string[])["Alpha day services", .. r]),
+            .. TableRows(page, $"project-{beta}-table").Skip(1).Select(r => (string[])["Beta housing", .. r])];
         Assert.Equal(
         [
             ["Project", "Activity", "Date", "Published on", "Days"],
@@ -120,9 +123,7 @@ public sealed class FeedbackReportsTests(PaymentsPortal portal) : IClassFixture<
         Assert.Equal("25.5 days", page.QuerySelector("#median-wait")!.TextContent.Trim());
         Assert.Equal("181 days", page.QuerySelector("#longest-wait")!.TextContent.Trim());
         Assert.Equal("None", page.QuerySelector("#still-waiting")!.TextContent.Trim());
-        // A table for each project.
-        Assert.Equal(3, TableRows(page, $"project-{alpha}-table").Count);
-        Assert.Equal(3, TableRows(page, $"project-{beta}-table").Count);
+        Assert.Null(page.QuerySelector("#waits-table"));
         SameFigures(waits, await CsvRowsAsync(lead, "/reports/you-said-we-did.csv?year=2022"));
         var chart = ChartText(page, "wait-chart");
         Assert.Contains("4 activities with feedback: 4 answered, 0 still waiting. The median wait was 25.5 days and the longest 181 days.", chart, StringComparison.Ordinal);
@@ -130,7 +131,7 @@ public sealed class FeedbackReportsTests(PaymentsPortal portal) : IClassFixture<
         // The next year: Alpha has published nothing since May 2023, so that workshop is still waiting.
         var next = await lead.GetPageAsync("/reports/you-said-we-did?year=2023");
         var soFar = Today.DayNumber - new DateOnly(2023, 5, 1).DayNumber;
-        Assert.Equal(["Alpha day services", "Alpha next year", "1 May 2023", "Not yet", $"Not yet: {soFar:N0} days so far"], TableRows(next, "waits-table")[1]);
+        Assert.Equal(["Alpha day services", "Alpha next year", "1 May 2023", "Not yet", $"Not yet: {soFar:N0} days so far"], [.. TableRows(next, $"project-{alpha}-table")[1].Prepend("Alpha day services")]);
         Assert.Equal($"1 activity, the longest for {soFar:N0} days", next.QuerySelector("#still-waiting")!.TextContent.Trim());
         var nextCsv = await CsvRowsAsync(lead, "/reports/you-said-we-did.csv?year=2023");
         Assert.Equal($"Not yet: {soFar:N0} days so far", nextCsv[1][4]);

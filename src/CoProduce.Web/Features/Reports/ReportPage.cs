@@ -10,10 +10,11 @@ public sealed record ReportYear(int StartYear, string Name, int? Previous, int? 
 
 /// <summary>
 /// One table on a report page, with its chart (drawn from the same figures), its CSV download and,
-/// for a long list, its pages.
+/// for a long list, its pages. A section that sums up tables shown above it (<see cref="ShowTable"/> false)
+/// gives only its chart and the CSV of all their rows.
 /// </summary>
 public sealed record ReportSection(string Id, string Heading, ReportTable Table, string? CsvHref, BarChart? Chart = null,
-    IReadOnlyList<ReportFact>? Facts = null, string? Note = null, Paging? Paging = null, string? PageLinkBase = null)
+    IReadOnlyList<ReportFact>? Facts = null, string? Note = null, Paging? Paging = null, string? PageLinkBase = null, bool ShowTable = true)
 {
     public string PageLink(int page) => $"{PageLinkBase}{(PageLinkBase?.Contains('?', StringComparison.Ordinal) == true ? "&" : "?")}page={page}#{Id}";
 }

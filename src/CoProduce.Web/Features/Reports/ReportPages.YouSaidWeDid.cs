@@ -58,20 +58,21 @@ public sealed partial class ReportPages
                   + (median is { } m ? $"The median wait was {Days(m)} and the longest {Plural(done.Max(), "day", "days")}. " : "None answered yet. ")
                   + string.Join(" ", projectMedians.Select(p => $"{p.Name}: {(p.Median is { } pm ? Days(pm) : "none answered yet")}.")),
             projectMedians.Select(p => new ChartBar(p.Name, p.Median ?? 0m, p.Median is { } pm ? Days(pm) : "none yet")).ToList());
-        var summary = new ReportSection("waits", "The wait", everything, $"/reports/you-said-we-did.csv?year={period.StartYear}", chart,
+        var summary = new ReportSection("waits", "The wait", everything, null, Facts:
         [
             new("Activities with feedback", waits.Count.ToString("N0", Uk), "activities-with-feedback"),
             new("Median wait", median is { } med ? Days(med) : "None answered yet", "median-wait"),
             new("Longest wait", done.Count == 0 ? "None answered yet" : Plural(done.Max(), "day", "days"), "longest-wait"),
             new("Still waiting", waiting.Count == 0 ? "None" : $"{Plural(waiting.Count, "activity", "activities")}, the longest for {Plural(waiting.Max(w => w.Wait.Days), "day", "days")}", "still-waiting"),
-        ], Note: "The CSV holds every project's activities in one table.");
+        ], ShowTable: false);
+        var all = new ReportSection("all-projects", "All projects", everything, $"/reports/you-said-we-did.csv?year={period.StartYear}", chart, ShowTable: false);
         return new ReportPage("/reports/you-said-we-did", "Time to \"you said, we did\"",
             [
                 "People who give their time want to know what changed because of it. For each activity in the year where feedback was recorded, this report counts the days from the activity to the first time its project published \"you said, we did\" on or after that day.",
                 "While nothing has been published since, it counts the days so far. The median and longest waits are of the activities that have been answered.",
             ],
             period,
-            [summary, .. sections]);
+            [summary, .. sections, all]);
     }
 
     private static readonly IReadOnlyList<ReportColumn> WaitColumns = [new("Activity"), new("Date"), new("Published on"), new("Days", true)];
