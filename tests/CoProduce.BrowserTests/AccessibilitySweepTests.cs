@@ -59,7 +59,9 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             "/my-involvement/activities/6/feedback/9", "/my-involvement/activities/4/feedback/1", "/my-involvement/you-said-we-did/2"],
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
         // The easy-read previews of each template with made-up content.
-        [Roles.CoProductionLead] = ["/easy-read/templates/how-we-pay/sample", "/easy-read/templates/you-said-we-did/sample"],
+        // The reports for another year, and the second page of exceptions (the list is short, so it shows the first).
+        [Roles.CoProductionLead] = ["/easy-read/templates/how-we-pay/sample", "/easy-read/templates/you-said-we-did/sample",
+            "/reports/payments?year=2025", "/reports/seven-keys?year=2025", "/reports/you-said-we-did?year=2025", "/reports/requirements?page=2"],
     };
 
     public static TheoryData<string> Audiences() => [.. AccessExpectations.Audiences];

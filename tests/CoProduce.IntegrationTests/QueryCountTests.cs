@@ -222,6 +222,58 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         await db.SaveChangesAsync();
     });
 
+    /// <summary>Feedback at the latest past activities (tagged with keys), and a "you said, we did" published for their project.</summary>
+    private async Task FeedbackAsync(int count) => await WithDbAsync(async db =>
+    {
+        var lead = await db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync();
+        var activities = await db.Activities.Where(a => a.Date < Today).OrderByDescending(a => a.Id).Take(count).Select(a => new { a.Id, a.ProjectId }).ToListAsync();
+        foreach (var (activity, i) in activities.Select((a, i) => (a, i)))
+        {
+            db.FeedbackItems.Add(new CoProduce.Web.Domain.Feedback.FeedbackItem(activity.Id, activity.ProjectId, (CoProduce.Web.Domain.Feedback.FeedbackKind)(1 + (i % 3)),
+                "Said at the workshop", (CoProduce.Web.Domain.Feedback.SevenKeys)(1 + (i % 127)), null, false, lead, Now));
+        }
+        db.YouSaidWeDidPublications.AddRange(activities.Select(a => a.ProjectId).Distinct()
+            .Select(projectId => new CoProduce.Web.Domain.Feedback.YouSaidWeDidPublication(projectId, 1, false, null, lead, Now)));
+        await db.SaveChangesAsync();
+    });
+
+    [Theory]
+    [InlineData("/reports/requirements")]
+    [InlineData("/reports/roster-reach")]
+    [InlineData("/reports/payments")]
+    [InlineData("/reports/seven-keys")]
+    [InlineData("/reports/you-said-we-did")]
+    [InlineData("/reports/requirements.csv")]
+    [InlineData("/reports/seven-keys.csv")]
+    public async Task Reports_SameCommands_WithTenTimesTheData(string url)
+    {
+        var first = await PeopleAsync(3);
+        await AttendedAsync(2, first);
+        await ProjectsAsync(2);
+        await FeedbackAsync(2);
+
+        await AssertCountStaysTheSameAsync(Roles.CoProductionLead, () => Task.FromResult(url), async () =>
+        {
+            var more = await PeopleAsync(27);
+            await AttendedAsync(4, more);
+            await ProjectsAsync(18);
+            await FeedbackAsync(20);
+        });
+    }
+
+    [Fact]
+    public async Task SevenKeysReport_TestsEachKeyBitwiseInTheDatabase()
+    {
+        var client = await portal.ClientForAsync(Roles.CoProductionLead);
+        var sql = string.Join("\n", await client.RecordCommandsAsync("/reports/seven-keys"));
+
+        // Each key is a bitwise AND on the stored number (for feedback, then for activities), counted by
+        // the database; nothing is loaded to look. SQL Server has the same & operator.
+        Assert.Equal(2 * CoProduce.Web.Domain.Feedback.SevenKeysInfo.All.Count, System.Text.RegularExpressions.Regex.Count(sql, @"""Keys"" & @\w+ <> 0"));
+        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
+        Assert.Contains("UNION ALL", sql, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Roster_SameCommands_WithTenTimesThePeople()
     {

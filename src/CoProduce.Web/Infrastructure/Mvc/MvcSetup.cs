@@ -79,6 +79,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Finance.PaymentBatchService>();
         services.AddScoped<Features.Budget.BudgetPages>();
         services.AddScoped<Features.Budget.BudgetService>();
+        services.AddScoped<Features.Reports.ReportPages>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
         services.AddScoped<Features.Ladder.LadderPages>();

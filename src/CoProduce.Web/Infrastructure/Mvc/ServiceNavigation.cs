@@ -56,6 +56,7 @@ public static class ServiceNavigation
             items.Add(new("Exceptions", "/exceptions"));
             items.Add(new("Tier rules", "/rules"));
             items.Add(new("Payments", "/payments"));
+            items.Add(new("Reports", "/reports"));
             items.Add(new("Staff accounts", "/admin/staff"));
         }
         return items;

@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>See the easy-read templates, preview them, and record when people checked them.</summary>
     public const string EasyReadManage = nameof(EasyReadManage);
 
+    /// <summary>Read the co-production reports: requirements met on time, reach, payments, the 7 Keys, "you said, we did".</summary>
+    public const string ReportsView = nameof(ReportsView);
+
     /// <summary>Run the scheme: staff accounts.</summary>
     public const string SchemeAdministration = nameof(SchemeAdministration);
 
@@ -43,6 +46,7 @@ public static class Policies
         [SchemeAdministration] = [Roles.CoProductionLead],
         [PaymentsManage] = [Roles.CoProductionLead],
         [EasyReadManage] = [Roles.CoProductionLead],
+        [ReportsView] = [Roles.CoProductionLead],
     };
 
     public static IServiceCollection AddCoProduceAuthorization(this IServiceCollection services)
