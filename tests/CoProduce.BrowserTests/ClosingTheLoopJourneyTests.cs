@@ -40,7 +40,7 @@ public sealed class ClosingTheLoopJourneyTests(BrowserFixture browser)
         await Keyboard.TabToAsync(commissioner, "main form button[type=submit]");
         await BrowserFixture.ScreenshotAsync(commissioner, "loop-1-note");
         await Keyboard.PressForNewPageAsync(commissioner, "Enter");
-        Assert.Contains(said, await commissioner.Locator("#notes-NotWorking").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(said, await commissioner.Locator("#notes-notworking").InnerTextAsync(), StringComparison.Ordinal);
         var noteId = await NoteIdAsync(said);
 
         // On the project's feedback page, the note goes into a new theme.
@@ -66,10 +66,12 @@ public sealed class ClosingTheLoopJourneyTests(BrowserFixture browser)
         await Keyboard.TabToAsync(commissioner, "form[action$='/answer'] button[type=submit]");
         await BrowserFixture.ScreenshotAsync(commissioner, "loop-2-answer");
         await Keyboard.PressForNewPageAsync(commissioner, "Enter");
-        Assert.Contains(answer, await commissioner.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Answer saved", await commissioner.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
 
-        // Back on the feedback page, it is published, on the project's public page too.
+        // Back on the feedback page, the answer waits to be published; it is published, on the project's public page too.
         await commissioner.GotoAsync($"/projects/{projectId}/feedback");
+        Assert.Contains(answer, await commissioner.Locator($"#theme-{themeId}").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Not published yet", await commissioner.Locator($"#theme-{themeId}").InnerTextAsync(), StringComparison.Ordinal);
         if (!await commissioner.Locator("#ShowOnPublicPage").IsCheckedAsync())
         {
             await Keyboard.TabToAsync(commissioner, "#ShowOnPublicPage");
@@ -83,7 +85,7 @@ public sealed class ClosingTheLoopJourneyTests(BrowserFixture browser)
         // Jo took part: the email comes, in easy read (her access needs say so), with the easy-read copy attached.
         await browser.App.SendQueuedEmailsAsync();
         var email = Mailbox.To(browser.App.MailFolder, joEmail).Last();
-        Assert.Contains("You said", email.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("What we did after you told us", email.Subject, StringComparison.Ordinal);
         Assert.Contains(email.Attachments, a => a.ContentType.MimeType == "application/pdf");
         var link = Mailbox.LinkTo(browser.App.MailFolder, joEmail, $"/my-involvement/you-said-we-did/{projectId}");
 

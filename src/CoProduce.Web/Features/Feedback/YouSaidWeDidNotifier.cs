@@ -57,7 +57,7 @@ public sealed class YouSaidWeDidNotifier(CoProduceDbContext db, IEmailOutbox out
         $"Hello {name},\n\n" +
         $"Thank you for taking part in {projectTitle}. We have now published what we did about what you told us: " +
         "what has changed, what will change and by when, and what we cannot change and why.\n\n" +
-        $"Read it here (sign in first): {link}\n\n" +
+        $"Read it here (sign in first):\n{link}\n\n" +
         (reviewOn is { } on ? $"We would like to bring the group back together on {on.ToString("dddd d MMMM yyyy", Uk)} to talk about what changed. We will invite you.\n\n" : string.Empty) +
         "CoProduce");
 
