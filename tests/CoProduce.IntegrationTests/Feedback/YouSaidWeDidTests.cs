@@ -174,6 +174,23 @@ public sealed class YouSaidWeDidTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task ThemePage_AdvisesOnHardWordsInTheAnswer_WhichIsPrintedInEasyRead()
+    {
+        var data = await FeedbackData.CreateAsync(portal, "Theming: plain English");
+        var themeId = await NewThemeAsync(data, "Forms", data.ItemIds[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(data.ProjectId, themeId, "WeDid", "We changed the commissioning of the service.")).StatusCode);
+        var client = await CommissionerAsync();
+
+        var page = await client.GetPageAsync(YouSaidWeDidPaths.Theme(data.ProjectId, themeId));
+
+        var advice = page.QuerySelector(".app-plain-english-warnings")?.TextContent ?? string.Empty;
+        Assert.Contains("Check this wording", advice, StringComparison.Ordinal);
+        Assert.Contains("commissioning", advice, StringComparison.Ordinal);
+        Assert.Equal("We changed the commissioning of the service.",
+            await WithDbAsync(db => db.FeedbackThemes.Where(t => t.Id == themeId).Select(t => t.ResponseText).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ATheme_ChangedSinceTheFormWasOpened_IsNotOverwritten()
     {
         var data = await FeedbackData.CreateAsync(portal, "Theming: two people at once");

@@ -95,7 +95,11 @@ public sealed class YouSaidWeDidPages(CoProduceDbContext db)
                 Understand = forms.Understand ?? new UnderstandThemeForm { RootCauses = theme.RootCauses, SuccessLooksLike = theme.SuccessLooksLike, Version = theme.Version },
                 Answer = forms.Answer ?? AnswerThemeForm.From(theme),
                 Merge = forms.Merge ?? new MergeThemeForm(),
-            });
+            })
+        {
+            // The theme's name and answer are printed as they are in the easy-read "you said, we did".
+            EasyReadWarnings = [.. Domain.EasyRead.PlainEnglishChecker.Check(theme.Name), .. Domain.EasyRead.PlainEnglishChecker.Check(theme.ResponseText ?? string.Empty)],
+        };
     }
 
     /// <summary>Projects whose latest publication is public, newest first, paged by the database.</summary>
@@ -177,7 +181,11 @@ public sealed record ThemeChoice(int Id, string Name);
 public sealed record ThemeForms(RenameThemeForm? Rename = null, UnderstandThemeForm? Understand = null, AnswerThemeForm? Answer = null, MergeThemeForm? Merge = null);
 
 public sealed record ThemePageModel(int ProjectId, string ProjectTitle, int ThemeId, string Name, Guid Version, string? RootCauses, string? SuccessLooksLike,
-    ThemeResponse? Response, ThemeResponse? Published, DateTime? PublishedUtc, IReadOnlyList<UnthemedNote> Notes, IReadOnlyList<ThemeChoice> OtherThemes, ThemeForms Forms);
+    ThemeResponse? Response, ThemeResponse? Published, DateTime? PublishedUtc, IReadOnlyList<UnthemedNote> Notes, IReadOnlyList<ThemeChoice> OtherThemes, ThemeForms Forms)
+{
+    /// <summary>The plain-English checker's advice on the name and answer, which people read in easy read.</summary>
+    public IReadOnlyList<Domain.EasyRead.PlainEnglishWarning> EasyReadWarnings { get; init; } = [];
+}
 
 public sealed record PublicProjectRow(int ProjectId, string Title, string ServiceArea, DateTime PublishedUtc, int AnswerCount);
 
