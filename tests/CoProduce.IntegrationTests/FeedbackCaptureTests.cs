@@ -234,7 +234,7 @@ public sealed class FeedbackCaptureTests(PortalFixture portal) : IClassFixture<P
         await WithDbAsync(async db =>
         {
             var item = await db.FeedbackItems.SingleAsync(i => i.Id == itemId);
-            item.CorrectByParticipant("The room was warm, quiet and easy to find", SevenKeys.Home, DateTime.UtcNow);
+            item.CorrectByParticipant("The room was warm, quiet and easy to find", SevenKeys.Home, sam, DateTime.UtcNow);
             return await db.SaveChangesAsync();
         });
         var organiser = await portal.ClientForAsync(Roles.Commissioner);
@@ -260,7 +260,7 @@ public sealed class FeedbackCaptureTests(PortalFixture portal) : IClassFixture<P
         await WithDbAsync(async db =>
         {
             var again = await db.FeedbackItems.SingleAsync(i => i.Id == itemId);
-            again.CorrectByParticipant("Rooms must be warm", SevenKeys.Life, DateTime.UtcNow.AddSeconds(5));
+            again.CorrectByParticipant("Rooms must be warm", SevenKeys.Life, sam, DateTime.UtcNow.AddSeconds(5));
             return await db.SaveChangesAsync();
         });
         var stale = await organiser.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(
@@ -292,16 +292,27 @@ public sealed class FeedbackCaptureTests(PortalFixture portal) : IClassFixture<P
         Assert.DoesNotContain("Sam", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.Equal("Ria Patel said this.", page.QuerySelector($"#note-{riasNamed} .app-speaker")!.TextContent);
 
-        // Any note not yet themed can be corrected, not only their own.
-        var correct = $"{url}/{samsPrivate}";
-        var saved = await expert.SubmitFormAsync(correct, correct, [new("Text", "The staff listen to us"), new("Keys", "Help"), new("Keys", "Freedom")]);
+        // What someone else said is theirs to correct: the page says why, and a change sent anyway is refused.
+        var others = $"{url}/{samsPrivate}";
+        Assert.Contains("Someone else said this", page.QuerySelector($"#note-{samsPrivate} .app-fixed")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await expert.GetPageAsync(others)).QuerySelector("textarea"));
+        var token = (await expert.GetPageAsync($"{url}/{mine}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("Text", "The staff never listen"), new("__RequestVerificationToken", token)]);
+        var refused = await expert.PostAsync(new Uri(others, UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("only they can change it", (await refused.ReadPageAsync()).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The staff listen", await WithDbAsync(db => db.FeedbackItems.Where(i => i.Id == samsPrivate).Select(i => i.Text).SingleAsync()));
+
+        // Their own note, not yet themed, they can correct.
+        var correct = $"{url}/{mine}";
+        var saved = await expert.SubmitFormAsync(correct, correct, [new("Text", "Jo: the forms are far too long"), new("Keys", "Help"), new("Keys", "Freedom")]);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var item = await WithDbAsync(db => db.FeedbackItems.AsNoTracking().SingleAsync(i => i.Id == samsPrivate));
-        Assert.Equal(("The staff listen to us", SevenKeys.Freedom | SevenKeys.Help, (int?)sam), (item.Text, item.Keys, item.SaidByExpertProfileId));
+        var item = await WithDbAsync(db => db.FeedbackItems.AsNoTracking().SingleAsync(i => i.Id == mine));
+        Assert.Equal(("Jo: the forms are far too long", SevenKeys.Freedom | SevenKeys.Help, (int?)jo), (item.Text, item.Keys, item.SaidByExpertProfileId));
         Assert.NotNull(item.CorrectedByParticipantUtc);
-        var entry = Assert.Single(await AuditAsync(AuditSubject.FeedbackItem(samsPrivate), AuditActions.FeedbackCorrectedByParticipant));
-        AssertSaysNothingOf(entry, "staff", "listen", "Sam", "Okafor");
+        var entry = Assert.Single(await AuditAsync(AuditSubject.FeedbackItem(mine), AuditActions.FeedbackCorrectedByParticipant));
+        AssertSaysNothingOf(entry, "forms", "long", "Jo", "Pritchard");
 
         // Bad input keeps what was typed.
         var empty = await expert.SubmitFormAsync(correct, correct, [new("Text", " ")]);

@@ -272,6 +272,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["FeedbackItems.ProjectId"] = new("The activity's project, kept so that a project's notes are found quickly. The activity is shown."),
         ["FeedbackItems.RecordedByUserId"] = new("Which member of staff wrote the note down: a record of their work, not about the person."),
         ["FeedbackItems.ThemeId"] = new("Which theme the commissioner grouped the note into: their work with what a group said, which never names who said it."),
+        ["FeedbackItems.Version"] = new("Changes on every save, so that two changes at once are caught. It says nothing about the person."),
     };
 
     /// <summary>
@@ -445,7 +446,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             var projectId = await db.Activities.Where(a => a.Id == signUp.ActivityId).Select(a => a.ProjectId).SingleAsync();
             var note = new FeedbackItem(signUp.ActivityId, projectId, FeedbackKind.NotWorking, "Tam: the letters come too late to plan the bus",
                 SevenKeys.Home | SevenKeys.Help, profile.Id, mayNameThem: true, "organiser", now);
-            note.CorrectByParticipant("Tam: the letters come too late to plan the bus and the carer", SevenKeys.Help | SevenKeys.Life, now);
+            note.CorrectByParticipant("Tam: the letters come too late to plan the bus and the carer", SevenKeys.Help | SevenKeys.Life, profile.Id, now);
             db.FeedbackItems.Add(note);
             await db.SaveChangesAsync();
             db.PaymentBatches.Add(new PaymentBatch([claim], "finance-officer", now));

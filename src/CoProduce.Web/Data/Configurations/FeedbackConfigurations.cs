@@ -21,6 +21,7 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         builder.HasOne<CommissioningProject>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ExpertProfile>().WithMany().HasForeignKey(i => i.SaidByExpertProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FeedbackTheme>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.IsThemed);
         builder.HasIndex(i => new { i.ActivityId, i.Kind });
         builder.HasIndex(i => new { i.ProjectId, i.ThemeId });

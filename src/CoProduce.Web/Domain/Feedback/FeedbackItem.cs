@@ -28,7 +28,7 @@ public static class FeedbackKinds
 /// who attended may correct the notes until the item has been put in a theme; after that the
 /// commissioner has worked from the wording, so it stays as themed.
 /// </summary>
-public sealed class FeedbackItem
+public sealed class FeedbackItem : Common.IConcurrencyVersioned
 {
     public const int TextMaxLength = 1000;
 
@@ -76,6 +76,9 @@ public sealed class FeedbackItem
 
     public bool IsThemed => ThemeId is not null;
 
+    /// <summary>Changes on every save, so that a correction and an edit or theming at the same moment collide.</summary>
+    public Guid Version { get; set; }
+
     /// <summary>The note-taker's change: any field, at any time.</summary>
     public void Edit(FeedbackKind kind, string text, SevenKeys keys, int? saidByExpertProfileId, bool mayNameThem, DateTime nowUtc)
     {
@@ -93,14 +96,14 @@ public sealed class FeedbackItem
 
     /// <summary>
     /// A participant's correction of the wording and keys. Returns why it cannot be made (the item is
-    /// already themed), or null when it was made. Whether the person attended is checked by the caller
-    /// through <see cref="FeedbackRules.MayParticipantCorrect"/>.
+    /// already themed, or someone else said it), or null when it was made. Whether the person attended
+    /// is checked by the caller through <see cref="FeedbackRules.MayParticipantRead"/>.
     /// </summary>
-    public string? CorrectByParticipant(string text, SevenKeys keys, DateTime nowUtc)
+    public string? CorrectByParticipant(string text, SevenKeys keys, int byExpertProfileId, DateTime nowUtc)
     {
-        if (IsThemed)
+        if (FeedbackRules.WhyParticipantCannotCorrect(IsThemed, SaidByExpertProfileId, byExpertProfileId) is { } why)
         {
-            return "This note has already been grouped into a theme, so it can no longer be changed. Contact the organiser if it is wrong.";
+            return why;
         }
         Text = CheckedText(text);
         Keys = keys & SevenKeysInfo.Every;
@@ -148,7 +151,22 @@ public static class FeedbackRules
     /// </summary>
     public static bool MayParticipantRead(Activities.Attendance attendance) => attendance == Activities.Attendance.Attended;
 
-    public static bool MayParticipantCorrect(Activities.Attendance attendance, bool isThemed) => MayParticipantRead(attendance) && !isThemed;
+    public static bool MayParticipantCorrect(Activities.Attendance attendance, bool isThemed, int? saidByExpertProfileId, int participantExpertProfileId) =>
+        MayParticipantRead(attendance) && WhyParticipantCannotCorrect(isThemed, saidByExpertProfileId, participantExpertProfileId) is null;
+
+    /// <summary>
+    /// Why someone who attended cannot correct a note, or null when they can: a themed note stays as
+    /// the commissioner worked from it, and what one person said is theirs to correct, not another's.
+    /// A note of what the group said (no speaker recorded) may be corrected by anyone who was there.
+    /// </summary>
+    public static string? WhyParticipantCannotCorrect(bool isThemed, int? saidByExpertProfileId, int participantExpertProfileId) =>
+        isThemed ? FixedOnceThemed
+        : saidByExpertProfileId is { } speaker && speaker != participantExpertProfileId ? SomeoneElseSaidIt
+        : null;
+
+    public const string FixedOnceThemed = "This note has already been grouped into a theme, so it can no longer be changed. Contact the organiser if it is wrong.";
+
+    public const string SomeoneElseSaidIt = "Someone else said this, so only they can change it. Contact the organiser if it is wrong.";
 
     /// <summary>
     /// How a note's speaker is shown to someone: their own name to themselves ("You"), their name when

@@ -127,7 +127,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
                     SpeakerShown.Name => r.Name is { } name ? MyNotesText.SaidBy(name) : null,
                     _ => null,
                 },
-                r.IsThemed ? MyNotesText.Fixed : null)).ToList())).ToList();
+                WhyFixed(r.IsThemed, r.SaidByExpertProfileId, me.ProfileId))).ToList())).ToList();
         return new MyNotesPage(activityId, activity.Title, activity.Date.ToString("d MMMM yyyy", UkEnglish), groups, rows.Count);
     }
 
@@ -140,7 +140,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
             return null;
         }
         var item = await db.FeedbackItems.AsNoTracking().Where(i => i.Id == itemId && i.ActivityId == activityId)
-            .Select(i => new { i.Kind, i.Text, i.Keys, IsThemed = i.ThemeId != null, Title = db.Activities.Where(a => a.Id == activityId).Select(a => a.Title).First() })
+            .Select(i => new { i.Kind, i.Text, i.Keys, IsThemed = i.ThemeId != null, i.SaidByExpertProfileId, Title = db.Activities.Where(a => a.Id == activityId).Select(a => a.Title).First() })
             .SingleOrDefaultAsync(cancellationToken);
         if (item is null)
         {
@@ -151,23 +151,28 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
             Text = item.Text,
             Keys = SevenKeysInfo.Split(item.Keys).Select(k => k.ToString()).ToList(),
             Page = new MyNotePage(activityId, item.Title, itemId, item.Kind.Describe(), item.Text,
-                FeedbackRules.MayParticipantCorrect(me.Attendance, item.IsThemed) ? null : MyNotesText.Fixed),
+                WhyFixed(item.IsThemed, item.SaidByExpertProfileId, me.ProfileId)),
         };
     }
 
-    /// <summary>The signed-in person's attendance at an activity, or null when they had no place on it.</summary>
-    public static async Task<Attendance?> MyAttendanceAsync(CoProduceDbContext db, int activityId, string userId, CancellationToken cancellationToken) =>
-        (await MeAtAsync(db, activityId, userId, cancellationToken))?.Attendance;
-
-    private static Task<MeAt?> MeAtAsync(CoProduceDbContext db, int activityId, string userId, CancellationToken cancellationToken) =>
+    /// <summary>The signed-in person's profile and attendance at an activity, or null when they had no place on it.</summary>
+    public static Task<MeAt?> MeAtAsync(CoProduceDbContext db, int activityId, string userId, CancellationToken cancellationToken) =>
         db.SignUps.AsNoTracking()
             .Where(s => s.ActivityId == activityId && db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == userId))
             .Select(s => new MeAt(s.ExpertProfileId, s.Attendance))
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The domain's reason a participant cannot correct a note, in the page's short sentences.</summary>
+    private static string? WhyFixed(bool isThemed, int? saidBy, int me) => FeedbackRules.WhyParticipantCannotCorrect(isThemed, saidBy, me) switch
+    {
+        null => null,
+        FeedbackRules.FixedOnceThemed => MyNotesText.Fixed,
+        _ => MyNotesText.SomeoneElseSaidIt,
+    };
+
     private static List<string> KeyNames(SevenKeys keys) => SevenKeysInfo.Split(keys).Select(k => k.ToString()).ToList();
 
-    private sealed record MeAt(int ProfileId, Attendance Attendance);
+    public sealed record MeAt(int ProfileId, Attendance Attendance);
 }
 
 /// <summary>The participant's page, in short sentences and everyday words.</summary>
@@ -175,6 +180,8 @@ public static class MyNotesText
 {
     public const string YouSaidThis = "You said this.";
     public const string Fixed = "This note is now in a theme. It cannot be changed now. If it is wrong, tell the organiser.";
+
+    public const string SomeoneElseSaidIt = "Someone else said this. Only they can change it. If it is wrong, tell the organiser.";
 
     public static string SaidBy(string name) => $"{name} said this.";
 }

@@ -73,14 +73,14 @@ public sealed class FeedbackService(CoProduceDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<bool> CorrectAsync(int activityId, long itemId, string text, SevenKeys keys, string userId, CancellationToken cancellationToken)
     {
-        var attendance = await FeedbackPages.MyAttendanceAsync(db, activityId, userId, cancellationToken);
+        var me = await FeedbackPages.MeAtAsync(db, activityId, userId, cancellationToken);
         var item = await db.FeedbackItems.SingleOrDefaultAsync(i => i.Id == itemId && i.ActivityId == activityId, cancellationToken);
-        if (attendance is null || !FeedbackRules.MayParticipantRead(attendance.Value) || item is null)
+        if (me is null || !FeedbackRules.MayParticipantRead(me.Attendance) || item is null)
         {
             return false;
         }
         var before = Describe(item);
-        if (item.CorrectByParticipant(text, keys, Now) is { } refused)
+        if (item.CorrectByParticipant(text, keys, me.ProfileId, Now) is { } refused)
         {
             throw new FeedbackRuleException(refused);
         }

@@ -815,6 +815,10 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SaidByExpertProfileId");
