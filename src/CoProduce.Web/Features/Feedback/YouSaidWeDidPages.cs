@@ -139,21 +139,17 @@ public sealed class YouSaidWeDidPages(CoProduceDbContext db)
             .Select(t => new { t.Id, t.Name, t.PublishedKind, t.PublishedText, t.PublishedBy })
             .ToListAsync(cancellationToken);
         var themeIds = themes.Select(t => t.Id).ToList();
-        // What people said, in summary, counted by the database: never who said it.
-        var said = await db.FeedbackItems.AsNoTracking().Where(i => i.ThemeId != null && themeIds.Contains(i.ThemeId.Value))
-            .OrderBy(i => i.Id)
-            .Select(i => new { ThemeId = i.ThemeId!.Value, i.Kind, i.Keys, i.Text })
-            .ToListAsync(cancellationToken);
+        // What people said, in summary, counted by the database: never their words (a note can hold
+        // details about a person that were fine in a room but not on the web) and never who said it.
         var counts = await db.FeedbackItems.AsNoTracking().Where(i => i.ThemeId != null && themeIds.Contains(i.ThemeId.Value))
-            .GroupBy(i => new { ThemeId = i.ThemeId!.Value, i.Kind })
-            .Select(g => new { g.Key.ThemeId, g.Key.Kind, Count = g.Count() })
+            .GroupBy(i => new { ThemeId = i.ThemeId!.Value, i.Kind, i.Keys })
+            .Select(g => new { g.Key.ThemeId, g.Key.Kind, g.Key.Keys, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var byTheme = said.ToLookup(i => i.ThemeId);
+        var byTheme = counts.ToLookup(c => c.ThemeId);
         return new PublicProjectModel(projectId, project.Title, project.ServiceArea, project.Summary, latest.PublishedUtc, latest.ReviewOn,
             themes.Select(t => new PublicTheme(t.Name,
-                FeedbackKinds.InOrder.Select(k => new KindCount(k, counts.Where(c => c.ThemeId == t.Id && c.Kind == k).Sum(c => c.Count))).Where(k => k.Count > 0).ToList(),
-                SevenKeysInfo.Combine(byTheme[t.Id].Select(i => i.Keys)),
-                byTheme[t.Id].OrderBy(i => i.Kind).Select(i => i.Text).ToList(),
+                FeedbackKinds.InOrder.Select(k => new KindCount(k, byTheme[t.Id].Where(c => c.Kind == k).Sum(c => c.Count))).Where(k => k.Count > 0).ToList(),
+                SevenKeysInfo.Combine(byTheme[t.Id].Select(c => c.Keys)),
                 new ThemeResponse(t.PublishedKind!.Value, t.PublishedText ?? string.Empty, t.PublishedBy))).ToList());
     }
 }
@@ -193,7 +189,7 @@ public sealed record PublicListModel(IReadOnlyList<PublicProjectRow> Rows, Pagin
 
 public sealed record KindCount(FeedbackKind Kind, int Count);
 
-public sealed record PublicTheme(string Name, IReadOnlyList<KindCount> Said, SevenKeys Keys, IReadOnlyList<string> Words, ThemeResponse Answer);
+public sealed record PublicTheme(string Name, IReadOnlyList<KindCount> Said, SevenKeys Keys, ThemeResponse Answer);
 
 public sealed record PublicProjectModel(int ProjectId, string Title, string ServiceArea, string Summary, DateTime PublishedUtc, DateOnly? ReviewOn,
     IReadOnlyList<PublicTheme> Themes);
