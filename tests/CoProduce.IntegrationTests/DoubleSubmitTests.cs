@@ -123,6 +123,22 @@ public sealed class DoubleSubmitTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task FeedbackNote_SentFourTimesAtOnce_IsWrittenDownOnce()
+    {
+        var client = await portal.ClientForAsync(Roles.Commissioner);
+        // The demo's past listening session, which happened and can have notes.
+        var activityId = await WithDbAsync(db => db.Activities.Where(a => a.Title == "Carers' breaks: listening session").Select(a => a.Id).SingleAsync());
+        var url = $"/manage/activities/{activityId}/feedback";
+        var fields = await client.FormAsBrowserWouldSendAsync(url, url,
+            [new("Kind", "NotWorking"), new("Text", "A note sent four times"), new("SaidBy", string.Empty)]);
+
+        var responses = await PostCopiesAsync(client, url, fields);
+
+        AssertAllSentToOnePlace(responses);
+        Assert.Equal(1, await WithDbAsync(db => db.FeedbackItems.CountAsync(i => i.Text == "A note sent four times")));
+    }
+
+    [Fact]
     public async Task SignUp_SentFourTimesAtOnce_AsksForOnePlace()
     {
         var client = await portal.ClientForAsync(Roles.ExpertByExperience);

@@ -1,4 +1,5 @@
 using CoProduce.Web.Domain.Feedback;
+using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ public sealed class ActivityFeedbackController(FeedbackService feedback, Feedbac
 
     /// <summary>Adds a note, then comes back to an empty form for the next one.</summary>
     [HttpPost("feedback")]
+    [SubmitOnce]
     public async Task<IActionResult> Notes(int id, FeedbackNoteForm form, CancellationToken cancellationToken)
     {
         if (await pages.NotesAsync(id, cancellationToken) is not { } page)
