@@ -343,7 +343,8 @@ public sealed class LadderAndCycleTests(PortalFixture portal) : IClassFixture<Po
         var page = await response.ReadPageAsync();
         Assert.Equal("3 people with lived experience took part, giving 8 hours over 6 attendances at 4 activities. 69% of that time was \"doing with\" them: co-design and co-production.",
             page.QuerySelector("#in-short")!.TextContent.Trim());
-        Assert.Equal([("Carer", "2"), ("Autism", "1"), ("Mental health", "1")],
+        // Small counts of people by lived experience are not given exactly.
+        Assert.Equal([("Carer", "fewer than 5"), ("Autism", "fewer than 5"), ("Mental health", "fewer than 5")],
             Rows(page, "#statement-with-whom tbody tr").Select(r => (r[0], r[1])).ToList());
         var activities = Rows(page, "#statement-activities tbody tr");
         Assert.Equal(4, activities.Count);

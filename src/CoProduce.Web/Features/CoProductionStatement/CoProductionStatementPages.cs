@@ -95,7 +95,11 @@ public sealed class CoProductionStatementPages(CoProduceDbContext db, ProjectSer
 
 public sealed record StatementActivity(string Title, string Date, string Type, string Rung, string Group, int People, string Hours);
 
-public sealed record AreaCount(string Area, int People);
+public sealed record AreaCount(string Area, int People)
+{
+    /// <summary>The count as the statement shows it: small numbers are not given exactly.</summary>
+    public string Shown => Domain.Common.SmallNumbers.Describe(People);
+}
 
 /// <summary>A requirement and, in plain words, how it was met.</summary>
 public sealed record StatementRequirement(string Code, string ShortName, string When, string Outcome, IReadOnlyList<string> Details)
