@@ -339,6 +339,15 @@ public sealed class YouSaidWeDidTests(PortalFixture portal) : IClassFixture<Port
         Assert.Contains(YouSaidWeDidPaths.Mine(data.ProjectId), other.TextBody, StringComparison.Ordinal);
         Assert.Empty(Mailbox.To(portal.MailFolder, data.DidNotAttend.Email));
         Assert.Empty(Mailbox.To(portal.MailFolder, data.OnlySignedUp.Email));
+
+        // Published again with a changed answer and a review date: the proposal still waiting as a draft stands, no second one.
+        var theme = themes.First();
+        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(data.ProjectId, theme.Id, "WeDid", "We changed it again.")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(data.ProjectId, showOnPublicPage: false, reviewOn.AddDays(7))).StatusCode);
+        var proposals = await WithDbAsync(db => db.YouSaidWeDidPublications.AsNoTracking().Where(p => p.ProjectId == data.ProjectId)
+            .Select(p => p.FollowUpActivityId).ToListAsync());
+        Assert.Equal([followUp.Id, followUp.Id], proposals);
+        Assert.Equal(1, await WithDbAsync(db => db.Activities.CountAsync(a => a.ProjectId == data.ProjectId && a.Title == YouSaidWeDidService.FollowUpTitle)));
     }
 
     [Fact]
@@ -388,6 +397,8 @@ public sealed class YouSaidWeDidTests(PortalFixture portal) : IClassFixture<Port
         Assert.Contains("2 notes on what is not working", text, StringComparison.Ordinal);
         Assert.Contains("About the 7 Keys: Freedom, Help.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("A draft nobody should see yet.", text, StringComparison.Ordinal);
+        // The notes themselves are counted, never quoted: their words were written down in a room, not for the web.
+        Assert.All(FeedbackData.Notes, note => Assert.DoesNotContain(note, page.DocumentElement.OuterHtml, StringComparison.Ordinal));
         Assert.NotNull(page.QuerySelector($"a[href='{YouSaidWeDidPaths.PublicEasyRead(data.ProjectId)}']"));
 
         var easyRead = await anonymous.GetPageAsync(YouSaidWeDidPaths.PublicEasyRead(data.ProjectId));

@@ -43,6 +43,11 @@ public class YouSaidWeDidRulesTests
             Assert.Single(YouSaidWeDidRules.CheckPublish([(Theme("A", ResponseKind.WeDid, published: true), 3)], null, Today)).Message);
 
     [Fact]
+    public void CheckPublish_OnlyAnEmptyThemeHasANewAnswer_RefusedAsNothingNew() =>
+        Assert.Equal("Every answer has already been published. Change an answer to publish again",
+            Assert.Single(YouSaidWeDidRules.CheckPublish([(Theme("A", ResponseKind.WeDid, published: true), 3), (Theme("Emptied", ResponseKind.WeDid), 0)], null, Today)).Message);
+
+    [Fact]
     public void CheckPublish_NoThemes_Refused() =>
         Assert.Equal("Add a theme and answer it before publishing", Assert.Single(YouSaidWeDidRules.CheckPublish([], null, Today)).Message);
 

@@ -50,8 +50,9 @@ public sealed record PublishProblem(string Field, string Message);
 public static class YouSaidWeDidRules
 {
     /// <summary>
-    /// Every live theme with feedback in it needs an answer, and at least one answer must be new
-    /// since the last publication. A review date, when given, must be after today.
+    /// Every live theme with feedback in it needs an answer, and at least one answer to a theme with
+    /// feedback must be new since the last publication (a theme emptied of notes has nothing to
+    /// answer, so its answer is not published). A review date, when given, must be after today.
     /// </summary>
     public static IReadOnlyList<PublishProblem> CheckPublish(IEnumerable<(FeedbackTheme Theme, int ItemCount)> themes, DateOnly? reviewOn, DateOnly today)
     {
@@ -61,7 +62,7 @@ public static class YouSaidWeDidRules
         {
             problems.Add(new("Themes", $"Answer the theme \"{theme.Name}\" before publishing: say what we did, will do, or cannot do"));
         }
-        if (problems.Count == 0 && !live.Any(t => t.Theme.HasUnpublishedResponse))
+        if (problems.Count == 0 && !live.Any(t => t.ItemCount > 0 && t.Theme.HasUnpublishedResponse))
         {
             problems.Add(new("Themes", live.Any(t => t.Theme.Response is not null)
                 ? "Every answer has already been published. Change an answer to publish again"

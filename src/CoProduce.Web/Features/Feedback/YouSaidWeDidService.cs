@@ -163,7 +163,8 @@ public sealed class YouSaidWeDidService(CoProduceDbContext db, TimeProvider cloc
             return new PublishOutcome(problems, null, 0);
         }
 
-        var published = themes.Where(t => t.Publish(Now)).ToList();
+        // A theme with no notes left (all taken out) has nothing people said to answer: it is not published.
+        var published = themes.Where(t => counts.GetValueOrDefault(t.Id) > 0 && t.Publish(Now)).ToList();
         var publication = new YouSaidWeDidPublication(projectId, published.Count, showOnPublicPage, reviewOn, userId, Now);
         db.YouSaidWeDidPublications.Add(publication);
         var followUp = reviewOn is { } date ? await ProposeFollowUpAsync(projectId, date, userId, cancellationToken) : null;
@@ -188,9 +189,24 @@ public sealed class YouSaidWeDidService(CoProduceDbContext db, TimeProvider cloc
         return new PublishOutcome([], followUp?.Id, told);
     }
 
-    /// <summary>A draft activity on the review date, copying how and where from the latest activity that had feedback.</summary>
+    /// <summary>
+    /// A draft activity on the review date, copying how and where from the latest activity that had
+    /// feedback. When the last publication's proposal is still a draft, that one stands: publishing
+    /// again does not pile up drafts for an organiser to clear.
+    /// </summary>
     private async Task<Activity?> ProposeFollowUpAsync(int projectId, DateOnly reviewOn, string userId, CancellationToken cancellationToken)
     {
+        var stillDraft = await db.YouSaidWeDidPublications.AsNoTracking()
+            .Where(p => p.ProjectId == projectId && p.FollowUpActivityId != null)
+            .OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
+            .Select(p => p.FollowUpActivityId)
+            .Take(1)
+            .Join(db.Activities.Where(a => a.Status == ActivityStatus.Draft), id => id, a => a.Id, (_, a) => a)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (stillDraft is not null)
+        {
+            return stillDraft;
+        }
         var source = await db.Activities.AsNoTracking()
             .Where(a => a.ProjectId == projectId && db.FeedbackItems.Any(i => i.ActivityId == a.Id))
             .OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)
