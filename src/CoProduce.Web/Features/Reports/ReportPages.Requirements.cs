@@ -70,7 +70,7 @@ public sealed partial class ReportPages
 
         var exceptions = db.ExceptionRequests.AsNoTracking();
         var paging = Paging.Of(await exceptions.CountAsync(cancellationToken), ExceptionsPageSize, page);
-        var exceptionRows = await ExceptionRowsAsync(exceptions.Skip(paging.Skip).Take(paging.Size), cancellationToken);
+        var exceptionRows = await ExceptionRowsAsync(Latest(exceptions).Skip(paging.Skip).Take(paging.Size), cancellationToken);
 
         var groups = counts.GroupBy(c => (c.Tier, c.DueBy)).OrderBy(g => g.Key.Tier).ThenBy(g => g.Key.DueBy)
             .Select(g => (g.Key.Tier, g.Key.DueBy, Counts: g.ToDictionary(c => c.Outcome, c => c.Count)))
@@ -126,7 +126,7 @@ public sealed partial class ReportPages
 
     /// <summary>Every exception, the latest first: the CSV of the exceptions table.</summary>
     public async Task<ReportTable> AllExceptionsAsync(CancellationToken cancellationToken) =>
-        ExceptionsTable(await ExceptionRowsAsync(db.ExceptionRequests.AsNoTracking(), cancellationToken));
+        ExceptionsTable(await ExceptionRowsAsync(Latest(db.ExceptionRequests.AsNoTracking()), cancellationToken));
 
     private static readonly IReadOnlyList<ReportColumn> RequirementColumns =
     [
@@ -155,8 +155,13 @@ public sealed partial class ReportPages
     private sealed record ExceptionRow(string Project, string Code, string ShortName, string Reason, ExceptionDecision? Decision, string? DecisionReason,
         DateTime RequestedUtc, DateTime? DecidedUtc);
 
+    /// <summary>The latest first: sorted before any paging, so that pages neither overlap nor skip.</summary>
+    private static IQueryable<ExceptionRequest> Latest(IQueryable<ExceptionRequest> requests) =>
+        requests.OrderByDescending(x => x.RequestedUtc).ThenByDescending(x => x.Id);
+
+    /// <param name="requests">Already sorted (and paged, for the page) by the caller.</param>
     private Task<List<ExceptionRow>> ExceptionRowsAsync(IQueryable<ExceptionRequest> requests, CancellationToken cancellationToken) =>
-        requests.OrderByDescending(x => x.RequestedUtc).ThenByDescending(x => x.Id)
+        requests
             .Select(x => new ExceptionRow(
                 db.CommissioningProjects.Where(p => p.Id == x.Requirement.ProjectId).Select(p => p.Title).First(),
                 x.Requirement.Code, x.Requirement.ShortName, x.Reason, x.Decision, x.DecisionReason, x.RequestedUtc, x.DecidedUtc))
