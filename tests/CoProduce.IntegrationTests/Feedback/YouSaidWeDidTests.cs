@@ -351,6 +351,27 @@ public sealed class YouSaidWeDidTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Publish_DoesNotWriteToSomeoneWhoWithdrewTheirConsent()
+    {
+        var data = await FeedbackData.CreateAsync(portal, "Publishing: consent withdrawn");
+        var withdrawn = data.Attended[1];
+        await WithDbAsync(async db =>
+        {
+            var person = await db.ExpertProfiles.SingleAsync(p => p.Id == withdrawn.ProfileId);
+            person.WithdrawConsent(DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var theme = await NewThemeAsync(data, "Forms are too hard", data.ItemIds[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(data.ProjectId, theme, "WeDid", "We made the form one page long.")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(data.ProjectId, showOnPublicPage: false)).StatusCode);
+
+        var told = await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ActivityId == data.ActivityId).Select(m => m.ExpertProfileId).ToListAsync());
+        Assert.DoesNotContain((int?)withdrawn.ProfileId, told);
+        Assert.Contains((int?)data.Attended[0].ProfileId, told);
+    }
+
+    [Fact]
     public async Task TheEasyReadDocument_IsForThePeopleWhoTookPart_AndForEveryoneOnlyWhenPublic()
     {
         var data = await PublishedAsync("Easy read: who may read", showOnPublicPage: false, withJo: true);

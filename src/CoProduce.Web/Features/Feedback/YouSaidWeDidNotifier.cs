@@ -32,7 +32,9 @@ public sealed class YouSaidWeDidNotifier(CoProduceDbContext db, IEmailOutbox out
             .Select(g => new { ProfileId = g.Key, ActivityId = g.Max(s => s.ActivityId) })
             .ToListAsync(cancellationToken);
         var ids = tookPart.Select(t => t.ProfileId).ToList();
-        var people = await db.ExpertProfiles.AsNoTracking().Where(p => ids.Contains(p.Id) && p.AnonymisedUtc == null).ToListAsync(cancellationToken);
+        // Someone who has withdrawn their consent (or deleted their profile) asked us to stop: they are not written to.
+        var people = (await db.ExpertProfiles.AsNoTracking().Where(p => ids.Contains(p.Id) && p.AnonymisedUtc == null).ToListAsync(cancellationToken))
+            .Where(p => p.HasConsent).ToList();
         var activityOf = tookPart.ToDictionary(t => t.ProfileId, t => t.ActivityId);
         var link = new Uri(links.To(YouSaidWeDidPaths.Mine(projectId))).AbsoluteUri;
         foreach (var person in people)
