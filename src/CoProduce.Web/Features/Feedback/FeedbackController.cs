@@ -26,10 +26,11 @@ public sealed class FeedbackController(YouSaidWeDidService feedback, YouSaidWeDi
     {
         if (ModelState.IsValid)
         {
-            var (themeId, field, problem) = await feedback.AddToThemeAsync(id, form.ItemIds, form.ThemeId, form.NewThemeName?.Trim(), Me, cancellationToken);
+            var (themeId, added, field, problem) = await feedback.AddToThemeAsync(id, form.ItemIds, form.ThemeId, form.NewThemeName?.Trim(), Me, cancellationToken);
             if (themeId is not null)
             {
-                TempData["Success"] = form.ItemIds.Count == 1 ? "1 note added to the theme" : $"{form.ItemIds.Count} notes added to the theme";
+                // The notes actually moved: any put in a theme meanwhile by someone else are not counted.
+                TempData["Success"] = added == 1 ? "1 note added to the theme" : $"{added} notes added to the theme";
                 return Redirect(YouSaidWeDidPaths.Feedback(id) + $"#theme-{themeId}");
             }
             ModelState.AddModelError(field!, problem!);

@@ -27,13 +27,13 @@ public sealed class YouSaidWeDidService(CoProduceDbContext db, TimeProvider cloc
     /// theme, or a new one with the given name. Others (another project's, or themed meanwhile by
     /// someone else) are left alone. Returns the theme, or the field and reason it could not be done.
     /// </summary>
-    public async Task<(int? ThemeId, string? Field, string? Problem)> AddToThemeAsync(int projectId, IReadOnlyCollection<long> itemIds, int? themeId,
+    public async Task<(int? ThemeId, int Added, string? Field, string? Problem)> AddToThemeAsync(int projectId, IReadOnlyCollection<long> itemIds, int? themeId,
         string? newThemeName, string userId, CancellationToken cancellationToken)
     {
         var items = await db.FeedbackItems.Where(i => i.ProjectId == projectId && i.ThemeId == null && itemIds.Contains(i.Id)).ToListAsync(cancellationToken);
         if (items.Count == 0)
         {
-            return (null, "ItemIds", "The notes you selected have already been put in a theme. Select notes still to theme");
+            return (null, 0, "ItemIds", "The notes you selected have already been put in a theme. Select notes still to theme");
         }
         FeedbackTheme? theme;
         if (themeId is { } id)
@@ -41,7 +41,7 @@ public sealed class YouSaidWeDidService(CoProduceDbContext db, TimeProvider cloc
             theme = await LoadThemeAsync(projectId, id, cancellationToken);
             if (theme is null)
             {
-                return (null, "ThemeId", "Choose one of this project's themes");
+                return (null, 0, "ThemeId", "Choose one of this project's themes");
             }
         }
         else
@@ -64,7 +64,7 @@ public sealed class YouSaidWeDidService(CoProduceDbContext db, TimeProvider cloc
                     $"Note put in the theme \"{theme.Name}\".", userId, Now, before?.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }, cancellationToken);
-        return (theme.Id, null, null);
+        return (theme.Id, items.Count, null, null);
     }
 
     /// <summary>Takes a note out of its theme, back to the notes still to theme. Returns false when it is not in this theme.</summary>
