@@ -1,5 +1,4 @@
 using CoProduce.Web.Data;
-using CoProduce.Web.Domain.Activities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +19,9 @@ public sealed class YouSaidWeDidLinksViewComponent(CoProduceDbContext db, UserMa
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var userId = users.GetUserId(UserClaimsPrincipal) ?? string.Empty;
+        var mine = TookPart.ProjectsOf(db, userId);
         var projects = await db.CommissioningProjects.AsNoTracking()
-            .Where(p => db.YouSaidWeDidPublications.Any(y => y.ProjectId == p.Id)
-                && db.SignUps.Any(s => s.Attendance == Attendance.Attended
-                    && db.ExpertProfiles.Any(e => e.Id == s.ExpertProfileId && e.UserId == userId)
-                    && db.Activities.Any(a => a.Id == s.ActivityId && a.ProjectId == p.Id)
-                    && db.FeedbackItems.Any(i => i.ActivityId == s.ActivityId)))
+            .Where(p => db.YouSaidWeDidPublications.Any(y => y.ProjectId == p.Id) && mine.Contains(p.Id))
             .OrderBy(p => p.Title).ThenBy(p => p.Id)
             .Take(Most)
             .Select(p => new MyYouSaidWeDid(p.Id, p.Title))

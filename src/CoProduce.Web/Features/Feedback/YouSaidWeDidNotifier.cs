@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoProduce.Web.Data;
-using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Features.Activities;
 using CoProduce.Web.Features.EasyRead;
 using CoProduce.Web.Features.EasyRead.Documents;
@@ -24,10 +23,7 @@ public sealed class YouSaidWeDidNotifier(CoProduceDbContext db, IEmailOutbox out
     /// <summary>Queues the emails; returns how many people are told.</summary>
     public async Task<int> EnqueueAsync(int projectId, string projectTitle, DateOnly? reviewOn, CancellationToken cancellationToken)
     {
-        var tookPart = await db.SignUps.AsNoTracking()
-            .Where(s => s.Attendance == Attendance.Attended
-                && db.Activities.Any(a => a.Id == s.ActivityId && a.ProjectId == projectId)
-                && db.FeedbackItems.Any(i => i.ActivityId == s.ActivityId))
+        var tookPart = await TookPart.In(db, projectId).AsNoTracking()
             .GroupBy(s => s.ExpertProfileId)
             .Select(g => new { ProfileId = g.Key, ActivityId = g.Max(s => s.ActivityId) })
             .ToListAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using CoProduce.Web.Data;
-using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Feedback;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,10 +34,8 @@ public sealed class YouSaidWeDidSource(CoProduceDbContext db, YouSaidWeDidDocume
 
     /// <summary>Whether the person attended an activity of the project that has feedback notes.</summary>
     public Task<bool> TookPartAsync(int projectId, string userId, CancellationToken cancellationToken) =>
-        db.SignUps.AsNoTracking().AnyAsync(s => s.Attendance == Attendance.Attended
-            && db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == userId)
-            && db.Activities.Any(a => a.Id == s.ActivityId && a.ProjectId == projectId)
-            && db.FeedbackItems.Any(i => i.ActivityId == s.ActivityId), cancellationToken);
+        Feedback.TookPart.In(db, projectId).AsNoTracking()
+            .AnyAsync(s => db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == userId), cancellationToken);
 
     /// <summary>The document from the published answers, or null when nothing has been published for the project.</summary>
     public async Task<EasyReadDocument?> BuildAsync(int projectId, EasyReadLanguage language, CancellationToken cancellationToken) =>
