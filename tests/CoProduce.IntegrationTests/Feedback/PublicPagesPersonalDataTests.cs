@@ -31,7 +31,15 @@ public sealed class PublicPagesPersonalDataTests(PortalFixture portal) : IClassF
     {
         var data = await PublishAsync();
         var anonymous = await portal.ClientForAsync(AccessExpectations.Anonymous);
-        var pages = PublicPages.Concat([YouSaidWeDidPaths.Public(data.ProjectId), YouSaidWeDidPaths.PublicEasyRead(data.ProjectId)]).ToList();
+        // The demo's carers' project has its own published answers, from notes said by the demo's people.
+        int carers;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            carers = await scope.ServiceProvider.GetRequiredService<CoProduceDbContext>().CommissioningProjects
+                .Where(p => p.Title == "Carers' support service").Select(p => p.Id).SingleAsync();
+        }
+        var pages = PublicPages.Concat([YouSaidWeDidPaths.Public(data.ProjectId), YouSaidWeDidPaths.PublicEasyRead(data.ProjectId),
+            YouSaidWeDidPaths.Public(carers), YouSaidWeDidPaths.PublicEasyRead(carers)]).ToList();
         var pdfs = PublicPdfs.Append(YouSaidWeDidPaths.PublicEasyRead(data.ProjectId) + ".pdf").ToList();
 
         var rendered = new Dictionary<string, string>();
