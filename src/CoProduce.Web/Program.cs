@@ -27,7 +27,7 @@ builder.Services.AddCoProduceFileStore(builder.Configuration);
 builder.Services.AddCoProducePdf(builder.Configuration);
 builder.Services.AddCoProduceMvc();
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
-builder.Services.AddHealthChecks().AddDbContextCheck<CoProduceDbContext>("database");
+builder.Services.AddCoProduceHealthChecks();
 
 var app = builder.Build();
 

@@ -47,7 +47,7 @@ internal static class RequestPipeline
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapCoProduceHealthChecks();
         app.MapControllers();
         app.MapFallbackToController("PageNotFound", "Errors");
     }
