@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Features.Admin;
 using Microsoft.AspNetCore.DataProtection;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Files;
@@ -7,9 +8,23 @@ using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Pdf;
 using CoProduce.Web.Infrastructure.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// "create-lead ..." runs a command against the app's configuration and database, then exits.
+var commandLine = CreateLeadCommand.Parse(args);
+if (commandLine.Error is not null || commandLine.ShowHelp)
+{
+    await (commandLine.ShowHelp ? Console.Out : Console.Error).WriteLineAsync(
+        (commandLine.Error is null ? string.Empty : commandLine.Error + Environment.NewLine + Environment.NewLine) + CreateLeadCommand.Usage);
+    return commandLine.ShowHelp ? CreateLeadCommand.Succeeded : CreateLeadCommand.BadArguments;
+}
+
+var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 
 builder.AddCoProduceLogging();
+if (commandLine.CreateLead is not null)
+{
+    // SQLite's notes about each migration are for whoever writes migrations, not for this command.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
+}
 // No "Server: Kestrel" header: it tells an attacker what to try.
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 builder.Services.AddCoProducePublicAddress(builder.Configuration, builder.Environment);
@@ -31,6 +46,11 @@ builder.Services.AddCoProduceHealthChecks();
 
 var app = builder.Build();
 
+if (commandLine.CreateLead is { } createLead)
+{
+    return await CreateLeadCommand.RunAsync(app.Services, createLead, Console.Out, CancellationToken.None);
+}
+
 if (!CoProduce.Web.Domain.Common.UkTime.KnowsUkTime)
 {
     // Every date and time people see would be an hour out in summer: say so loudly at start-up.
@@ -42,6 +62,7 @@ await app.MigrateAndSeedDatabaseAsync();
 app.UseCoProducePipeline();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that integration tests can host the app.</summary>
 public partial class Program;

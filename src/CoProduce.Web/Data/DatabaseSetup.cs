@@ -106,6 +106,17 @@ internal static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Applies the migrations this version has and the data every database needs after them: at
+    /// start-up (<see cref="DatabaseOptions.MigrateOnStartup"/>) and from the create-lead command.
+    /// </summary>
+    internal static async Task MigrateAsync(CoProduceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        await AssessUnassessedProjectsAsync(db, clock);
+        await Features.Payments.PaymentReferenceData.EnsureAsync(db, clock, cancellationToken);
+    }
+
     public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -113,9 +124,7 @@ internal static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
         if (options.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync();
-            await AssessUnassessedProjectsAsync(db, app.Services.GetRequiredService<TimeProvider>());
-            await Features.Payments.PaymentReferenceData.EnsureAsync(db, app.Services.GetRequiredService<TimeProvider>());
+            await MigrateAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
 
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;

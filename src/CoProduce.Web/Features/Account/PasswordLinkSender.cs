@@ -22,8 +22,7 @@ public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, I
     /// <summary>Puts the email in the outbox; the caller's save stores it, with the change it belongs to.</summary>
     public async Task AddToOutboxAsync(CoProduceUser user, Purpose purpose)
     {
-        var token = await userManager.GeneratePasswordResetTokenAsync(user);
-        var link = links.To($"/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}");
+        var link = await LinkAsync(user);
         var (subject, introduction) = purpose switch
         {
             Purpose.NewStaffAccount => ("Your CoProduce account",
@@ -34,6 +33,16 @@ public sealed class PasswordLinkSender(UserManager<CoProduceUser> userManager, I
         var body = $"Hello {user.DisplayName},\n\n{introduction}\n\n{link}\n\n" +
                    "The link works for 2 hours. If you did not expect this email, you can ignore it.\n\nCoProduce";
         outbox.Add(new EmailMessage(user.Email!, subject, body));
+    }
+
+    /// <summary>
+    /// The one-time link to choose a password, on the portal's public address. It works once,
+    /// for the token lifetime Identity is given (2 hours).
+    /// </summary>
+    public async Task<string> LinkAsync(CoProduceUser user)
+    {
+        var token = await userManager.GeneratePasswordResetTokenAsync(user);
+        return links.To($"/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={EncodeToken(token)}");
     }
 
     /// <summary>A forgotten password changes nothing else: the email is saved on its own.</summary>

@@ -42,7 +42,29 @@ public sealed class StaffAccountService(
     /// password, saved together or not at all. The email is sent from the outbox, so a mail server
     /// that is down delays it rather than losing it.
     /// </summary>
-    public async Task<Creation> CreateAsync(string displayName, string email, IReadOnlyList<string> roles, string createdByUserId, CancellationToken cancellationToken)
+    public async Task<Creation> CreateAsync(string displayName, string email, IReadOnlyList<string> roles, string createdByUserId, CancellationToken cancellationToken) =>
+        (await CreateAccountAsync(displayName, email, roles, createdByUserId, "Staff account created.",
+            user => passwordLinks.AddToOutboxAsync(user, PasswordLinkSender.Purpose.NewStaffAccount), cancellationToken)).Outcome;
+
+    /// <summary>Who the audit log says made an account from the command line, where nobody is signed in.</summary>
+    public const string CommandLineUserId = "system";
+
+    /// <summary>
+    /// Makes a co-production lead's account from the command line (the first one, on a new
+    /// database), with its audit entry, and returns the one-time link to choose a password instead
+    /// of emailing it: email may not be set up yet. Nothing is emailed. The link is made after the
+    /// save: on a new database it makes the first data-protection key, which is saved on a
+    /// connection of its own and would wait for this transaction on SQLite.
+    /// </summary>
+    public async Task<(Creation Outcome, string? PasswordLink)> CreateLeadFromCommandLineAsync(string displayName, string email, CancellationToken cancellationToken)
+    {
+        var (outcome, user) = await CreateAccountAsync(displayName, email, [Roles.CoProductionLead], CommandLineUserId,
+            "Co-production lead account created from the command line.", _ => Task.CompletedTask, cancellationToken);
+        return (outcome, outcome == Creation.Created ? await passwordLinks.LinkAsync(user) : null);
+    }
+
+    private async Task<(Creation Outcome, CoProduceUser User)> CreateAccountAsync(string displayName, string email, IReadOnlyList<string> roles,
+        string createdByUserId, string auditSummary, Func<CoProduceUser, Task> passwordLink, CancellationToken cancellationToken)
     {
         var user = new CoProduceUser
         {
@@ -66,19 +88,19 @@ public sealed class StaffAccountService(
                 // Added after Identity's own saves, so that it is saved below, inside the transaction.
                 // The entry holds roles only: never the person's name or email address.
                 db.AuditEntries.Add(new AuditEntry(AuditSubject.StaffAccount(user.Id), null, AuditActions.StaffAccountCreated,
-                    "Staff account created.", createdByUserId, clock.GetUtcNow().UtcDateTime, after: RoleList(roles)));
-                await passwordLinks.AddToOutboxAsync(user, PasswordLinkSender.Purpose.NewStaffAccount);
+                    auditSummary, createdByUserId, clock.GetUtcNow().UtcDateTime, after: RoleList(roles)));
+                await passwordLink(user);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         });
         if (!result.Succeeded)
         {
-            return result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            return (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? Creation.EmailInUse
-                : Creation.EmailRefused;
+                : Creation.EmailRefused, user);
         }
-        return Creation.Created;
+        return (Creation.Created, user);
     }
 
     public enum RoleChange
