@@ -181,6 +181,59 @@ public sealed class DeploymentTests(PortalFixture portal) : IClassFixture<Portal
         Assert.Contains(message, output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreateLead_RunAsTheApp_RefusesPendingMigrationsThenMakesTheLeadAndExits()
+    {
+        // The real entry point, as a council runs it: dotnet CoProduce.Web.dll create-lead …
+        var folder = Path.Combine(Path.GetTempPath(), "coproduce-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "new.db");
+        try
+        {
+            var usage = await RunAppAsync(database, "create-lead", "--name", "Alex Morgan");
+            var refused = await RunAppAsync(database, "create-lead", "--email", "alex.morgan@council.example", "--name", "Alex Morgan");
+            var made = await RunAppAsync(database, "create-lead", "--email", "alex.morgan@council.example", "--name", "Alex Morgan", "--migrate");
+
+            Assert.Equal(CreateLeadCommand.BadArguments, usage.ExitCode);
+            Assert.Contains("Usage: dotnet CoProduce.Web.dll create-lead", usage.Output, StringComparison.Ordinal);
+            Assert.Equal(CreateLeadCommand.Refused, refused.ExitCode);
+            Assert.Contains("--migrate", refused.Output, StringComparison.Ordinal);
+            Assert.Equal(CreateLeadCommand.Succeeded, made.ExitCode);
+            Assert.Contains("https://coproduce.example/reset-password?userId=", made.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(string databasePath, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoProduce.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__CoProduce"] = $"Data Source={databasePath}";
+        start.Environment["Portal__PublicBaseUrl"] = "https://coproduce.example";
+        start.Environment["Email__PickupFolder"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "mail");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>A fresh, empty database file, as a council's new SQL Server database starts: not migrated, no demo data.</summary>
     private static WebApplicationFactory<Program> NewDatabase() =>
         new CoProduceAppFactory { SeedDemoData = false }.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStartup", "false"));
