@@ -91,7 +91,6 @@ public sealed class CommonPasswordValidator(CommonPasswords commonPasswords) : I
 
     public Task<IdentityResult> ValidateAsync(UserManager<CoProduceUser> manager, CoProduceUser user, string? password)
     {
-        ArgumentNullException.ThrowIfNull(manager);
         // Too short or empty is Identity's own length rule (RequiredLength).
         if (string.IsNullOrEmpty(password))
         {
