@@ -61,4 +61,21 @@ public sealed class PasswordPolicyTests(PortalFixture portal) : IClassFixture<Po
         var again = await resetter.SubmitFormAsync(link, "/reset-password", [new("Password", "my own long phrase"), new("ConfirmPassword", "my own long phrase")]);
         Assert.Equal("/sign-in", again.Location());
     }
+
+    [Fact]
+    public async Task NewStaffAccount_FirstPassword_CannotBeCommon()
+    {
+        var lead = await portal.ClientForAsync(Roles.CoProductionLead);
+        var made = await lead.SubmitFormAsync("/admin/staff/new", "/admin/staff/new",
+            [new("DisplayName", "Stella Staff"), new("Email", "stella.staff@example.org"), new("Roles", Roles.FinanceOfficer)]);
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        await portal.SendQueuedEmailsAsync();
+        var link = Mailbox.LinkTo(portal.MailFolder, "stella.staff@example.org", "/reset-password");
+        using var staff = portal.CreatePortalClient();
+
+        var common = await staff.SubmitFormAsync(link, "/reset-password", [new("Password", "Brackenfield Council 1"), new("ConfirmPassword", "Brackenfield Council 1")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, common.StatusCode);
+        Assert.Equal(["#Password " + CommonPasswords.CommonMessage], (await common.ReadPageAsync()).ErrorSummaryLinks());
+    }
 }
