@@ -118,7 +118,7 @@ public sealed class RateLimitingTests(RateLimitingTests.LimitedPortal portal) : 
     }
 
     [Fact]
-    public async Task Pdf_SecondInAMinuteFromOneAddress_IsRefused_OthersStillGetTheirs()
+    public async Task Pdf_SecondInAMinuteFromOneAddress_OfAnyDocument_IsRefused_OthersStillGetTheirs()
     {
         using var client = ClientAt("192.0.2.40");
         var first = await client.GetAsync(new Uri("/how-we-pay/easy-read.pdf", UriKind.Relative));
@@ -132,6 +132,8 @@ public sealed class RateLimitingTests(RateLimitingTests.LimitedPortal portal) : 
         var page = await second.ReadPageAsync();
         Assert.Equal("Too many attempts", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.Equal("/", page.QuerySelector("main a.govuk-link")?.GetAttribute("href"));
+        // Every PDF counts, whichever document it is.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync(new Uri("/programme.pdf", UriKind.Relative))).StatusCode);
         // The page is not limited, and neither is another address.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/how-we-pay/easy-read", UriKind.Relative))).StatusCode);
         using var other = ClientAt("192.0.2.41");

@@ -196,8 +196,7 @@ internal static class RateLimitSetup
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
         var limit = Options(context).For(kind).PerAddress;
-        var key = $"{context.Request.Path.Value!.ToLowerInvariant()}|{RateLimitedRequest.ClientKey(context.Connection.RemoteIpAddress)}";
-        return Partition(key, limit, kind);
+        return Partition($"{Counter(context, kind)}|{RateLimitedRequest.ClientKey(context.Connection.RemoteIpAddress)}", limit, kind);
     }
 
     private static RateLimitPartition<string> ByAccount(HttpContext context)
@@ -208,8 +207,12 @@ internal static class RateLimitSetup
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
-        return Partition($"{context.Request.Path.Value!.ToLowerInvariant()}|account|{account}", limit, kind);
+        return Partition($"{Counter(context, kind)}|account|{account}", limit, kind);
     }
+
+    /// <summary>Each form has its own count; every PDF shares one, whichever document it is.</summary>
+    private static string Counter(HttpContext context, RateLimitedRequest.Kind kind) =>
+        kind == RateLimitedRequest.Kind.Pdf ? "pdf" : context.Request.Path.Value!.TrimEnd('/').ToLowerInvariant();
 
     private static RateLimitPartition<string> Partition(string key, RateLimit limit, RateLimitedRequest.Kind kind) =>
         RateLimitPartition.GetFixedWindowLimiter($"{kind}|{key}", _ => new FixedWindowRateLimiterOptions
