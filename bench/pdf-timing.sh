@@ -37,10 +37,12 @@ dotnet build src/CoProduce.Web -c Release --nologo -v quiet > "$work/build.log" 
 
 echo "Starting the portal at $base (database in $work)..."
 # Pdf__KeepPublicPdfs=false: every request prints, so printing is what is timed, not the public PDF cache.
+# The PDF rate limit (30 a minute from one address) is raised: every request comes from this machine.
 ASPNETCORE_ENVIRONMENT=Production \
 ConnectionStrings__CoProduce="Data Source=$work/coproduce.db" \
 Database__SeedDemoData=true \
 Pdf__KeepPublicPdfs=false \
+RateLimiting__Pdf__PerAddress__Permits=1000000 \
 Portal__PublicBaseUrl="https://coproduce.example" \
 Email__PickupFolder="$work/mail" \
 Files__Folder="$work/files" \

@@ -32,6 +32,7 @@ builder.Services.AddCoProduceProxySupport(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCoProduceDatabase(builder.Configuration);
 builder.Services.AddCoProduceIdentity(builder.Environment);
+builder.Services.AddCoProduceRateLimiting(builder.Configuration);
 // Keys that protect cookies and antiforgery tokens live in the database, so that several
 // instances behind a load balancer can read each other's cookies.
 builder.Services.AddDataProtection().SetApplicationName("CoProduce").PersistKeysToDbContext<CoProduceDbContext>();

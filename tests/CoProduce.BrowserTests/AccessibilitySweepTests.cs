@@ -47,7 +47,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     private static readonly Dictionary<string, string[]> PagesWithQueries = new()
     {
         // The right-to-left sample of the easy-read documents, and the carers' project's published answers.
-        [AccessExpectations.Anonymous] = ["/programme?lang=ar", "/you-said-we-did?page=1", "/you-said-we-did/2", "/you-said-we-did/2/easy-read"],
+        // The "Too many attempts" page that a rate-limited request gets.
+        [AccessExpectations.Anonymous] = ["/programme?lang=ar", "/you-said-we-did?page=1", "/you-said-we-did/2", "/you-said-we-did/2/easy-read", "/error/429"],
         // Activity 4 is the demo's past listening session, which Jo attended: its notes page has the form, and Jo can read them.
         // Project 2 (carers) has the demo's themes and published answers; note 1 is a themed note of activity 4,
         // note 9 an unthemed one of activity 6 (the co-writing session) that Jo said and can still correct.

@@ -243,7 +243,7 @@ public sealed class AccountTests(PortalFixture portal) : IClassFixture<PortalFix
         var good = await client.SubmitFormAsync(link, "/register/confirm", [new("DisplayName", "Cam"), new("Password", "a long enough password"), new("ConfirmPassword", "a long enough password")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
-        Assert.Equal(["#Password Password must be 10 characters or more"], (await tooShort.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Equal(["#Password Password must be 12 characters or more"], (await tooShort.ReadPageAsync()).ErrorSummaryLinks());
         Assert.Equal("/profile", good.Location());
     }
 

@@ -35,8 +35,10 @@ public sealed class ValidatorTests
         // password, confirm, expected first error (field: message) or null
         { "long enough pw", "long enough pw", null },
         { "", "", "Password: Enter a password" },
-        { "123456789", "123456789", "Password: Password must be 10 characters or more" },
-        { "1234567890", "1234567890", null },
+        { "elevenchars", "elevenchars", "Password: Password must be 12 characters or more" },
+        { "twelve chars", "twelve chars", null },
+        { new string('a', 256), new string('a', 256), null },
+        { new string('a', 257), new string('a', 257), "Password: Password must be 256 characters or fewer" },
         { "long enough pw", "long enough pX", "ConfirmPassword: The passwords do not match. Enter the same password twice" },
         { "long enough pw", "", "ConfirmPassword: Enter your password again" },
     };

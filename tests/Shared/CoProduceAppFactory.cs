@@ -42,6 +42,14 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public int OutboxPollSeconds { get; init; } = 3600;
 
+    /// <summary>
+    /// Settings for one test, applied last. Tests sign in far more often than a person would, so
+    /// the rate limits are raised out of the way unless a test sets its own here.
+    /// </summary>
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    private static readonly string[] RateLimitedKinds = ["SignIn", "Registration", "PasswordReset", "Pdf"];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -52,6 +60,15 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        foreach (var kind in RateLimitedKinds)
+        {
+            builder.UseSetting($"RateLimiting:{kind}:PerAddress:Permits", "1000000");
+            builder.UseSetting($"RateLimiting:{kind}:PerAccount:Permits", "1000000");
+        }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 

@@ -1,4 +1,5 @@
 using CoProduce.Web.Infrastructure.Email;
+using CoProduce.Web.Infrastructure.Security;
 using FluentValidation;
 
 namespace CoProduce.Web.Features.Account;
@@ -97,7 +98,8 @@ public sealed class ResetPasswordFormValidator : AbstractValidator<ResetPassword
 /// <summary>Rules shared by every form that asks for an email address or a new password.</summary>
 public static class AccountRules
 {
-    public const int PasswordMinLength = 10;
+    public const int PasswordMinLength = CommonPasswords.MinLength;
+    public const int PasswordMaxLength = CommonPasswords.MaxLength;
 
     public const string EmailFormatMessage = "Enter an email address in the correct format, like name@example.com";
 
@@ -119,5 +121,5 @@ public static class AccountRules
     public static IRuleBuilderOptions<T, string?> NewPasswordRules<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("Enter a password")
             .MinimumLength(PasswordMinLength).WithMessage($"Password must be {PasswordMinLength} characters or more")
-            .MaximumLength(128).WithMessage("Password must be 128 characters or fewer");
+            .MaximumLength(PasswordMaxLength).WithMessage($"Password must be {PasswordMaxLength} characters or fewer");
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CoProduce.Web.Infrastructure.Mvc;
+using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -56,8 +57,18 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
             StatusCodes.Status404NotFound => View("PageNotFound"),
             StatusCodes.Status400BadRequest => View("BadRequest"),
             StatusCodes.Status403Forbidden => View("../Account/AccessDenied"),
+            StatusCodes.Status429TooManyRequests => View("TooManyAttempts", TooManyAttempts()),
             _ => View("ServerError", Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier),
         };
+    }
+
+    /// <summary>How long to wait (from the limiter's Retry-After) and where to go back to.</summary>
+    private TooManyAttemptsPage TooManyAttempts()
+    {
+        var seconds = int.TryParse(Response.Headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 60;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        var (backPath, backText) = RateLimitedRequest.WhereToGoBack(originalPath);
+        return new TooManyAttemptsPage(RateLimitedRequest.MinutesToWait(TimeSpan.FromSeconds(seconds)), backPath, backText);
     }
 
     /// <summary>Every unknown address, signed in or not.</summary>
@@ -67,3 +78,6 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         return View("PageNotFound");
     }
 }
+
+/// <summary>The "Too many attempts" page: whole minutes to wait, and the page to go back to.</summary>
+public sealed record TooManyAttemptsPage(int MinutesToWait, string BackPath, string BackText);

@@ -44,6 +44,8 @@ internal static class RequestPipeline
 
         app.UseStaticFiles();
         app.UseRouting();
+        // Before signing in is looked at: a refused attempt costs the server as little as possible.
+        app.UseCoProduceRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
 

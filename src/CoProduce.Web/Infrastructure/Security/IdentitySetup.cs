@@ -14,8 +14,9 @@ internal static class IdentitySetup
         services
             .AddIdentity<CoProduceUser, IdentityRole>(options =>
             {
-                // Length over composition rules, as the National Cyber Security Centre advises.
-                options.Password.RequiredLength = 10;
+                // Length over composition rules, as the National Cyber Security Centre advises;
+                // the common passwords are refused by CommonPasswordValidator.
+                options.Password.RequiredLength = CommonPasswords.MinLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -32,7 +33,10 @@ internal static class IdentitySetup
             })
             .AddEntityFrameworkStores<CoProduceDbContext>()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.AddSingleton(_ => CommonPasswords.Bundled());
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.AddSessionValidationOnEveryRequest();
