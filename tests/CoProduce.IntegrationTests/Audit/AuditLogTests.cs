@@ -99,9 +99,22 @@ public sealed class AuditLogTests(PaymentsPortal portal) : IClassFixture<Payment
     }
 
     [Theory]
+    [InlineData("From.Day=1&From.Month=1&From.Year=1900&To.Day=31&To.Month=12&To.Year=9999")]
+    [InlineData("From.Day=31&From.Month=12&From.Year=9999")]
+    public async Task TheWidestDates_AreAccepted(string query)
+    {
+        var lead = await LeadAsync();
+
+        var response = await lead.GetAsync(new Uri("/audit?" + query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty((await response.ReadPageAsync()).ErrorSummaryLinks());
+    }
+
+    [Theory]
     [InlineData("From.Day=31&From.Month=2&From.Year=2026", "#From", "Date from must be a real date, like 27 3 2026")]
     [InlineData("To.Day=1&To.Month=13&To.Year=2026", "#To", "Date to must be a real date, like 27 3 2026")]
-    [InlineData("From.Day=1&From.Month=1", "#From", "Date from must be a real date, like 27 3 2026")]
+    [InlineData("From.Day=1&From.Month=1", "#From", "Date from must include a year")]
     [InlineData("From.Day=2&From.Month=3&From.Year=2026&To.Day=1&To.Month=3&To.Year=2026", "#To", "Date to must be the same as or after date from")]
     public async Task DatesThatCannotBeUsed_AreExplainedByTheField_AndKeepWhatWasTyped(string query, string field, string message)
     {

@@ -27,6 +27,8 @@ public sealed class AuditLogRulesTests
         { "2026-10-25", "2026-10-25", "2026-10-24T23:00", true }, // the day the clocks go back: 25 hours long
         { "2026-10-25", "2026-10-25", "2026-10-25T23:59", true },
         { "2026-10-25", "2026-10-25", "2026-10-26T00:00", false },
+        { "1900-01-01", "9999-12-31", "2026-01-01T00:00", true }, // the widest dates anyone can type
+        { "9999-12-31", "9999-12-31", "2026-01-01T00:00", false },
     };
 
     [Theory]
@@ -119,7 +121,8 @@ public sealed class AuditLogRulesTests
         { null, "DroppedTheTable", null, null, "Act: Choose an action from the list" },
         { null, null, "29/2/2026", null, "From: Date from must be a real date, like 27 3 2026" },
         { null, null, "29/2/2028", null, null }, // a leap year
-        { null, null, "1/1/", null, "From: Date from must be a real date, like 27 3 2026" },
+        { null, null, "1/1/", null, "From: Date from must include a year" },
+        { null, null, "//2026", null, "From: Date from must include a day and month" },
         { null, null, null, "0/1/2026", "To: Date to must be a real date, like 27 3 2026" },
         { null, null, "2/3/2026", "1/3/2026", "To: Date to must be the same as or after date from" },
         { null, null, "1/3/2026", "1/3/2026", null },

@@ -18,8 +18,11 @@ public sealed record AuditPeriod(DateOnly? From, DateOnly? To)
     /// <summary>The first UTC moment of the "from" day, or null for no lower bound.</summary>
     public DateTime? StartUtc => From is { } from ? UkTime.ToUtc(from, TimeOnly.MinValue) : null;
 
-    /// <summary>The first UTC moment after the "to" day (entries must be before it), or null for no upper bound.</summary>
-    public DateTime? EndUtcExclusive => To is { } to ? UkTime.ToUtc(to.AddDays(1), TimeOnly.MinValue) : null;
+    /// <summary>
+    /// The first UTC moment after the "to" day (entries must be before it), or null for no upper bound.
+    /// The last day a date can be (31 December 9999) has no day after it: it bounds nothing.
+    /// </summary>
+    public DateTime? EndUtcExclusive => To is { } to && to < DateOnly.MaxValue ? UkTime.ToUtc(to.AddDays(1), TimeOnly.MinValue) : null;
 
     public bool Contains(DateTime atUtc) =>
         (StartUtc is not { } start || atUtc >= start) && (EndUtcExclusive is not { } end || atUtc < end);

@@ -121,15 +121,28 @@ public sealed class AuditFilterValidator : AbstractValidator<AuditFilter>
             .WithMessage("Choose an action from the list");
         RuleFor(f => f.From)
             .Must(d => IsBlank(d) || d.ToDate() is not null)
-            .WithMessage("Date from must be a real date, like 27 3 2026");
+            .WithMessage(f => DateProblem("Date from", f.From));
         RuleFor(f => f.To)
             .Must(d => IsBlank(d) || d.ToDate() is not null)
-            .WithMessage("Date to must be a real date, like 27 3 2026");
+            .WithMessage(f => DateProblem("Date to", f.To));
         RuleFor(f => f.To)
             .Must((f, to) => new AuditPeriod(f.From.ToDate(), to.ToDate()).Problem is null)
             .WithMessage(f => new AuditPeriod(f.From.ToDate(), f.To.ToDate()).Problem!)
             .When(f => f.From.ToDate() is not null && f.To.ToDate() is not null);
     }
 
-    private static bool IsBlank(Infrastructure.GovUk.DateParts parts) => AuditFilter.IsBlank(parts);
+    private static bool IsBlank(DateParts parts) => AuditFilter.IsBlank(parts);
+
+    /// <summary>The Design System's words: what is missing, or that the date does not exist.</summary>
+    private static string DateProblem(string name, DateParts parts)
+    {
+        var missing = new[] { ("day", parts.Day), ("month", parts.Month), ("year", parts.Year) }
+            .Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1).ToList();
+        return missing.Count switch
+        {
+            1 => $"{name} must include a {missing[0]}",
+            2 => $"{name} must include a {missing[0]} and {missing[1]}",
+            _ => $"{name} must be a real date, like 27 3 2026",
+        };
+    }
 }
