@@ -61,8 +61,10 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         [Roles.FinanceOfficer] = ["/finance?status=all&from=not-a-date&min=lots", "/finance?status=Paid&sort=amount-desc"],
         // The easy-read previews of each template with made-up content.
         // The reports for another year, and the second page of exceptions (the list is short, so it shows the first).
+        // The audit log of one project, and with dates it cannot read (errors by the fields).
         [Roles.CoProductionLead] = ["/easy-read/templates/how-we-pay/sample", "/easy-read/templates/you-said-we-did/sample",
-            "/reports/payments?year=2025", "/reports/seven-keys?year=2025", "/reports/you-said-we-did?year=2025", "/reports/requirements?page=2"],
+            "/reports/payments?year=2025", "/reports/seven-keys?year=2025", "/reports/you-said-we-did?year=2025", "/reports/requirements?page=2",
+            "/audit?subject=Project&id=1", "/audit?From.Day=31&From.Month=2&From.Year=2026&To.Day=1&To.Month=1&To.Year=2025"],
     };
 
     public static TheoryData<string> Audiences() => [.. AccessExpectations.Audiences];

@@ -15,8 +15,8 @@ public sealed class ServiceNavigationTests
         { [Roles.Commissioner], ["Home", "Projects", "Activities", "Roster"] },
         { [Roles.ExpertByExperience], ["Home", "Your involvement", "Find activities", "Your payments", "Your profile"] },
         { [Roles.FinanceOfficer], ["Home", "Involvement payments"] },
-        { [Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Payments", "Reports", "Staff accounts"] },
-        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Payments", "Reports", "Staff accounts"] },
+        { [Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Payments", "Reports", "Staff accounts", "Audit log"] },
+        { [Roles.Commissioner, Roles.CoProductionLead], ["Home", "Projects", "Activities", "Roster", "Exceptions", "Tier rules", "Payments", "Reports", "Staff accounts", "Audit log"] },
         { [Roles.Commissioner, Roles.FinanceOfficer], ["Home", "Projects", "Activities", "Roster", "Involvement payments"] },
     };
 

@@ -206,6 +206,9 @@ public static class AccessExpectations
         ["Reports.YouSaidWeDid GET"] = Policies.ReportsView,
         ["Reports.YouSaidWeDidCsv GET"] = Policies.ReportsView,
         ["EasyReadTemplates.SamplePdf GET"] = Policies.EasyReadManage,
+        // The audit log, on screen and as CSV
+        ["Audit.Index GET"] = Policies.AuditView,
+        ["Audit.Export GET"] = Policies.AuditView,
         // Feedback themes, answers and publishing "you said, we did"; the public pages and the participant's easy read
         ["Feedback.Index GET"] = Policies.ProjectsEdit,
         ["Feedback.AddToTheme POST"] = Policies.ProjectsEdit,

@@ -213,4 +213,7 @@ public static class AuditActions
     public const string YouSaidWeDidPublished = "YouSaidWeDidPublished";
     public const string NextCycleStarted = "NextCycleStarted";
     public const string StatementDownloaded = "StatementDownloaded";
+
+    /// <summary>A co-production lead took a copy of the audit log as CSV. The entry says which filters, not what the copy held.</summary>
+    public const string AuditLogExported = "AuditLogExported";
 }

@@ -80,6 +80,8 @@ internal static class MvcSetup
         services.AddScoped<Features.Budget.BudgetPages>();
         services.AddScoped<Features.Budget.BudgetService>();
         services.AddScoped<Features.Reports.ReportPages>();
+        services.AddScoped<Features.Audit.AuditPages>();
+        services.AddScoped<Features.Audit.AuditLogService>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
         services.AddScoped<Features.Ladder.LadderPages>();

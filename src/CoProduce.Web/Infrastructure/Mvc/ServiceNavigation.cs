@@ -58,6 +58,7 @@ public static class ServiceNavigation
             items.Add(new("Payments", "/payments"));
             items.Add(new("Reports", "/reports"));
             items.Add(new("Staff accounts", "/admin/staff"));
+            items.Add(new("Audit log", "/audit"));
         }
         return items;
     }

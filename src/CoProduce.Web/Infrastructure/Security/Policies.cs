@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>Read the co-production reports: requirements met on time, reach, payments, the 7 Keys, "you said, we did".</summary>
     public const string ReportsView = nameof(ReportsView);
 
+    /// <summary>Read and export the audit log: who did what, to which record, when.</summary>
+    public const string AuditView = nameof(AuditView);
+
     /// <summary>Run the scheme: staff accounts.</summary>
     public const string SchemeAdministration = nameof(SchemeAdministration);
 
@@ -47,6 +50,7 @@ public static class Policies
         [PaymentsManage] = [Roles.CoProductionLead],
         [EasyReadManage] = [Roles.CoProductionLead],
         [ReportsView] = [Roles.CoProductionLead],
+        [AuditView] = [Roles.CoProductionLead],
     };
 
     public static IServiceCollection AddCoProduceAuthorization(this IServiceCollection services)
