@@ -42,6 +42,12 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public int OutboxPollSeconds { get; init; } = 3600;
 
+    /// <summary>
+    /// Finance officers and leads must use an authenticator app. Off by default, so that tests
+    /// sign in with a password; the two-factor tests turn it on.
+    /// </summary>
+    public bool RequireTwoFactorForStaff { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -52,6 +58,7 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         builder.ConfigureTestServices(services => TestServices?.Invoke(services));
     }
 

@@ -45,6 +45,7 @@ internal static class RequestPipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
