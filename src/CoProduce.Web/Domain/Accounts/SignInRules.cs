@@ -53,6 +53,16 @@ public static class SignInRules
     public static string CleanCode(string? code) =>
         (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim();
 
+    /// <summary>
+    /// A recovery code as Identity keeps it ("abcde-12345"): spaces dropped, and the hyphen put
+    /// back if it was left out.
+    /// </summary>
+    public static string CleanRecoveryCode(string? code)
+    {
+        var clean = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+        return clean.Length == 10 && !clean.Contains('-', StringComparison.Ordinal) ? clean[..5] + "-" + clean[5..] : clean;
+    }
+
     /// <summary>An authenticator code: exactly six digits.</summary>
     public static bool IsAuthenticatorCode(string? code)
     {

@@ -142,7 +142,7 @@ public sealed class TwoFactorService(
     public async Task<SignInResult> SignInWithRecoveryCodeAsync(string? code)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        var clean = SignInRules.CleanCode(code);
+        var clean = SignInRules.CleanRecoveryCode(code);
         if (user is null || clean.Length == 0)
         {
             return SignInResult.Failed;
