@@ -13,7 +13,7 @@ public sealed class TwoFactorSignInController(TwoFactorService twoFactor) : Cont
     [AllowAnonymous]
     [HttpGet("sign-in/two-factor")]
     public async Task<IActionResult> Code(string? returnUrl) =>
-        await twoFactor.IsBetweenStepsAsync() ? View(new AuthenticatorCodeForm { ReturnUrl = returnUrl }) : Redirect("/sign-in");
+        await twoFactor.IsBetweenStepsAsync() ? View(new AuthenticatorCodeForm { ReturnUrl = returnUrl }) : View("SignInAgain");
 
     [AllowAnonymous]
     [HttpPost("sign-in/two-factor")]
@@ -39,7 +39,7 @@ public sealed class TwoFactorSignInController(TwoFactorService twoFactor) : Cont
     [AllowAnonymous]
     [HttpGet("sign-in/recovery-code")]
     public async Task<IActionResult> RecoveryCode(string? returnUrl) =>
-        await twoFactor.IsBetweenStepsAsync() ? View(new RecoveryCodeForm { ReturnUrl = returnUrl }) : Redirect("/sign-in");
+        await twoFactor.IsBetweenStepsAsync() ? View(new RecoveryCodeForm { ReturnUrl = returnUrl }) : View("SignInAgain");
 
     [AllowAnonymous]
     [HttpPost("sign-in/recovery-code")]
