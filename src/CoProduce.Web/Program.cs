@@ -42,6 +42,7 @@ builder.Services.AddCoProduceEmail(builder.Configuration);
 builder.Services.AddCoProduceFileStore(builder.Configuration);
 builder.Services.AddCoProducePdf(builder.Configuration);
 builder.Services.AddCoProduceMvc();
+builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
 builder.Services.AddCoProduceHealthChecks();
 

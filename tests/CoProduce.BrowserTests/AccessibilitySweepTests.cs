@@ -31,7 +31,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
     {
         [AccessExpectations.Anonymous] = ["/sign-in", "/register", "/forgot-password", "/co-production-rules"],
         [Roles.Commissioner] = ["/projects/new", "/projects/1/next-stage", "/projects/1/requirements/R1/evidence", "/projects/1/requirements/R1/exception",
-            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/manage/activities/4/feedback", "/projects/1/feedback"],
+            "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/manage/activities/4/feedback", "/projects/1/feedback",
+            "/account/two-factor/set-up"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
             "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],

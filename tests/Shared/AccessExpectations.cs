@@ -230,6 +230,18 @@ public static class AccessExpectations
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
         ["StaffAccounts.ChangeRoles GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.ChangeRoles POST"] = Policies.SchemeAdministration,
+        ["StaffAccounts.ResetTwoFactor POST"] = Policies.SchemeAdministration,
+        // Two-factor sign-in: the second step is between the password and being signed in
+        ["TwoFactorSignIn.Code GET"] = Anyone,
+        ["TwoFactorSignIn.Code POST"] = Anyone,
+        ["TwoFactorSignIn.RecoveryCode GET"] = Anyone,
+        ["TwoFactorSignIn.RecoveryCode POST"] = Anyone,
+        ["TwoFactorSignIn.KeepAlive GET"] = SignedIn,
+        ["TwoFactor.Index GET"] = SignedIn,
+        ["TwoFactor.SetUp GET"] = SignedIn,
+        ["TwoFactor.SetUp POST"] = SignedIn,
+        ["TwoFactor.RecoveryCodes POST"] = SignedIn,
+        ["TwoFactor.TurnOff POST"] = SignedIn,
         // Feedback capture: the organiser's notes and an activity's 7 Keys; a participant's own attended activities
         ["ActivityFeedback.Notes GET"] = Policies.ProjectsEdit,
         ["ActivityFeedback.Notes POST"] = Policies.ProjectsEdit,

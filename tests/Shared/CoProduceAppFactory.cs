@@ -50,6 +50,12 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
 
     private static readonly string[] RateLimitedKinds = ["SignIn", "Registration", "PasswordReset", "Pdf"];
 
+    /// <summary>
+    /// Finance officers and leads must use an authenticator app. Off by default, so that tests
+    /// sign in with a password; the two-factor tests turn it on.
+    /// </summary>
+    public bool RequireTwoFactorForStaff { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -60,6 +66,7 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         foreach (var kind in RateLimitedKinds)
         {
             builder.UseSetting($"RateLimiting:{kind}:PerAddress:Permits", "1000000");

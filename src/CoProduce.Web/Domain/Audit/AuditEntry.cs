@@ -178,6 +178,13 @@ public static class AuditActions
     public const string StaffRolesChanged = "StaffRolesChanged";
     public const string StaffAccountLocked = "StaffAccountLocked";
 
+    // Two-factor sign-in. Entries never hold the key or the codes.
+    public const string TwoFactorTurnedOn = "TwoFactorTurnedOn";
+    public const string TwoFactorTurnedOff = "TwoFactorTurnedOff";
+    public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+    public const string TwoFactorReset = "TwoFactorReset";
+
     // Money events. Their before and after hold amounts and statuses, never bank details.
     public const string ClaimCreated = "ClaimCreated";
     public const string ClaimChanged = "ClaimChanged";

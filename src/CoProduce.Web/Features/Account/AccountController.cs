@@ -19,7 +19,11 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("sign-in")]
-    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl, bool timedOut = false)
+    {
+        ViewData["TimedOut"] = timedOut;
+        return View(new SignInForm { ReturnUrl = returnUrl });
+    }
 
     [AllowAnonymous]
     [HttpPost("sign-in")]
@@ -27,9 +31,14 @@ public sealed class AccountController(
     {
         if (ModelState.IsValid)
         {
-            if (await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!))
+            var result = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!);
+            if (result.Succeeded)
             {
                 return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+            }
+            if (result.RequiresTwoFactor)
+            {
+                return LocalRedirect("/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(form.ReturnUrl)));
             }
             ModelState.AddModelError(nameof(SignInForm.Email), SignInFailedMessage);
         }

@@ -14,13 +14,14 @@ public sealed class PasswordSignIn(SignInManager<CoProduceUser> signInManager, I
     // A hash of a random password, made once, to check against when there is no real one.
     private static string? s_standInHash;
 
-    public async Task<bool> SignInAsync(string email, string password)
+    /// <summary>Succeeded, or RequiresTwoFactor when the account uses an authenticator app, or failed.</summary>
+    public async Task<SignInResult> SignInAsync(string email, string password)
     {
         var user = await signInManager.UserManager.FindByEmailAsync(email);
         if (user?.PasswordHash is null)
         {
             CheckStandIn(password);
-            return false;
+            return SignInResult.Failed;
         }
         // A locked account is refused before its password is checked. The attempt that locks it
         // was checked already, so it must not be checked twice.
@@ -30,7 +31,7 @@ public sealed class PasswordSignIn(SignInManager<CoProduceUser> signInManager, I
         {
             CheckStandIn(password);
         }
-        return result.Succeeded;
+        return result;
     }
 
     private void CheckStandIn(string password)

@@ -152,6 +152,33 @@ public sealed class StaffAccountService(
     }
 
     /// <summary>
+    /// For someone who has lost their phone and their recovery codes: turns off the account's
+    /// two-factor sign-in, forgets its key and codes, and ends its sessions. A finance officer or
+    /// lead is asked to set up an app again when they next sign in. Audited.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(string userId, string resetByUserId)
+    {
+        if (await StaffAccountAsync(userId) is null)
+        {
+            return false;
+        }
+        var user = await users.FindByIdAsync(userId);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Check(await users.SetTwoFactorEnabledAsync(user!, false));
+            Check(await users.ResetAuthenticatorKeyAsync(user!));
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user!, 0);
+            Check(await users.UpdateSecurityStampAsync(user!));
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.StaffAccount(userId), null, AuditActions.TwoFactorReset,
+                "Two-factor sign-in reset by a co-production lead.", resetByUserId, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+        return true;
+    }
+
+    /// <summary>
     /// Only staff accounts have their roles changed here, and a lead keeps their own lead role, so
     /// that the scheme is never left with nobody who can manage it by accident.
     /// </summary>

@@ -89,6 +89,17 @@ public sealed class StaffAccountsController(
         return View(form);
     }
 
+    [HttpPost("admin/staff/{userId}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string userId)
+    {
+        if (!await staffAccounts.ResetTwoFactorAsync(userId, users.GetUserId(User)!))
+        {
+            return NotFound();
+        }
+        TempData["Success"] = "Two-factor sign-in reset. They have been signed out and will set up their authenticator app again when they sign in";
+        return RedirectToAction(nameof(Index));
+    }
+
     internal static IEnumerable<SelectListItem> RoleOptions =>
         Roles.Staff.Select(r => new SelectListItem(Roles.DisplayName(r), r));
 }

@@ -47,6 +47,7 @@ internal static class RequestPipeline
         // Before signing in is looked at: a refused attempt costs the server as little as possible.
         app.UseCoProduceRateLimiting();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
 
         app.MapCoProduceHealthChecks();

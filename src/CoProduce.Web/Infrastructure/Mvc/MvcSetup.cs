@@ -54,6 +54,7 @@ internal static class MvcSetup
         services.AddScoped<Features.EasyRead.EasyReadTemplatePages>();
         services.AddScoped<Features.EasyRead.EasyReadTemplateService>();
         services.AddScoped<Features.Account.PasswordSignIn>();
+        services.AddScoped<Features.Account.TwoFactorService>();
         services.AddScoped<Features.Account.RegistrationService>();
         services.AddScoped<Features.Commissioning.ProjectService>();
         services.AddScoped<Features.Commissioning.ProjectPages>();

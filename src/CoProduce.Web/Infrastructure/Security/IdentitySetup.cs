@@ -54,8 +54,8 @@ internal static class IdentitySetup
             options.LogoutPath = "/sign-out";
             options.AccessDeniedPath = "/access-denied";
             options.ReturnUrlParameter = "returnUrl";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
+            // 30 minutes without a request for staff, longer for experts by experience.
+            options.UseIdleTimeoutByRole();
         });
 
         services.AddAntiforgery(options =>

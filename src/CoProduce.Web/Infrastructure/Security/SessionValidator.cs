@@ -30,7 +30,10 @@ public sealed class SessionValidator(
         {
             context.RejectPrincipal();
             await SignInManager.SignOutAsync();
+            return;
         }
+        // The idle timeout counts from the last request, not from half-way through the session.
+        context.ShouldRenew = true;
     }
 
     protected override async Task<CoProduceUser?> VerifySecurityStamp(ClaimsPrincipal? principal)

@@ -2,3 +2,7 @@
 import { initAll } from '/lib/govuk/govuk-frontend.min.js';
 
 initAll();
+
+import { initTimeoutWarning } from '/js/timeout-warning.mjs';
+
+initTimeoutWarning(document.querySelector('[data-module="app-timeout-warning"]'));
