@@ -165,6 +165,16 @@ public sealed class TwoFactorTests
         Assert.StartsWith(TwoFactorGate.SetUpPath, (await financeClient.GetAsync(new Uri("/finance", UriKind.Relative))).Location(), StringComparison.Ordinal);
         Assert.NotEqual(oldKey, SharedKey(await financeClient.GetPageAsync(TwoFactorGate.SetUpPath)));
         Assert.Equal([AuditActions.TwoFactorTurnedOn, AuditActions.TwoFactorReset], await AuditActionsForAsync(app, finance));
+
+        // A lead cannot reset their own here (they would sign themselves out everywhere): not found, and nothing changes.
+        var lead = DemoUsers.EmailFor(Roles.CoProductionLead);
+        var leadId = await WithDbAsync(app, db => db.Users.Where(u => u.Email == lead).Select(u => u.Id).SingleAsync());
+        var ownPage = await leadClient.GetPageAsync($"/admin/staff/{leadId}/roles");
+        Assert.Null(ownPage.QuerySelector($"form[action='/admin/staff/{leadId}/reset-two-factor']"));
+        var token = ownPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var own = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.NotFound, (await leadClient.PostAsync(new Uri($"/admin/staff/{leadId}/reset-two-factor", UriKind.Relative), own)).StatusCode);
+        Assert.True(await WithDbAsync(app, db => db.Users.Where(u => u.Email == lead).Select(u => u.TwoFactorEnabled).SingleAsync()));
     }
 
     [Fact]

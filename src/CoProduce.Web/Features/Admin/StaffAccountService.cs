@@ -156,9 +156,14 @@ public sealed class StaffAccountService(
     /// two-factor sign-in, forgets its key and codes, and ends its sessions. A finance officer or
     /// lead is asked to set up an app again when they next sign in. Audited.
     /// </summary>
+    /// <summary>
+    /// Resets another staff member's two-factor sign-in. False when there is no such staff account,
+    /// or it is the lead's own: they manage their own at "Sign-in security", so that a lead cannot
+    /// sign themselves out everywhere by accident, and a stolen session cannot strip the second factor.
+    /// </summary>
     public async Task<bool> ResetTwoFactorAsync(string userId, string resetByUserId)
     {
-        if (await StaffAccountAsync(userId) is null)
+        if (userId == resetByUserId || await StaffAccountAsync(userId) is null)
         {
             return false;
         }
