@@ -96,6 +96,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["AspNetUsers.AccessFailedCount"] = new("wrongPasswordsSinceLastSignIn"),
         ["AspNetUsers.LockoutEnd"] = new("lockedUntilUtc", (v, _) => ((DateTimeOffset?)v)?.UtcDateTime),
         ["AspNetUsers.CreatedUtc"] = new("createdUtc"),
+        ["AspNetUsers.LastSignInUtc"] = new("lastSignInUtc"),
 
         ["AspNetUserRoles.RoleId"] = new("", (v, lookups) => lookups.RoleNames[(string)v!]),
         ["AspNetUserClaims.ClaimType"] = new("type"),
@@ -181,6 +182,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
         ["ClaimExpenses.Miles"] = new("miles"),
         ["ClaimExpenses.Description"] = new("description"),
         ["ClaimExpenses.ReceiptFileName"] = new("receiptFileName"),
+        ["ClaimExpenses.ReceiptDeletedUtc"] = new("receiptDeletedUtc"),
         ["ClaimDecisions.Number"] = new("number"),
         ["ClaimDecisions.Step"] = new("step", (v, _) => ClaimWords.Step((ClaimStep)v!)),
         ["ClaimDecisions.AtUtc"] = new("atUtc"),
@@ -437,11 +439,15 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
             claim.AddExpense(ExpenseCategory.PublicTransport, Money.FromPounds(4.80m), new Receipt($"receipts/{Guid.NewGuid():N}", "tam-bus-ticket.jpg"),
                 person.UserId, now, "Tam: the bus to the library and back");
             claim.AddExpense(ExpenseCategory.Mileage, Money.FromPounds(5.63m), null, person.UserId, now, miles: 12.5m);
+            var parking = claim.AddExpense(ExpenseCategory.Meals, Money.FromPounds(3.20m), new Receipt($"receipts/{Guid.NewGuid():N}", "cafe-receipt.jpg"),
+                person.UserId, now, "Tam: a sandwich at the library");
             claim.Submit(person.UserId, now, warningsSeen: "Tam: this fee would make your earnings from us more than the Carer's Allowance limit that week.");
             claim.Query("Tam: which day did you travel?", "finance-officer", now);
             claim.Submit(person.UserId, now, answer: "Tam: on the day of the workshop",
                 warningsSeen: "Tam: this fee would make your earnings from us more than the Carer's Allowance limit that week.");
             claim.Approve(new Approver("finance-officer", null), new ApprovalRules(Money.FromPounds(500)), now);
+            // A receipt past its retention period: the file is gone, the expense and the file's name stay.
+            claim.DeleteReceipt(parking.Number, now);
             db.Claims.Add(claim);
             var projectId = await db.Activities.Where(a => a.Id == signUp.ActivityId).Select(a => a.ProjectId).SingleAsync();
             var note = new FeedbackItem(signUp.ActivityId, projectId, FeedbackKind.NotWorking, "Tam: the letters come too late to plan the bus",

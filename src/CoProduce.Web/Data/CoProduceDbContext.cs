@@ -78,6 +78,12 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
     /// <summary>Email waiting to be sent, and recently sent (see <see cref="Infrastructure.Email.OutboxSender"/>).</summary>
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
 
+    /// <summary>Uploaded files, readable by every instance of the portal.</summary>
+    public DbSet<Infrastructure.Files.StoredFile> StoredFiles => Set<Infrastructure.Files.StoredFile>();
+
+    /// <summary>Which instance holds each kind of background work, and when it is next due.</summary>
+    public DbSet<Infrastructure.Background.JobLease> JobLeases => Set<Infrastructure.Background.JobLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,4 +11,10 @@ public class CoProduceUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// When the person last signed in, or null if never since this was recorded. Retention counts
+    /// an expert by experience as active from it (with their places and claims).
+    /// </summary>
+    public DateTime? LastSignInUtc { get; set; }
 }

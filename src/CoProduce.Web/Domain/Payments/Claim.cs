@@ -271,6 +271,19 @@ public sealed class Claim : IConcurrencyVersioned
         Change(byUserId, nowUtc, $"Removed expense {line.Number}: {ExpenseRule.Name(line.Category)}, {line.Amount}");
     }
 
+    /// <summary>
+    /// The end of a receipt's retention period: its file goes, the expense and the file's name
+    /// stay, so that the claim still says a receipt was given. Allowed whatever the claim's status:
+    /// when to do it is the retention policy's decision. Returns the stored file's reference, for
+    /// the file store to delete, or null when the line had no receipt file left.
+    /// </summary>
+    public string? DeleteReceipt(int number, DateTime nowUtc)
+    {
+        var line = _expenses.SingleOrDefault(e => e.Number == number)
+            ?? throw new ArgumentException($"This claim has no expense {number}.", nameof(number));
+        return line.DeleteReceipt(nowUtc);
+    }
+
     /// <summary>Takes part of the fee, or all of it: never more, never less than £0.</summary>
     public void TakeFee(Money amount, string byUserId, DateTime nowUtc)
     {

@@ -49,7 +49,24 @@ public sealed class ExpenseLine
     /// <summary>The receipt's file name as it was uploaded, cleaned, for showing only.</summary>
     public string? ReceiptFileName { get; private set; }
 
+    /// <summary>
+    /// When the receipt file was deleted at the end of its retention period, or null. The file
+    /// name stays, so that the claim still says a receipt was given.
+    /// </summary>
+    public DateTime? ReceiptDeletedUtc { get; private set; }
+
     public bool HasReceipt => ReceiptFileReference is not null;
+
+    internal string? DeleteReceipt(DateTime nowUtc)
+    {
+        var reference = ReceiptFileReference;
+        if (reference is not null)
+        {
+            ReceiptFileReference = null;
+            ReceiptDeletedUtc = nowUtc;
+        }
+        return reference;
+    }
 }
 
 /// <summary>A stored receipt file: the store's reference and the name to show.</summary>

@@ -108,7 +108,7 @@ public sealed record ClaimRecord(
     IReadOnlyList<ClaimStepRecord> History,
     PaymentBatchRecord? PaymentBatch);
 
-public sealed record ExpenseRecord(int Number, string Category, string Amount, decimal? Miles, string? Description, string? ReceiptFileName);
+public sealed record ExpenseRecord(int Number, string Category, string Amount, decimal? Miles, string? Description, string? ReceiptFileName, DateTime? ReceiptDeletedUtc);
 
 public sealed record ClaimStepRecord(int Number, string Step, DateTime AtUtc, string Total, string? Note);
 

@@ -61,7 +61,7 @@ public sealed class PaymentDetailsService(CoProduceDbContext db, BankDetailsProt
                 c.CreatedUtc,
                 c.UpdatedUtc,
                 c.Expenses.OrderBy(e => e.Number)
-                    .Select(e => new ExpenseRecord(e.Number, ClaimWords.Category(e.Category), e.Amount.Format(), e.Miles, e.Description, e.ReceiptFileName)).ToList(),
+                    .Select(e => new ExpenseRecord(e.Number, ClaimWords.Category(e.Category), e.Amount.Format(), e.Miles, e.Description, e.ReceiptFileName, e.ReceiptDeletedUtc)).ToList(),
                 c.Decisions.OrderBy(d => d.Number)
                     .Select(d => new ClaimStepRecord(d.Number, ClaimWords.Step(d.Step), d.AtUtc, d.Total.Format(), d.Note)).ToList(),
                 batch is null ? null : new PaymentBatchRecord(batch.BatchId, batch.Amount.Format()));

@@ -106,7 +106,8 @@ public sealed record AccountRecord(
     IReadOnlyList<string> Roles,
     IReadOnlyList<AccountDetailRecord> OtherDetails,
     IReadOnlyList<OtherServiceRecord> OtherServices,
-    DateTime CreatedUtc);
+    DateTime CreatedUtc,
+    DateTime? LastSignInUtc);
 
 /// <summary>Any other detail stored with the account (a claim).</summary>
 public sealed record AccountDetailRecord(string? Type, string? Value);

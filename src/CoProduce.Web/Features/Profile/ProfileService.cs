@@ -163,6 +163,7 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         user.EmailConfirmed = false;
         user.PhoneNumber = null;
         user.PhoneNumberConfirmed = false;
+        user.LastSignInUtc = null;
         user.PasswordHash = null;
         user.TwoFactorEnabled = false;
         user.AccessFailedCount = 0;
@@ -215,7 +216,8 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
             roles.Where(r => r is not null).Select(r => Infrastructure.Security.Roles.DisplayName(r!)).Order(StringComparer.Ordinal).ToList(),
             details,
             services,
-            user.CreatedUtc);
+            user.CreatedUtc,
+            user.LastSignInUtc);
 
         var emails = await Emails(profile, user.Email).AsNoTracking()
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using CoProduce.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Infrastructure.Security;
 
@@ -56,6 +58,7 @@ internal static class IdentitySetup
             options.ReturnUrlParameter = "returnUrl";
             // 30 minutes without a request for staff, longer for experts by experience.
             options.UseIdleTimeoutByRole();
+            options.Events.OnSignedIn = RecordSignInAsync;
         });
 
         services.AddAntiforgery(options =>
@@ -76,5 +79,29 @@ internal static class IdentitySetup
         });
 
         return services;
+    }
+
+    /// <summary>
+    /// Keeps when the person last signed in: retention counts an expert by experience as active
+    /// from it. One UPDATE; a copy of the account already loaded in this request is told too, so
+    /// that a later save of it does not put back the old value.
+    /// </summary>
+    private static async Task RecordSignInAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieSignedInContext context)
+    {
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return;
+        }
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<Data.CoProduceDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInUtc, now), context.HttpContext.RequestAborted);
+        if (db.ChangeTracker.Entries<Data.CoProduceUser>().FirstOrDefault(e => e.Entity.Id == userId) is { } loaded)
+        {
+            loaded.Entity.LastSignInUtc = now;
+            loaded.Property(u => u.LastSignInUtc).OriginalValue = now;
+        }
     }
 }

@@ -49,6 +49,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("LastSignInUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -1426,6 +1429,37 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.ToTable("ExpertProfiles");
                 });
 
+            modelBuilder.Entity("CoProduce.Web.Infrastructure.Background.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LastFinishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("LastStartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LeaseExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NextRunUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("CoProduce.Web.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1503,6 +1537,28 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "NextAttemptUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("CoProduce.Web.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles");
                 });
 
             modelBuilder.Entity("CoProduce.Web.Infrastructure.Mvc.FormSubmission", b =>
@@ -1971,6 +2027,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                             b1.Property<decimal?>("Miles")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
+
+                            b1.Property<DateTime?>("ReceiptDeletedUtc")
+                                .HasColumnType("datetime2");
 
                             b1.Property<string>("ReceiptFileName")
                                 .HasMaxLength(200)

@@ -1,0 +1,63 @@
+namespace CoProduce.Web.Infrastructure.Background;
+
+/// <summary>
+/// One row per kind of background work (sending email, activity reminders, retention): when it is
+/// next due, and which instance of the portal holds it now. Several instances share one database;
+/// an instance runs a job only after a conditional update has given it the lease, so each run
+/// happens once across them all. A lease that runs out (its instance stopped mid-run) can be taken
+/// by another instance.
+/// </summary>
+public sealed class JobLease
+{
+    public const int NameMaxLength = 100;
+    public const int OwnerMaxLength = 200;
+    public const int OutcomeMaxLength = 500;
+
+    private JobLease()
+    {
+    }
+
+    public JobLease(string name, DateTime nextRunUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        NextRunUtc = nextRunUtc;
+    }
+
+    /// <summary>The job's name, as <see cref="IScheduledJob.Name"/> gives it.</summary>
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>The instance running it now (machine, process and a random part), or null.</summary>
+    public string? Owner { get; private set; }
+
+    public DateTime? LeaseExpiresUtc { get; private set; }
+
+    /// <summary>When the job is next due; an instance takes the lease only once this has passed.</summary>
+    public DateTime NextRunUtc { get; private set; }
+
+    public DateTime? LastStartedUtc { get; private set; }
+
+    public DateTime? LastFinishedUtc { get; private set; }
+
+    /// <summary>What the last run said it did ("3 emails sent"), or why it failed, for the operators.</summary>
+    public string? LastOutcome { get; private set; }
+}
+
+/// <summary>
+/// A piece of background work that must happen once across every instance of the portal, on a
+/// schedule. The scheduler takes the job's <see cref="JobLease"/> before each run.
+/// </summary>
+public interface IScheduledJob
+{
+    /// <summary>Unique among jobs: the lease row's key ("outbox", "reminders", "retention").</summary>
+    string Name { get; }
+
+    /// <summary>How long a run may take before another instance may assume this one has stopped.</summary>
+    TimeSpan LeaseFor { get; }
+
+    /// <summary>When the job is next due, given when a run (or the first look at it) happened.</summary>
+    DateTime NextRunAfter(DateTime nowUtc);
+
+    /// <summary>Does the work, with services from a scope of its own. Returns a short outcome for <see cref="JobLease.LastOutcome"/>.</summary>
+    Task<string> RunAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
