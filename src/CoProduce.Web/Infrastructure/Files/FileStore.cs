@@ -9,6 +9,9 @@ public interface IFileStore
     Task<string> SaveAsync(Stream content, CancellationToken cancellationToken = default);
 
     Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the file, if it is there (retention). Returns whether there was one.</summary>
+    Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default);
 }
 
 public sealed class FileStoreOptions
@@ -42,6 +45,21 @@ internal sealed class LocalFileStore(Microsoft.Extensions.Options.IOptions<FileS
         }
         var path = Path.Combine(Folder, key);
         return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
+    }
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (key.Length != 32 || !key.All(Uri.IsHexDigit))
+        {
+            return Task.FromResult(false);
+        }
+        var path = Path.Combine(Folder, key);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+        File.Delete(path);
+        return Task.FromResult(true);
     }
 }
 
