@@ -1,3 +1,4 @@
+using CoProduce.Web.Infrastructure.Background;
 using CoProduce.Web.Features.Feedback;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -94,7 +95,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Payments.ExpensesPolicyService>();
         services.AddScoped<Features.Payments.BenefitLimitsService>();
         services.AddScoped<Features.Payments.PaymentSettingsService>();
-        services.AddHostedService<Features.Activities.ReminderService>();
+        services.AddScheduledJob<Features.Activities.ReminderJob>();
         return services;
     }
 }
