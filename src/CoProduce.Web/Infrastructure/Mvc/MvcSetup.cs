@@ -83,6 +83,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Budget.BudgetService>();
         services.AddScoped<Features.Reports.ReportPages>();
         services.AddScoped<Features.Audit.AuditPages>();
+        services.AddScoped<Features.Operations.BackgroundWorkPages>();
         services.AddScoped<Features.Audit.AuditLogService>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
