@@ -49,7 +49,7 @@ public sealed class SpecialCategoryViewsService(CoProduceDbContext db, TimeProvi
         // page sends the same commands whoever it shows.
         foreach (var chunk in people.Count == 0 ? [[]] : people.Chunk(PeoplePerCommand))
         {
-            var (sql, parameters) = Insert(chunk, where, viewerUserId, now);
+            var (sql, parameters) = InsertStatement(chunk, where, viewerUserId, now);
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
@@ -59,7 +59,7 @@ public sealed class SpecialCategoryViewsService(CoProduceDbContext db, TimeProvi
     /// the viewer's, with a SELECT for each distinct set of kinds shown, joined by UNION ALL. Ids
     /// are whole numbers written into the statement; every text is a parameter.
     /// </summary>
-    private (string Sql, object[] Parameters) Insert(IReadOnlyList<SpecialCategoryView> people, string where, string viewerUserId, DateTime now)
+    public (string Sql, object[] Parameters) InsertStatement(IReadOnlyList<SpecialCategoryView> people, string where, string viewerUserId, DateTime now)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var audit = db.Model.FindEntityType(typeof(AuditEntry))!;
