@@ -27,6 +27,7 @@ public sealed partial class AuditWritersTests
             .ToList();
         // The check must be looking at the real writers, or it proves nothing.
         Assert.Contains(writers, w => w.Path == "Features/Commissioning/ProjectService.cs");
+        Assert.Contains(writers, w => w.Path == "Features/Audit/SpecialCategoryViewsService.cs");
 
         var offences = writers.Where(w => !MayWriteAuditEntries(w.Path)).Select(w => $"{w.Path}:{w.Number}: {w.Line.Trim()}").ToList();
         Assert.True(offences.Count == 0, "Only services write audit entries. Move these into the service that makes the change:\n" + string.Join('\n', offences));
@@ -41,6 +42,9 @@ public sealed partial class AuditWritersTests
     [InlineData("var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ProjectId == id).ToListAsync();", false)]
     [InlineData("public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();", false)]
     [InlineData("// Never write new AuditEntry( here", false)]
+    [InlineData(".Append(\"INSERT INTO \").Append(table)", true)] // raw SQL, as SpecialCategoryViewsService writes a page's views in one command
+    [InlineData("await db.Database.ExecuteSqlRawAsync(\"insert into \\\"AuditEntries\\\" values (1)\");", true)]
+    [InlineData("/// INSERT INTO AuditEntries (…) SELECT …", false)]
     public void WriterCheck_RecognisesAWrite(string line, bool isWrite) =>
         Assert.Equal(isWrite, WritesAnAuditEntry(line));
 
@@ -68,7 +72,7 @@ public sealed partial class AuditWritersTests
         {
             return false;
         }
-        return NewAuditEntry().IsMatch(code) || AddToAuditEntries().IsMatch(code) || TargetTypedAuditEntry().IsMatch(code);
+        return NewAuditEntry().IsMatch(code) || AddToAuditEntries().IsMatch(code) || TargetTypedAuditEntry().IsMatch(code) || RawInsert().IsMatch(code);
     }
 
     [GeneratedRegex(@"\bnew\s+(?:\w+\.)*AuditEntry\s*\(")]
@@ -79,6 +83,10 @@ public sealed partial class AuditWritersTests
 
     [GeneratedRegex(@"\bAuditEntry\s+\w+\s*=\s*new\s*\(")]
     private static partial Regex TargetTypedAuditEntry();
+
+    /// <summary>An INSERT in SQL written by hand: the only one in the app writes audit entries, so any must be in a service.</summary>
+    [GeneratedRegex(@"""\s*INSERT\s+INTO\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RawInsert();
 
     private static string RepositoryRoot()
     {

@@ -221,6 +221,12 @@ public static class AuditActions
     public const string NextCycleStarted = "NextCycleStarted";
     public const string StatementDownloaded = "StatementDownloaded";
 
+    /// <summary>
+    /// A member of staff was shown a person's special category data (access needs, lived experience,
+    /// benefit warnings, bank details). The entry names the kinds and the page, never the data.
+    /// </summary>
+    public const string SpecialCategoryViewed = "SpecialCategoryViewed";
+
     /// <summary>A co-production lead took a copy of the audit log as CSV. The entry says which filters, not what the copy held.</summary>
     public const string AuditLogExported = "AuditLogExported";
 }

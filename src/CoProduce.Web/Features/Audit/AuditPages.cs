@@ -104,7 +104,7 @@ public sealed class AuditPages(CoProduceDbContext db)
             [
                 UkTime.ToUk(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 ByName(r), r.ByUserId, r.SubjectType.ToString(), r.SubjectId, SubjectName(r),
-                r.ProjectId?.ToString(CultureInfo.InvariantCulture), AuditText.Plain(r.Action), r.Summary, r.Before, r.After,
+                r.ProjectId?.ToString(CultureInfo.InvariantCulture), AuditText.Action(r.Action), r.Summary, r.Before, r.After,
             ], cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);
@@ -130,7 +130,7 @@ public sealed class AuditPages(CoProduceDbContext db)
 
     private static AuditLogRow Row(Read r, bool readerIsFinance) => new(
         r.Id, r.AtUtc, ByName(r), r.ByUserId, r.SubjectType, r.SubjectId, SubjectName(r),
-        AuditText.Href(r.SubjectType, r.SubjectId, r.ProjectId, readerIsFinance), AuditText.Plain(r.Action), r.Summary, r.Before, r.After);
+        AuditText.Href(r.SubjectType, r.SubjectId, r.ProjectId, readerIsFinance), AuditText.Action(r.Action), r.Summary, r.Before, r.After);
 
     private static AuditLogPage Page(AuditFilter f, IReadOnlyList<AuditPersonOption> people, IReadOnlyList<AuditLogRow> rows, Paging paging, bool filtersValid) =>
         new(f.Subject, f.Id, f.Person, f.Act, f.From, f.To, people, rows, paging, filtersValid);

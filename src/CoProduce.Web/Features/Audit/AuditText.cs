@@ -22,6 +22,13 @@ public static class AuditText
 
     public static readonly IReadOnlyList<AuditSubjectType> SubjectTypes = Enum.GetValues<AuditSubjectType>();
 
+    /// <summary>An action as a person reads it: its plain words, or a clearer name where the plain words would mislead.</summary>
+    public static string Action(string action) => action switch
+    {
+        AuditActions.SpecialCategoryViewed => "Special category data seen",
+        _ => Plain(action),
+    };
+
     /// <summary>"StageMoved" reads "Stage moved"; "BatchCreated" reads "Batch created".</summary>
     public static string Plain(string name)
     {

@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Payments;
@@ -12,7 +13,7 @@ namespace CoProduce.Web.Features.Finance;
 /// and <see cref="BatchCandidates"/> decide), the batches, and one batch with its lines. Totals
 /// are added up by the database. Bank details appear only masked.
 /// </summary>
-public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankDetails)
+public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankDetails, Audit.SpecialCategoryViewsService views)
 {
     public async Task<BatchesPage> BatchesAsync(int page, CancellationToken cancellationToken)
     {
@@ -53,7 +54,8 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
             paging);
     }
 
-    public async Task<BatchPage?> BatchAsync(int id, CancellationToken cancellationToken)
+    /// <summary>One batch with its lines. Each person whose masked bank account it shows is recorded as seen by <paramref name="viewerUserId"/>.</summary>
+    public async Task<BatchPage?> BatchAsync(int id, string viewerUserId, CancellationToken cancellationToken)
     {
         var batch = await db.PaymentBatches.AsNoTracking().Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
@@ -70,6 +72,8 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
                                 join a in db.Activities.AsNoTracking() on c.ActivityId equals a.Id
                                 where claimIds.Contains(c.Id)
                                 select new { c.Id, a.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
+        await views.RecordAsync(stored.Keys.Select(profileId => new Audit.SpecialCategoryView(profileId, SpecialCategory.MaskedBankAccount)),
+            $"shown on the page of payment batch {batch.Id}", viewerUserId, cancellationToken);
         var creator = await db.Users.AsNoTracking().Where(u => u.Id == batch.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         return new BatchPage(batch.Id, FinanceText.DateTimeUk(batch.CreatedUtc), creator ?? "A former member of staff",
             batch.Status == PaymentBatchStatus.Paid ? $"Paid {FinanceText.DateTimeUk(batch.PaidUtc!.Value)}" : "Waiting to be paid",

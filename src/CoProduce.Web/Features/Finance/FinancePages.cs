@@ -1,5 +1,6 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Payments;
@@ -13,7 +14,7 @@ namespace CoProduce.Web.Features.Finance;
 /// sorted, paged and totalled by the database; a page's number of SQL commands does not grow with
 /// the data.
 /// </summary>
-public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector bankDetails, TimeProvider clock)
+public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector bankDetails, Audit.SpecialCategoryViewsService views, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -82,7 +83,11 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
             paging, total);
     }
 
-    /// <summary>One claim for finance to decide on, with what this finance officer may do with it.</summary>
+    /// <summary>
+    /// One claim for finance to decide on, with what this finance officer may do with it. The
+    /// benefit warnings the claimant saw and their bank account (masked), when the page shows them,
+    /// are recorded in the audit log as seen by <paramref name="userId"/>.
+    /// </summary>
     public async Task<FinanceClaimPage?> ClaimAsync(int id, string userId, ClaimDecisionForm form, CancellationToken cancellationToken)
     {
         var claim = await db.Claims.AsNoTracking().Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery()
@@ -108,6 +113,9 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
         var rules = settings.ApprovalRules;
         var time = signUp.TimeGiven;
         var fee = claim.IsCorrection ? null : signUp.FixedFee?.For(time);
+        var showsBank = claim.PaymentMethod == ClaimPaymentMethod.BankTransfer && protectedBank is not null;
+        await views.RecordAsync([new(claim.ExpertProfileId, SpecialCategories.Of(benefitWarnings: claim.WarningsSeen is not null, maskedBankAccount: showsBank))],
+            $"shown on the finance page of claim {FinanceText.ClaimReference(claim.Id)}", userId, cancellationToken);
         return new FinanceClaimPage(
             claim.Id, FinanceText.ClaimReference(claim.Id), claim.Version, FinanceText.Status(claim.Status),
             FinanceText.Claimant(claim.ExpertProfileId, person.Name), FinanceText.PayeeReference(claim.ExpertProfileId),
@@ -123,7 +131,7 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
             claim.Total, claim.WarningsSeen,
             FinanceText.PaymentMethod(claim.PaymentMethod),
             claim.PaymentMethod != ClaimPaymentMethod.BankTransfer ? null
-                : protectedBank is null ? "No bank details given yet" : $"Account ending {bankDetails.Unprotect(protectedBank).MaskedAccountNumber[^4..]}",
+                : showsBank ? $"Account ending {bankDetails.Unprotect(protectedBank!).MaskedAccountNumber[^4..]}" : "No bank details given yet",
             rules.NeedsSecondApproval(claim.Total) ? $"Claims over {rules.SecondApprovalAbove} need two different finance officers to approve them." : null,
             claim.Decisions.OrderBy(d => d.Number).Select(d => new FinanceHistoryRow(
                 FinanceText.Step(d.Step), NameOf(d.ByUserId), FinanceText.DateTimeUk(d.AtUtc), d.Total, d.Note)).ToList(),

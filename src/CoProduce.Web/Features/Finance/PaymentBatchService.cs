@@ -29,7 +29,7 @@ public sealed record BatchExport(string FileName, byte[] Content);
 /// it, never with bank details, and saved in one transaction. A claim goes in at most one batch:
 /// its concurrency token (and a unique index on batch lines) makes a second batch taking it fail.
 /// </summary>
-public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtector bankDetails, TimeProvider clock)
+public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtector bankDetails, Audit.SpecialCategoryViewsService views, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -129,7 +129,8 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
     /// <summary>
     /// The batch as a CSV file for the council's payment system: one row for each person paid, in
     /// the batch's order, with the bank details decrypted here and nowhere else. Exporting again
-    /// gives the same bytes. The export is audited, without the bank details.
+    /// gives the same bytes. The export is audited, without the bank details, and so is each
+    /// person whose bank details the file holds, before the file is given out.
     /// </summary>
     public async Task<(BatchExport? File, string? Refusal)> ExportAsync(int batchId, string userId, CancellationToken cancellationToken)
     {
@@ -147,6 +148,7 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
                 $"Payment batch {batch.Id} exported again (the file first made): {payees} payees, {batch.Lines.Count} claims.", userId, Now,
                 after: $"{batch.Status}; total {batch.Total}"));
             await db.SaveChangesAsync(cancellationToken);
+            await RecordBankDetailsSeenAsync(batch, userId, cancellationToken);
             return (new BatchExport($"payment-batch-{batch.Id}.csv", bankDetails.UnprotectFile(kept)), null);
         }
         var profileIds = batch.Lines.Select(l => l.ExpertProfileId).Distinct().ToList();
@@ -171,8 +173,13 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
             // Someone else made the file at the same moment: theirs is the one, so give that.
             return await ExportAsync(batchId, userId, cancellationToken);
         }
+        await RecordBankDetailsSeenAsync(batch, userId, cancellationToken);
         return (new BatchExport($"payment-batch-{batch.Id}.csv", content), null);
     }
+
+    private Task RecordBankDetailsSeenAsync(PaymentBatch batch, string userId, CancellationToken cancellationToken) =>
+        views.RecordAsync(batch.Lines.Select(l => new Audit.SpecialCategoryView(l.ExpertProfileId, SpecialCategory.BankDetails)),
+            $"exported in the file of payment batch {batch.Id}", userId, cancellationToken);
 
     private static byte[] WriteCsv(IReadOnlyList<PaymentExportRow> rows)
     {

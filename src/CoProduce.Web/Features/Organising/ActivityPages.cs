@@ -19,7 +19,7 @@ namespace CoProduce.Web.Features.Organising;
 /// choices to offer, as <see cref="Activity"/> decides them. Every list is filtered, sorted and
 /// paged by the database, and a page's number of SQL commands does not grow with the data.
 /// </summary>
-public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
+public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryViewsService views, TimeProvider clock)
 {
     /// <summary>How many projects the new-activity form offers to choose from.</summary>
     public const int ProjectChoices = 50;
@@ -45,9 +45,10 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
     /// <summary>
     /// One activity for its organiser. Requests are in the order asked for, or, with
     /// <paramref name="leastInvolvedFirst"/>, those who took part least recently first, so the same
-    /// few are not always chosen.
+    /// few are not always chosen. Each person whose access needs or lived experience the page shows
+    /// is recorded in the audit log as seen by <paramref name="viewerUserId"/>.
     /// </summary>
-    public async Task<ActivityPageModel?> ShowAsync(int id, bool leastInvolvedFirst, CancellationToken cancellationToken)
+    public async Task<ActivityPageModel?> ShowAsync(int id, bool leastInvolvedFirst, string viewerUserId, CancellationToken cancellationToken)
     {
         var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
@@ -71,6 +72,11 @@ public sealed class ActivityPages(CoProduceDbContext db, TimeProvider clock)
             ? ordered.ThenBy(s => involvement.GetValueOrDefault(s.ExpertProfileId)?.LastTookPart ?? DateOnly.MinValue).ThenBy(s => s.RequestedUtc)
             : ordered.ThenBy(s => s.RequestedUtc);
         var rows = sorted.Select(s => SignUpRowFor(activity, s, people.GetValueOrDefault(s.ExpertProfileId), involvement.GetValueOrDefault(s.ExpertProfileId), now)).ToList();
+        await views.RecordAsync(
+            rows.Join(activity.SignUps, r => r.Id, s => s.Id, (r, s) => new Audit.SpecialCategoryView(s.ExpertProfileId,
+                Domain.Audit.SpecialCategories.Of(accessNeeds: r.AccessNeeds.Count > 0 || r.AccessNeedsOther is not null || r.WhatWouldHelp is not null,
+                    livedExperience: people.GetValueOrDefault(s.ExpertProfileId)?.LivedExperience.Count > 0))),
+            $"shown on the organiser's page of activity {activity.Id}", viewerUserId, cancellationToken);
 
         // Messages about this activity that nobody could email: the organiser gives them by phone or text.
         var notEmailed = await db.OutboxMessages.AsNoTracking()

@@ -44,7 +44,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     /// <summary>The activity; <paramref name="sort"/> "least-involved" puts those who took part least recently first.</summary>
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, string? sort, CancellationToken cancellationToken) =>
-        await pages.ShowAsync(id, sort == "least-involved", cancellationToken) is { } model ? View(model) : NotFound();
+        await pages.ShowAsync(id, sort == "least-involved", Me, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
@@ -155,7 +155,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         catch (ActivityRuleException refused)
         {
             TempData["Success"] = null;
-            if (await pages.ShowAsync(id, leastInvolvedFirst: false, cancellationToken) is not { } model)
+            if (await pages.ShowAsync(id, leastInvolvedFirst: false, Me, cancellationToken) is not { } model)
             {
                 return NotFound();
             }

@@ -1,11 +1,13 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Data.Configurations;
 using CoProduce.Web.Domain.Activities;
+using CoProduce.Web.Domain.Audit;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Roster;
 using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,8 @@ namespace CoProduce.Web.Features.Roster;
 /// never benefits or bank details.
 /// </summary>
 [Authorize(Policy = Policies.ProjectsEdit)]
-public sealed class RosterController(CoProduceDbContext db, Organising.ActivityPages activityPages, TimeProvider clock) : Controller
+public sealed class RosterController(CoProduceDbContext db, Organising.ActivityPages activityPages, Audit.SpecialCategoryViewsService views,
+    UserManager<CoProduceUser> users, TimeProvider clock) : Controller
 {
     public const int PageSize = 20;
     public const int RecentDays = 90;
@@ -79,6 +82,10 @@ public sealed class RosterController(CoProduceDbContext db, Organising.ActivityP
                     .ToListAsync(cancellationToken))
                 .ToDictionary(s => s.ExpertProfileId, s => Organising.Words.Status(s.Status));
         }
+        // Each person's lived experience and access needs on this page, when they gave any, are recorded as seen.
+        await views.RecordAsync(rows.Select(r => new Audit.SpecialCategoryView(r.Id, SpecialCategories.Of(
+                accessNeeds: r.AccessNeeds.Count > 0, livedExperience: r.LivedExperience.Count > 0 || r.LivedExperienceOther is not null))),
+            paging.PageCount > 1 ? $"shown on the roster, page {paging.Page}" : "shown on the roster", users.GetUserId(User)!, cancellationToken);
         return View(new RosterModel(query, rows, paging, invite, onActivity));
     }
 }

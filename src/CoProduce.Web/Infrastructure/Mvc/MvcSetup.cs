@@ -85,6 +85,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Audit.AuditPages>();
         services.AddScoped<Features.Operations.BackgroundWorkPages>();
         services.AddScoped<Features.Audit.AuditLogService>();
+        services.AddScoped<Features.Audit.SpecialCategoryViewsService>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
         services.AddScoped<Features.Ladder.LadderPages>();
