@@ -1,5 +1,6 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Features.Admin;
+using CoProduce.Web.Features.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Files;
@@ -45,6 +46,7 @@ builder.Services.AddCoProduceMvc();
 builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
 builder.Services.AddCoProduceHealthChecks();
+builder.Services.AddCoProduceRetention(builder.Configuration);
 
 var app = builder.Build();
 
