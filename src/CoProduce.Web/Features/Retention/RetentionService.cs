@@ -398,7 +398,7 @@ public sealed class RetentionService(
     {
         var total = await due.CountAsync(cancellationToken);
         var paging = Paging.Of(total, PageSize, page);
-        var items = total == 0 ? [] : await read(due.Skip(paging.Skip).Take(paging.Size), cancellationToken);
+        var items = await read(due.Skip(paging.Skip).Take(paging.Size), cancellationToken);
         return new RetentionRuleReport(rule, total, items, paging);
     }
 }
