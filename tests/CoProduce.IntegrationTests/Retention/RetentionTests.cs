@@ -230,7 +230,8 @@ public sealed class RetentionTests : IDisposable
         var added = await WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Skip(entriesBefore).ToListAsync());
         var second = Assert.Single(added);
         Assert.Equal(AuditActions.RetentionRun, second.Action);
-        Assert.Contains("0 people anonymised", second.Summary, StringComparison.Ordinal);
+        Assert.Contains("Nothing was due", second.Summary, StringComparison.Ordinal);
+        Assert.Contains("People anonymised: 0", second.After, StringComparison.Ordinal);
         var shown = await lead.GetPageAsync("/retention");
         Assert.Contains("Nothing was due", shown.Body!.TextContent, StringComparison.Ordinal);
     }

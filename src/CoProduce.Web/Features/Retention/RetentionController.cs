@@ -26,7 +26,7 @@ public sealed class RetentionController(RetentionPages pages, RetentionService r
             return View(nameof(Index), await pages.ReadAsync(new RetentionPageQuery().Pages, form.Understood, cancellationToken));
         }
         var result = await retention.RunAsync(users.GetUserId(User)!, cancellationToken);
-        TempData["Success"] = result.Total == 0 ? "The retention policy ran. Nothing was due." : "The retention policy ran: " + result.Describe();
+        TempData["Success"] = "The retention policy ran. " + result.Describe();
         return Redirect("/retention");
     }
 }

@@ -22,10 +22,33 @@ public sealed record RetentionRunResult(int PeopleAnonymised, int ReceiptsDelete
 {
     public int Total => PeopleAnonymised + ReceiptsDeleted + SpeakersForgotten + BankDetailsDeleted;
 
-    public string Describe() =>
-        $"{RetentionWords.Count(PeopleAnonymised, "person", "people")} anonymised, {RetentionWords.Count(ReceiptsDeleted, "receipt file", "receipt files")} deleted, "
-        + $"{RetentionWords.Count(SpeakersForgotten, "note", "notes")} no longer say who said them, "
-        + $"{RetentionWords.Count(BankDetailsDeleted, "deleted person's bank details", "deleted people's bank details")} deleted.";
+    /// <summary>"1 person anonymised and 3 notes no longer say who said them.": only what happened.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (PeopleAnonymised > 0)
+        {
+            parts.Add($"{RetentionWords.Count(PeopleAnonymised, "person", "people")} anonymised");
+        }
+        if (ReceiptsDeleted > 0)
+        {
+            parts.Add($"{RetentionWords.Count(ReceiptsDeleted, "receipt file", "receipt files")} deleted");
+        }
+        if (SpeakersForgotten > 0)
+        {
+            parts.Add($"{RetentionWords.Count(SpeakersForgotten, "note no longer says", "notes no longer say")} who said {(SpeakersForgotten == 1 ? "it" : "them")}");
+        }
+        if (BankDetailsDeleted > 0)
+        {
+            parts.Add($"{RetentionWords.Count(BankDetailsDeleted, "deleted person's bank details", "deleted people's bank details")} deleted");
+        }
+        return parts.Count switch
+        {
+            0 => "Nothing was due.",
+            1 => parts[0] + ".",
+            _ => string.Join(", ", parts[..^1]) + " and " + parts[^1] + ".",
+        };
+    }
 }
 
 /// <summary>The words the retention pages and entries use.</summary>
