@@ -206,6 +206,13 @@ public sealed class RetentionTests : IDisposable
             Assert.Equal(0, await db.ExpertProfiles.CountAsync(p => p.AnonymisedUtc != null
                 && (p.Id == w.SignedInLately.Id || p.Id == w.PlaceToCome.Id || p.Id == w.Staff.Id)));
 
+            // Maya and Grace have claims still with finance in the demo: they are kept until those are paid or rejected.
+            var open = CoProduce.Web.Domain.Retention.RetentionRules.OpenStatuses.ToList();
+            var withOpenClaims = await db.ExpertProfiles.Where(p => db.Claims.Any(c => c.ExpertProfileId == p.Id && open.Contains(c.Status)))
+                .Select(p => p.AnonymisedUtc).ToListAsync();
+            Assert.NotEmpty(withOpenClaims);
+            Assert.All(withOpenClaims, Assert.Null);
+
             var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Action.StartsWith("Retention")).ToListAsync();
             var anonymised = Assert.Single(entries, a => a.Action == AuditActions.RetentionPersonAnonymised && a.SubjectId == w.Inactive.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.StartsWith("Deleted by the retention policy: inactive since ", anonymised.Summary, StringComparison.Ordinal);
@@ -234,6 +241,46 @@ public sealed class RetentionTests : IDisposable
         Assert.Contains("People anonymised: 0", second.After, StringComparison.Ordinal);
         var shown = await lead.GetPageAsync("/retention");
         Assert.Contains("Nothing was due", shown.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DailyJob_InDryRunMode_OnlyReports()
+    {
+        using var app = new CoProduceAppFactory
+        {
+            TestServices = s => s.AddSingleton<TimeProvider>(_clock),
+            Settings = new Dictionary<string, string> { ["Retention:DryRunOnly"] = "true" },
+        };
+        _clock.Advance(TimeSpan.FromDays(7 * 365));
+        var job = app.Services.GetServices<CoProduce.Web.Infrastructure.Background.IScheduledJob>().OfType<RetentionJob>().Single();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        var entries = await db.AuditEntries.CountAsync();
+
+        var outcome = await job.RunAsync(scope.ServiceProvider, CancellationToken.None);
+
+        Assert.StartsWith("Dry run only, nothing deleted. Due today: people ", outcome, StringComparison.Ordinal);
+        Assert.Equal(entries, await db.AuditEntries.CountAsync());
+        Assert.Equal(0, await db.ExpertProfiles.CountAsync(p => p.AnonymisedUtc != null));
+    }
+
+    [Fact]
+    public async Task DailyJob_SwitchedOff_DoesNothing_AndRunsAtThreeUkTime()
+    {
+        var job = new RetentionJob(Microsoft.Extensions.Options.Options.Create(new RetentionOptions { Enabled = false }));
+
+        Assert.Equal("retention", job.Name);
+        Assert.Equal(new DateTime(2026, 12, 1, 3, 0, 0, DateTimeKind.Utc), job.NextRunAfter(new DateTime(2026, 11, 30, 20, 0, 0, DateTimeKind.Utc)));
+        Assert.StartsWith("Not run", await job.RunAsync(null!, CancellationToken.None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_AreCheckedAtStartUp()
+    {
+        using var app = new CoProduceAppFactory { Settings = new Dictionary<string, string> { ["Retention:ExpertsInactiveYears"] = "0" } };
+
+        var failed = Assert.ThrowsAny<Exception>(() => app.CreatePortalClient());
+        Assert.Contains("Retention settings", failed.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

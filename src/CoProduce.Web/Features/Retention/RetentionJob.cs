@@ -43,7 +43,8 @@ public sealed class RetentionJob(IOptions<RetentionOptions> options) : ISchedule
         if (settings.DryRunOnly)
         {
             var plan = await retention.PlanAsync(retention.Today, null, cancellationToken);
-            return "Dry run only, nothing deleted. Due today: " + string.Join(", ", plan.Rules.Select(r => $"{RetentionWords.Slug(r.Rule)} {r.Total}")) + ".";
+            return "Dry run only, nothing deleted. Due today: " + string.Join(", ", plan.Rules.Select(r => $"{RetentionWords.Slug(r.Rule)} {r.Total}"))
+                + ". Finance records are kept: the portal does not delete them.";
         }
         var result = await retention.RunAsync(RetentionService.SystemUserId, cancellationToken);
         return result.Describe();
