@@ -62,6 +62,9 @@ public sealed class AuditPages(CoProduceDbContext db)
 {
     private const string NoLongerListed = "Someone no longer listed";
 
+    /// <summary>Who did it, when no account is: the portal itself ("system": start-up, the command line, the daily retention run), or someone since removed.</summary>
+    private static string Nobody(string byUserId) => byUserId == "system" ? "The portal itself" : NoLongerListed;
+
     public async Task<AuditLogPage> ListAsync(AuditFilter filter, bool filtersValid, bool readerIsFinance, CancellationToken cancellationToken)
     {
         var people = await db.Users.AsNoTracking()
@@ -101,7 +104,7 @@ public sealed class AuditPages(CoProduceDbContext db)
             await csv.WriteRecordAsync(
             [
                 UkTime.ToUk(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                r.By ?? NoLongerListed, r.ByUserId, r.SubjectType.ToString(), r.SubjectId, SubjectName(r),
+                r.By ?? Nobody(r.ByUserId), r.ByUserId, r.SubjectType.ToString(), r.SubjectId, SubjectName(r),
                 r.ProjectId?.ToString(CultureInfo.InvariantCulture), AuditText.Plain(r.Action), r.Summary, r.Before, r.After,
             ], cancellationToken);
         }
@@ -123,7 +126,7 @@ public sealed class AuditPages(CoProduceDbContext db)
         r.SubjectType == AuditSubjectType.StaffAccount ? $"Staff account: {r.StaffName ?? NoLongerListed}" : AuditText.Subject(r.SubjectType, r.SubjectId);
 
     private static AuditLogRow Row(Read r, bool readerIsFinance) => new(
-        r.Id, r.AtUtc, r.By ?? NoLongerListed, r.ByUserId, r.SubjectType, r.SubjectId, SubjectName(r),
+        r.Id, r.AtUtc, r.By ?? Nobody(r.ByUserId), r.ByUserId, r.SubjectType, r.SubjectId, SubjectName(r),
         AuditText.Href(r.SubjectType, r.SubjectId, r.ProjectId, readerIsFinance), AuditText.Plain(r.Action), r.Summary, r.Before, r.After);
 
     private static AuditLogPage Page(AuditFilter f, IReadOnlyList<AuditPersonOption> people, IReadOnlyList<AuditLogRow> rows, Paging paging, bool filtersValid) =>
