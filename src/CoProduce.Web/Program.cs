@@ -1,7 +1,6 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Features.Admin;
 using CoProduce.Web.Features.Retention;
-using Microsoft.AspNetCore.DataProtection;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Files;
 using CoProduce.Web.Infrastructure.Hosting;
@@ -35,8 +34,8 @@ builder.Services.AddCoProduceDatabase(builder.Configuration);
 builder.Services.AddCoProduceIdentity(builder.Environment);
 builder.Services.AddCoProduceRateLimiting(builder.Configuration);
 // Keys that protect cookies and antiforgery tokens live in the database, so that several
-// instances behind a load balancer can read each other's cookies.
-builder.Services.AddDataProtection().SetApplicationName("CoProduce").PersistKeysToDbContext<CoProduceDbContext>();
+// instances behind a load balancer can read each other's cookies; a certificate encrypts them there.
+builder.Services.AddCoProduceDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<CoProduce.Web.Features.Payments.BankDetailsProtector>();
 builder.Services.AddCoProduceAuthorization();
 builder.Services.AddCoProduceEmail(builder.Configuration);

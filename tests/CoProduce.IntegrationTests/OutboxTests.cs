@@ -293,7 +293,7 @@ public sealed class OutboxTests
     public async Task TwoInstancesOnOneDatabase_SendEachEmailAndEachReminderExactlyOnce()
     {
         var mail = new MailServer();
-        // Two instances of the portal on one database, each with its outbox worker polling every second.
+        // Two instances of the portal on one database, their outbox job due every second.
         using var first = new CoProduceAppFactory { OutboxPollSeconds = 1, TestServices = mail.Use };
         _ = first.Services;
         using var second = new CoProduceAppFactory { SharedDatabasePath = first.DatabasePath, OutboxPollSeconds = 1, TestServices = mail.Use };

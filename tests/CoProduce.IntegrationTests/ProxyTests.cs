@@ -3,6 +3,7 @@ using CoProduce.Tests.Shared;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,6 +82,22 @@ public sealed class ProxyTests : IDisposable
 
         // HSTS is only sent on https: it shows whether the forwarded scheme was believed.
         Assert.Equal(believed, response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("2", 2)]
+    [InlineData("0", 1)]
+    public void ForwardLimit_ComesFromSettings_AndIsAtLeastOne(string? setting, int expected)
+    {
+        using var app = new CoProduceAppFactory
+        {
+            Environment = "Production",
+            PublicBaseUrl = PublicAddress,
+            Settings = setting is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["ForwardedHeaders:ForwardLimit"] = setting },
+        };
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        Assert.Equal(expected, options.ForwardLimit);
     }
 
     /// <summary>Sets the address the request seems to come from, as the network would.</summary>

@@ -118,6 +118,33 @@ public sealed class RateLimitingTests(RateLimitingTests.LimitedPortal portal) : 
     }
 
     [Fact]
+    public async Task ForgotPassword_RepeatingTheFieldOrMovingItToTheAddress_StillCountsAgainstTheAccount()
+    {
+        // A second Email field would make a fresh counter if the limiter read them all; the page binds the first.
+        using (var first = ClientAt("192.0.2.41"))
+        {
+            var asked = await first.SubmitFormAsync("/forgot-password", "/forgot-password",
+                [new("Email", "tom.evans@example.org"), new("Email", $"{Guid.NewGuid():N}@example.org")]);
+            Assert.Equal("/forgot-password/sent", asked.Location());
+        }
+        // With no Email in the form, the page binds the one in the address.
+        using (var second = ClientAt("192.0.2.42"))
+        {
+            var page = await second.GetPageAsync("/forgot-password");
+            var token = page.QuerySelector("form[action='/forgot-password'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            using var onlyToken = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            var asked = await second.PostAsync(new Uri("/forgot-password?Email=tom.evans%40example.org", UriKind.Relative), onlyToken);
+            Assert.Equal("/forgot-password/sent", asked.Location());
+        }
+
+        using var third = ClientAt("192.0.2.43");
+        var refused = await third.SubmitFormAsync("/forgot-password", "/forgot-password",
+            [new("Email", "TOM.EVANS@example.org"), new("Email", "decoy@example.org")]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Pdf_SecondInAMinuteFromOneAddress_OfAnyDocument_IsRefused_OthersStillGetTheirs()
     {
         using var client = ClientAt("192.0.2.40");

@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
 using CoProduce.Web.Domain.Audit;
+using CoProduce.Web.Features.Account;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,9 +81,9 @@ public sealed class TwoFactorTests
         Assert.Equal(HttpStatusCode.BadRequest, wrongCode.StatusCode);
         Assert.Contains("/sign-in", (await client.GetAsync(new Uri("/rules", UriKind.Relative))).Location(), StringComparison.Ordinal);
 
-        // A recovery code works once.
+        // A recovery code works once, typed in small letters too.
         await client.SignInAsync(lead, password);
-        var recovered = await client.SubmitFormAsync("/sign-in/recovery-code", "/sign-in/recovery-code", [new("Code", codes[3])]);
+        var recovered = await client.SubmitFormAsync("/sign-in/recovery-code", "/sign-in/recovery-code", [new("Code", codes[3].ToLowerInvariant())]);
         Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/rules", UriKind.Relative))).StatusCode);
         await client.PostWithoutButtonAsync("/", "/sign-out");
@@ -178,6 +179,56 @@ public sealed class TwoFactorTests
     }
 
     [Fact]
+    public async Task WrongRecoveryCodes_LockTheAccount_AndALockedAccountCannotFinishWithARightOne()
+    {
+        using var app = new CoProduceAppFactory { RequireTwoFactorForStaff = true };
+        var finance = DemoUsers.EmailFor(Roles.FinanceOfficer);
+        var password = DemoUsers.Password(app);
+        using var client = app.CreatePortalClient();
+        await client.SignInAsync(finance, password);
+        var (_, codes) = await SetUpAsync(client);
+        await client.PostWithoutButtonAsync("/", "/sign-out");
+
+        await client.SignInAsync(finance, password);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.SubmitFormAsync("/sign-in/recovery-code", "/sign-in/recovery-code", [new("Code", $"BCDFG-2345{i}")]);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        Assert.True(await WithDbAsync(app, db => db.Users.Where(u => u.Email == finance).Select(u => u.LockoutEnd).SingleAsync()) > DateTimeOffset.UtcNow);
+
+        var right = await client.SubmitFormAsync("/sign-in/recovery-code", "/sign-in/recovery-code", [new("Code", codes[0])]);
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains(AccountController.SignInFailedMessage, (await right.ReadPageAsync()).ErrorSummaryLinks().Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/account/two-factor", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TimeOutWarning_SignsOutForReal_AndTheTimedOutSignInPageEndsAStillLiveSession()
+    {
+        using var app = new CoProduceAppFactory();
+        using var staff = app.CreatePortalClient();
+        await staff.SignInAsync(DemoUsers.EmailFor(Roles.Commissioner), DemoUsers.Password(app));
+
+        // The dialog's "Sign out" posts to the sign-out action with its antiforgery token.
+        var page = await staff.GetPageAsync("/projects");
+        var form = page.QuerySelector("#timeout-warning form[method=post][action='/sign-out']");
+        Assert.NotNull(form);
+        Assert.NotNull(form!.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.NotNull(form.QuerySelector("button[type=submit]"));
+
+        // The dialog's clock ran out while another tab kept the session: the sign-in page ends it.
+        var timedOut = await staff.GetAsync(new Uri("/sign-in?timedOut=true&returnUrl=%2Fprojects", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, timedOut.StatusCode);
+        Assert.Contains("timedOut=True", timedOut.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+        var after = await staff.GetAsync(new Uri("/projects", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("https://localhost/sign-in", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var signInPage = await staff.GetPageAsync("/sign-in?timedOut=true");
+        Assert.Contains("signed out", signInPage.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task StaffAreSignedOutAfter30MinutesWithoutARequest_ExpertsAfterTwoHours()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -191,7 +242,11 @@ public sealed class TwoFactorTests
         for (var i = 0; i < 3; i++)
         {
             clock.Advance(TimeSpan.FromMinutes(29));
-            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(new Uri("/projects", UriKind.Relative))).StatusCode);
+            var page = await staff.GetAsync(new Uri("/projects", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            // The renewed cookie comes with the cookie handler's "no-cache": the page still must not be kept.
+            Assert.True(page.Headers.Contains("Set-Cookie"), "the session is renewed");
+            Assert.True(page.Headers.CacheControl?.NoStore, $"Cache-Control was {page.Headers.CacheControl}");
         }
         // "Stay signed in" on the warning asks for nothing but a fresh session.
         clock.Advance(TimeSpan.FromMinutes(29));

@@ -229,6 +229,7 @@ public static class AccessExpectations
         ["MyYouSaidWeDid.Page GET"] = Policies.ExpertSelfService,
         ["MyYouSaidWeDid.Pdf GET"] = Policies.ExpertSelfService,
         ["StaffAccounts.Index GET"] = Policies.SchemeAdministration,
+        ["BackgroundWork.Index GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create GET"] = Policies.SchemeAdministration,
         ["StaffAccounts.Create POST"] = Policies.SchemeAdministration,
         ["StaffAccounts.ChangeRoles GET"] = Policies.SchemeAdministration,

@@ -37,8 +37,8 @@ public class CoProduceAppFactory : WebApplicationFactory<Program>
     public string PublicBaseUrl { get; set; } = "https://localhost";
 
     /// <summary>
-    /// How often the outbox worker looks for email. An hour by default, so that nothing is sent
-    /// behind a test's back: tests send the outbox with <see cref="Outbox.SendQueuedEmailsAsync"/>.
+    /// How often the outbox job runs. An hour by default, so that nothing is sent behind a test's
+    /// back: tests send the outbox with <see cref="Outbox.SendQueuedEmailsAsync"/>.
     /// </summary>
     public int OutboxPollSeconds { get; init; } = 3600;
 

@@ -67,6 +67,8 @@ public sealed class SignInRulesTests
     [InlineData("ABCDE12345", "ABCDE-12345")]
     [InlineData("ABCDE 12345", "ABCDE-12345")]
     [InlineData("ABC", "ABC")]
+    [InlineData("bcdfg-23456", "BCDFG-23456")]
+    [InlineData("bcdfg23456", "BCDFG-23456")]
     [InlineData(null, "")]
     public void CleanRecoveryCode(string? typed, string expected) => Assert.Equal(expected, SignInRules.CleanRecoveryCode(typed));
 

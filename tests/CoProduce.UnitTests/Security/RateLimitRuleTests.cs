@@ -19,6 +19,9 @@ public sealed class RateLimitRuleTests
         { "GET", "/how-we-pay/easy-read", RateLimitedRequest.Kind.None, null },
         { "POST", "/projects", RateLimitedRequest.Kind.None, null },
         { "POST", "/sign-out", RateLimitedRequest.Kind.None, null },
+        { "POST", "/sign-in/two-factor", RateLimitedRequest.Kind.SignIn, null },
+        { "POST", "/sign-in/recovery-code", RateLimitedRequest.Kind.SignIn, null },
+        { "GET", "/projects/3/statement.pdf/", RateLimitedRequest.Kind.Pdf, null },
     };
 
     [Theory]
@@ -35,12 +38,23 @@ public sealed class RateLimitRuleTests
         Assert.Equal(expected, RateLimitedRequest.ClientKey(IPAddress.Parse(address)));
 
     [Theory]
-    [InlineData(" Jo.Smith@Example.ORG ", "jo.smith@example.org")]
+    [InlineData(" Jo.Smith@Example.ORG ", "JO.SMITH@EXAMPLE.ORG")]
+    [InlineData("jo\u017F@example.org", "JOS@EXAMPLE.ORG")] // a long s: Identity finds jos@example.org's account
+    [InlineData("jo\u0301@example.org", "J\u00D3@EXAMPLE.ORG")] // o and a combining accent is the same account as ó
     [InlineData("", null)]
     [InlineData("   ", null)]
     [InlineData(null, null)]
     public void AccountKey_IsTheEmailHoweverTyped(string? typed, string? expected) =>
-        Assert.Equal(expected, RateLimitedRequest.AccountKey(typed));
+        Assert.Equal(expected is null ? null : System.Text.RegularExpressions.Regex.Unescape(expected),
+            RateLimitedRequest.AccountKey(typed is null ? null : System.Text.RegularExpressions.Regex.Unescape(typed)));
+
+    [Theory]
+    [InlineData(new[] { "jo@example.org", "someone-else@example.org" }, new string[0], "jo@example.org")]
+    [InlineData(new string[0], new[] { "jo@example.org" }, "jo@example.org")]
+    [InlineData(new[] { "in-form@example.org" }, new[] { "in-address@example.org" }, "in-form@example.org")]
+    [InlineData(new string[0], new string[0], null)]
+    public void AccountTyped_IsWhatModelBindingWillUse(string[] inForm, string[] inQuery, string? expected) =>
+        Assert.Equal(expected, RateLimitedRequest.AccountTyped(new(inForm), new(inQuery)));
 
     [Theory]
     [InlineData(1, 1)]

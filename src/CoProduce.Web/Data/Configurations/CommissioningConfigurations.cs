@@ -124,6 +124,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Ignore(a => a.Subject);
         builder.HasIndex(a => new { a.ProjectId, a.AtUtc });
         builder.HasIndex(a => new { a.SubjectType, a.SubjectId, a.AtUtc });
+        // The audit viewer's "who did it" filter, and its list of people who have done anything.
+        builder.HasIndex(a => new { a.ByUserId, a.AtUtc });
     }
 }
 

@@ -54,12 +54,13 @@ public static class SignInRules
         (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim();
 
     /// <summary>
-    /// A recovery code as Identity keeps it ("abcde-12345"): spaces dropped, and the hyphen put
-    /// back if it was left out.
+    /// A recovery code as Identity keeps it ("BCDFG-23456", in capitals, compared exactly): spaces
+    /// dropped, letters in capitals (people type them in small letters), and the hyphen put back if
+    /// it was left out.
     /// </summary>
     public static string CleanRecoveryCode(string? code)
     {
-        var clean = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+        var clean = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
         return clean.Length == 10 && !clean.Contains('-', StringComparison.Ordinal) ? clean[..5] + "-" + clean[5..] : clean;
     }
 

@@ -19,8 +19,16 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("sign-in")]
-    public IActionResult SignIn(string? returnUrl, bool timedOut = false)
+    public async Task<IActionResult> SignIn(string? returnUrl, bool timedOut = false)
     {
+        if (timedOut && User.Identity?.IsAuthenticated == true)
+        {
+            // The time-out warning's clock ran out in this browser, but the session is still alive
+            // (another tab kept it): end it here, so that "you were signed out" is true, and then
+            // show the page as someone signed out sees it.
+            await signInManager.SignOutAsync();
+            return RedirectToAction(nameof(SignIn), new { returnUrl = ReturnUrls.SafeLocal(returnUrl, Url.IsLocalUrl), timedOut = true });
+        }
         ViewData["TimedOut"] = timedOut;
         return View(new SignInForm { ReturnUrl = returnUrl });
     }

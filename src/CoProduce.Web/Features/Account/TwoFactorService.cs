@@ -147,11 +147,21 @@ public sealed class TwoFactorService(
         {
             return SignInResult.Failed;
         }
+        // Identity's recovery-code sign-in neither checks nor counts towards lockout: do both here,
+        // so that an account locked after wrong codes cannot be finished with guessed recovery codes.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return SignInResult.LockedOut;
+        }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(clean);
         if (result.Succeeded)
         {
             Audit(user.Id, AuditActions.RecoveryCodeUsed, "Signed in with a recovery code.", user.Id);
             await db.SaveChangesAsync();
+        }
+        else
+        {
+            await users.AccessFailedAsync(user);
         }
         return result;
     }

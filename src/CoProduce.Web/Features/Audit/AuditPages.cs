@@ -62,12 +62,11 @@ public sealed class AuditPages(CoProduceDbContext db)
 {
     private const string NoLongerListed = "Someone no longer listed";
 
-    /// <summary>Who did it, when no account is: the portal itself ("system": start-up, the command line, the daily retention run), or someone since removed.</summary>
-    private static string Nobody(string byUserId) => byUserId == "system" ? "The portal itself" : NoLongerListed;
-
     public async Task<AuditLogPage> ListAsync(AuditFilter filter, bool filtersValid, bool readerIsFinance, CancellationToken cancellationToken)
     {
+        // Only people who have done something recorded: not every expert on the roster.
         var people = await db.Users.AsNoTracking()
+            .Where(u => db.AuditEntries.Any(a => a.ByUserId == u.Id))
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new AuditPersonOption(u.Id, u.DisplayName))
             .ToListAsync(cancellationToken);
@@ -104,7 +103,7 @@ public sealed class AuditPages(CoProduceDbContext db)
             await csv.WriteRecordAsync(
             [
                 UkTime.ToUk(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                r.By ?? Nobody(r.ByUserId), r.ByUserId, r.SubjectType.ToString(), r.SubjectId, SubjectName(r),
+                ByName(r), r.ByUserId, r.SubjectType.ToString(), r.SubjectId, SubjectName(r),
                 r.ProjectId?.ToString(CultureInfo.InvariantCulture), AuditText.Plain(r.Action), r.Summary, r.Before, r.After,
             ], cancellationToken);
         }
@@ -122,11 +121,15 @@ public sealed class AuditPages(CoProduceDbContext db)
         a.SubjectType == AuditSubjectType.StaffAccount ? db.Users.Where(u => u.Id == a.SubjectId).Select(u => u.DisplayName).FirstOrDefault() : null,
         a.ProjectId, a.Action, a.Summary, a.Before, a.After));
 
+    /// <summary>Who did it: the person's name, the portal itself for its own work (the create-lead command, scheduled jobs), or someone since removed.</summary>
+    private static string ByName(Read r) =>
+        r.By ?? (r.ByUserId == Admin.StaffAccountService.CommandLineUserId ? "The portal itself" : NoLongerListed);
+
     private static string SubjectName(Read r) =>
         r.SubjectType == AuditSubjectType.StaffAccount ? $"Staff account: {r.StaffName ?? NoLongerListed}" : AuditText.Subject(r.SubjectType, r.SubjectId);
 
     private static AuditLogRow Row(Read r, bool readerIsFinance) => new(
-        r.Id, r.AtUtc, r.By ?? Nobody(r.ByUserId), r.ByUserId, r.SubjectType, r.SubjectId, SubjectName(r),
+        r.Id, r.AtUtc, ByName(r), r.ByUserId, r.SubjectType, r.SubjectId, SubjectName(r),
         AuditText.Href(r.SubjectType, r.SubjectId, r.ProjectId, readerIsFinance), AuditText.Plain(r.Action), r.Summary, r.Before, r.After);
 
     private static AuditLogPage Page(AuditFilter f, IReadOnlyList<AuditPersonOption> people, IReadOnlyList<AuditLogRow> rows, Paging paging, bool filtersValid) =>

@@ -61,8 +61,8 @@ internal static class RetentionSetup
             .ValidateOnStart();
         services.AddScoped<RetentionService>();
         services.AddScoped<RetentionPages>();
-        // The scheduler that takes each job's lease runs every IScheduledJob registered here.
-        services.AddSingleton<IScheduledJob, RetentionJob>();
+        // Once a day, once across every instance: the scheduler takes the "retention" lease first.
+        services.AddScheduledJob<RetentionJob>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CoProduce.Web.Infrastructure.Background;
 
 /// <summary>
@@ -41,6 +43,23 @@ public sealed class JobLease
 
     /// <summary>What the last run said it did ("3 emails sent"), or why it failed, for the operators.</summary>
     public string? LastOutcome { get; private set; }
+
+    /// <summary>
+    /// The lease may be taken now: the job is due and nobody's lease is running. The scheduler puts
+    /// this in the WHERE of its one conditional UPDATE, so the database decides between instances.
+    /// </summary>
+    public static Expression<Func<JobLease, bool>> Takeable(string name, DateTime nowUtc) =>
+        j => j.Name == name && j.NextRunUtc <= nowUtc && (j.LeaseExpiresUtc == null || j.LeaseExpiresUtc <= nowUtc);
+
+    /// <summary>The same test as <see cref="Takeable"/>, on a row already read (to skip asking for a job that is not due).</summary>
+    public bool IsTakeable(DateTime nowUtc) => NextRunUtc <= nowUtc && (LeaseExpiresUtc is null || LeaseExpiresUtc <= nowUtc);
+
+    /// <summary>Whether the lease is held by <paramref name="owner"/> and has not run out.</summary>
+    public bool IsHeldBy(string owner, DateTime nowUtc) =>
+        string.Equals(Owner, owner, StringComparison.Ordinal) && LeaseExpiresUtc is { } expires && expires > nowUtc;
+
+    /// <summary>Whether some instance is running the job now (its lease has not run out).</summary>
+    public bool IsRunning(DateTime nowUtc) => Owner is not null && LeaseExpiresUtc is { } expires && expires > nowUtc;
 }
 
 /// <summary>

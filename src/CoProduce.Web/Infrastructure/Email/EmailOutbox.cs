@@ -44,7 +44,10 @@ public sealed class OutboxOptions
 {
     public const string Section = "Email:Outbox";
 
-    /// <summary>How often each instance looks for email to send.</summary>
+    /// <summary>
+    /// How often the outbox is sent (once across instances), in seconds. It runs at most as often
+    /// as the scheduler looks for due jobs (<c>Background:PollSeconds</c>).
+    /// </summary>
     public int PollSeconds { get; set; } = 5;
 
     /// <summary>After this many failed attempts a message is marked failed and no longer tried.</summary>

@@ -1,3 +1,4 @@
+using CoProduce.Web.Infrastructure.Background;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ internal static class EmailSetup
                 : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp, options);
         });
 
-        // Features put email in the outbox, saved with their change; every instance sends it from there.
+        // Features put email in the outbox, saved with their change; one instance at a time sends it from there.
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.PollSeconds >= 1 && o.MaxAttempts >= 1 && o.FirstRetryMinutes >= 1 && o.MaxRetryMinutes >= o.FirstRetryMinutes
@@ -73,7 +74,7 @@ internal static class EmailSetup
             .ValidateOnStart();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddSingleton<OutboxSender>();
-        services.AddHostedService<OutboxWorker>();
+        services.AddScheduledJob<OutboxJob>();
         return services;
     }
 

@@ -259,23 +259,23 @@ public sealed class OutboxSender(
     }
 }
 
-/// <summary>Sends the outbox every few seconds (<c>Email:Outbox:PollSeconds</c>) while the portal runs, on every instance.</summary>
-internal sealed class OutboxWorker(OutboxSender sender, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+/// <summary>
+/// Sends the outbox every <c>Email:Outbox:PollSeconds</c>, once across every instance (the
+/// scheduler's lease). Each message is still claimed on its own before it is sent: a run that
+/// outlives its lease, and so overlaps another instance's, still sends each message once.
+/// </summary>
+internal sealed class OutboxJob(IOptions<OutboxOptions> options) : Background.IScheduledJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "outbox";
+
+    /// <summary>As long as a claim on one message: a run stops after 200 messages, well within it.</summary>
+    public TimeSpan LeaseFor => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+
+    public DateTime NextRunAfter(DateTime nowUtc) => nowUtc.AddSeconds(options.Value.PollSeconds);
+
+    public async Task<string> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await sender.SendDueAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The database may be out of reach for a moment: the next poll tries again.
-                logger.LogError(error, "Sending the outbox failed; trying again at the next poll");
-            }
-        }
+        var sent = await services.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken);
+        return sent == 1 ? "1 email sent" : $"{sent} emails sent";
     }
 }

@@ -18,6 +18,12 @@ public sealed class ProxyOptions
 
     /// <summary>Networks of the proxies in CIDR form, like "10.0.0.0/24".</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// How many proxies in a row to look back through (a CDN, then the council's load balancer,
+    /// is 2). Each must be a known proxy for its entry in X-Forwarded-For to be believed.
+    /// </summary>
+    public int ForwardLimit { get; set; } = 1;
 }
 
 internal static class ProxySetup
@@ -30,6 +36,7 @@ internal static class ProxySetup
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = Math.Max(1, proxies.ForwardLimit);
             // Loopback stays trusted (a proxy on the same machine); configured proxies are added to it.
             foreach (var proxy in proxies.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)))
             {

@@ -1,3 +1,4 @@
+using CoProduce.Web.Infrastructure.Background;
 using CoProduce.Web.Features.Feedback;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -82,6 +83,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Budget.BudgetService>();
         services.AddScoped<Features.Reports.ReportPages>();
         services.AddScoped<Features.Audit.AuditPages>();
+        services.AddScoped<Features.Operations.BackgroundWorkPages>();
         services.AddScoped<Features.Audit.AuditLogService>();
         services.AddScoped<Features.Profile.PaymentDetailsService>();
         services.AddScoped<Features.Statement.StatementPages>();
@@ -94,7 +96,7 @@ internal static class MvcSetup
         services.AddScoped<Features.Payments.ExpensesPolicyService>();
         services.AddScoped<Features.Payments.BenefitLimitsService>();
         services.AddScoped<Features.Payments.PaymentSettingsService>();
-        services.AddHostedService<Features.Activities.ReminderService>();
+        services.AddScheduledJob<Features.Activities.ReminderJob>();
         return services;
     }
 }

@@ -38,8 +38,11 @@ public sealed class RateLimitSettings
     public const string Section = "RateLimiting";
 
     public RateLimitPair SignIn { get; set; } = new() { PerAddress = new(10, 60), PerAccount = new(10, 15 * 60) };
-    public RateLimitPair Registration { get; set; } = new() { PerAddress = new(5, 15 * 60), PerAccount = new(5, 15 * 60) };
-    public RateLimitPair PasswordReset { get; set; } = new() { PerAddress = new(5, 15 * 60), PerAccount = new(5, 15 * 60) };
+    // Per address: generous enough for a workshop's shared Wi-Fi, where several people register
+    // at once and some need a few tries at a password; per account: tight, so that nobody can flood
+    // one person with emails.
+    public RateLimitPair Registration { get; set; } = new() { PerAddress = new(20, 15 * 60), PerAccount = new(5, 15 * 60) };
+    public RateLimitPair PasswordReset { get; set; } = new() { PerAddress = new(20, 15 * 60), PerAccount = new(5, 15 * 60) };
     public RateLimitPair Pdf { get; set; } = new() { PerAddress = new(30, 60) };
 
     internal RateLimitPair For(RateLimitedRequest.Kind kind) => kind switch
@@ -75,6 +78,9 @@ public static class RateLimitedRequest
             return path.TrimEnd('/').ToLowerInvariant() switch
             {
                 "/sign-in" => (Kind.SignIn, "Email"),
+                // The second step: codes from the app and recovery codes count as sign-in attempts too.
+                "/sign-in/two-factor" => (Kind.SignIn, null),
+                "/sign-in/recovery-code" => (Kind.SignIn, null),
                 "/register" => (Kind.Registration, "Email"),
                 "/register/confirm" => (Kind.Registration, null),
                 "/forgot-password" => (Kind.PasswordReset, "Email"),
@@ -82,7 +88,8 @@ public static class RateLimitedRequest
                 _ => (Kind.None, null),
             };
         }
-        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        // Routing matches "/x.pdf/" as well as "/x.pdf": so does the limit.
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && path.TrimEnd('/').EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             return (Kind.Pdf, null);
         }
@@ -112,9 +119,21 @@ public static class RateLimitedRequest
         return address.ToString();
     }
 
-    /// <summary>An account as typed, the same however it is spelt: " Jo@Example.org " is jo@example.org.</summary>
+    /// <summary>
+    /// An account as typed, the same however it is spelt: " Jo@Example.org " is JO@EXAMPLE.ORG.
+    /// Normalised as Identity normalises an email to find the account (Unicode form C, then upper
+    /// case), so that a spelling Identity treats as the same account is the same counter here.
+    /// </summary>
     public static string? AccountKey(string? typed) =>
-        string.IsNullOrWhiteSpace(typed) ? null : typed.Trim().ToLowerInvariant();
+        string.IsNullOrWhiteSpace(typed) ? null : typed.Trim().Normalize().ToUpperInvariant();
+
+    /// <summary>
+    /// The value the page will bind, as model binding finds it: the first value in the form, else
+    /// the first in the query string. A repeated field or one moved to the address counts as the
+    /// account it will sign in to.
+    /// </summary>
+    public static string? AccountTyped(Microsoft.Extensions.Primitives.StringValues inForm, Microsoft.Extensions.Primitives.StringValues inQuery) =>
+        inForm.Count > 0 ? inForm[0] : inQuery.Count > 0 ? inQuery[0] : null;
 
     /// <summary>The page to go back to after a refusal: the form that was refused, or the home page for a PDF.</summary>
     public static (string Path, string Text) WhereToGoBack(string? refusedPath) =>
@@ -176,7 +195,7 @@ internal static class RateLimitSetup
                 try
                 {
                     var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                    context.Items[AccountItem] = RateLimitedRequest.AccountKey(form[field].ToString());
+                    context.Items[AccountItem] = RateLimitedRequest.AccountKey(RateLimitedRequest.AccountTyped(form[field], context.Request.Query[field]));
                 }
                 catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
                 {

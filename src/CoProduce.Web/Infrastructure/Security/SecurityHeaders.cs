@@ -19,9 +19,18 @@ internal static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 // Pages and files for a signed-in person hold personal data: no browser or proxy keeps a copy.
-                if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+                // The cookie handler says "no-cache" when it renews the session, which still lets the
+                // browser keep the page (in its history): "no-store" is added to that too.
+                if (context.User.Identity?.IsAuthenticated == true)
                 {
-                    headers.CacheControl = "no-store";
+                    if (!headers.ContainsKey("Cache-Control"))
+                    {
+                        headers.CacheControl = "no-store";
+                    }
+                    else if (headers.CacheControl == "no-cache")
+                    {
+                        headers.CacheControl = "no-store, no-cache";
+                    }
                 }
                 return Task.CompletedTask;
             });

@@ -375,6 +375,8 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ByUserId", "AtUtc");
+
                     b.HasIndex("ProjectId", "AtUtc");
 
                     b.HasIndex("SubjectType", "SubjectId", "AtUtc");

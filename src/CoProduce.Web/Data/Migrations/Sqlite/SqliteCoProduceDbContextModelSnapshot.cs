@@ -363,6 +363,8 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ByUserId", "AtUtc");
+
                     b.HasIndex("ProjectId", "AtUtc");
 
                     b.HasIndex("SubjectType", "SubjectId", "AtUtc");

@@ -7,9 +7,9 @@ namespace CoProduce.Web.Features.Activities;
 
 /// <summary>
 /// Reminds each person with a place two days before, once for each date the activity is on: if
-/// the date changes after a reminder, they are reminded again for the new date. Every instance of
-/// the portal runs this, at the same moments; each reminder is claimed in the same save that puts
-/// it in the outbox, by a conditional update of the sign-up (its <see cref="SignUp.ReminderForDate"/>
+/// the date changes after a reminder, they are reminded again for the new date. It runs hourly,
+/// once across instances (<see cref="ReminderJob"/>). As well, in case two runs ever overlap, each
+/// reminder is claimed in the same save that puts it in the outbox, by a conditional update of the sign-up (its <see cref="SignUp.ReminderForDate"/>
 /// is a concurrency token), so only the first instance's save counts and the others' are refused whole.
 /// </summary>
 public sealed class ReminderSender(CoProduceDbContext db, ActivityNotifier notifier, TimeProvider clock)
@@ -62,28 +62,22 @@ public sealed class ReminderSender(CoProduceDbContext db, ActivityNotifier notif
     }
 }
 
-/// <summary>Runs the reminder sender every hour while the portal runs.</summary>
-internal sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReminderService> logger) : BackgroundService
+/// <summary>
+/// Puts due reminders in the outbox every hour, once across every instance (the scheduler's
+/// lease). Each reminder is still claimed in its own save: a run that outlives its lease, and so
+/// overlaps another instance's, still reminds each person once.
+/// </summary>
+internal sealed class ReminderJob : Infrastructure.Background.IScheduledJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "reminders";
+
+    public TimeSpan LeaseFor => TimeSpan.FromMinutes(10);
+
+    public DateTime NextRunAfter(DateTime nowUtc) => nowUtc.AddHours(1);
+
+    public async Task<string> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ReminderSender>().SendDueRemindersAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Put {Count} activity reminders in the outbox", sent);
-                }
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "Sending activity reminders failed; trying again in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var claimed = await services.GetRequiredService<ReminderSender>().SendDueRemindersAsync(cancellationToken);
+        return claimed == 1 ? "1 reminder put in the outbox" : $"{claimed} reminders put in the outbox";
     }
 }
