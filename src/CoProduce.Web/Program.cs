@@ -1,5 +1,6 @@
 using CoProduce.Web.Data;
 using CoProduce.Web.Features.Admin;
+using CoProduce.Web.Features.Retention;
 using CoProduce.Web.Infrastructure.Email;
 using CoProduce.Web.Infrastructure.Files;
 using CoProduce.Web.Infrastructure.Hosting;
@@ -44,6 +45,7 @@ builder.Services.AddCoProduceMvc();
 builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection(CouncilOptions.Section));
 builder.Services.AddCoProduceHealthChecks();
+builder.Services.AddCoProduceRetention(builder.Configuration);
 
 var app = builder.Build();
 

@@ -34,7 +34,8 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
             "/manage/activities/new", "/manage/activities/1/sign-ups/1/decline", "/manage/activities/4/feedback", "/projects/1/feedback",
             "/account/two-factor/set-up"],
         [Roles.CoProductionLead] = ["/admin/staff/new", "/exceptions/1", "/rules/new", "/payments/budget?year=2040",
-            "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check"],
+            "/payments/rates/new", "/payments/benefit-limits/new", "/payments/settings", "/easy-read/templates/payments/check",
+            "/retention"],
         [Roles.ExpertByExperience] = ["/profile/payment/bank-details", "/profile/payment/benefits"],
         // Claim 5 is the demo's approved claim (Grace's interview panel).
         [Roles.FinanceOfficer] = ["/finance/claims/5/correction"],

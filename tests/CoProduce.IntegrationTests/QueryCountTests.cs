@@ -303,6 +303,25 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         }, pagedTable);
     }
 
+    /// <summary>People made ten years ago who have done nothing since: the retention policy's dry run lists them.</summary>
+    private async Task InactivePeopleAsync(int count)
+    {
+        var ids = await PeopleAsync(count);
+        var longAgo = Now.AddYears(-10);
+        await WithDbAsync(db => db.ExpertProfiles.Where(p => ids.Contains(p.Id))
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.CreatedUtc, longAgo).SetProperty(x => x.UpdatedUtc, longAgo)));
+    }
+
+    [Theory]
+    [InlineData("/retention")]
+    [InlineData("/retention?peoplePage=2")]
+    public async Task RetentionDryRun_SameCommands_WithTenTimesThePeopleDue(string url)
+    {
+        await InactivePeopleAsync(25);
+
+        await AssertCountStaysTheSameAsync(Roles.CoProductionLead, () => Task.FromResult(url), () => InactivePeopleAsync(225), "ExpertProfiles");
+    }
+
     [Fact]
     public async Task BackgroundWork_SameCommands_WithTenTimesTheJobs() =>
         await AssertCountStaysTheSameAsync(Roles.CoProductionLead, () => Task.FromResult("/admin/background-work"), () => WithDbAsync(async db =>

@@ -209,6 +209,9 @@ public static class AccessExpectations
         // The audit log, on screen and as CSV
         ["Audit.Index GET"] = Policies.AuditView,
         ["Audit.Export GET"] = Policies.AuditView,
+        // The retention policy: the dry-run report and running it by hand
+        ["Retention.Index GET"] = Policies.RetentionManage,
+        ["Retention.Run POST"] = Policies.RetentionManage,
         // Feedback themes, answers and publishing "you said, we did"; the public pages and the participant's easy read
         ["Feedback.Index GET"] = Policies.ProjectsEdit,
         ["Feedback.AddToTheme POST"] = Policies.ProjectsEdit,

@@ -74,6 +74,9 @@ public enum AuditSubjectType
 
     /// <summary>A theme made from feedback, with its answer.</summary>
     FeedbackTheme,
+
+    /// <summary>One run of the retention policy, by the moment it ran (UTC, "20261130T030000Z").</summary>
+    RetentionRun,
 }
 
 /// <summary>What an audit entry is about: its type and id.</summary>
@@ -128,6 +131,10 @@ public readonly record struct AuditSubject(AuditSubjectType Type, string Id)
     }
 
     public static AuditSubject FeedbackTheme(int id) => Of(AuditSubjectType.FeedbackTheme, id);
+
+    /// <summary>A run of the retention policy, named by when it ran.</summary>
+    public static AuditSubject RetentionRun(DateTime atUtc) =>
+        new(AuditSubjectType.RetentionRun, atUtc.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
     private static AuditSubject Of(AuditSubjectType type, int id)
     {
@@ -229,4 +236,20 @@ public static class AuditActions
 
     /// <summary>A co-production lead took a copy of the audit log as CSV. The entry says which filters, not what the copy held.</summary>
     public const string AuditLogExported = "AuditLogExported";
+
+    // The retention policy. Entries name the payee reference, claim or note, never a person's name.
+    /// <summary>An expert by experience inactive for the whole period was anonymised, as if they had deleted their information.</summary>
+    public const string RetentionPersonAnonymised = "RetentionPersonAnonymised";
+
+    /// <summary>A receipt's file was deleted at the end of the finance retention period; the expense stays.</summary>
+    public const string RetentionReceiptDeleted = "RetentionReceiptDeleted";
+
+    /// <summary>A note of what someone said no longer says who said it.</summary>
+    public const string RetentionSpeakerForgotten = "RetentionSpeakerForgotten";
+
+    /// <summary>A deleted person's bank details, no longer needed for any claim, were deleted.</summary>
+    public const string RetentionBankDetailsDeleted = "RetentionBankDetailsDeleted";
+
+    /// <summary>One run of the retention policy, with what it did in numbers.</summary>
+    public const string RetentionRun = "RetentionRun";
 }

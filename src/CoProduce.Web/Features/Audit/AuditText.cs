@@ -58,6 +58,7 @@ public static class AuditText
         AuditSubjectType.ExpensesPolicy => $"Expenses policy version {id}",
         AuditSubjectType.CoProductionBudget when int.TryParse(id, out var year) => $"Co-production budget {year}/{(year + 1) % 100:D2}",
         AuditSubjectType.EasyReadTemplate => $"Easy-read template: {Plain(id).ToLowerInvariant()}",
+        AuditSubjectType.RetentionRun => "Retention policy run",
         _ => $"{Plain(type.ToString())} {id}",
     };
 
@@ -82,6 +83,7 @@ public static class AuditText
             AuditSubjectType.EasyReadTemplate when Enum.TryParse<Domain.EasyRead.EasyReadDocumentKind>(id, out var kind) && Enum.IsDefined(kind)
                 => $"/easy-read/templates/{EasyReadTemplateNames.Slug(kind)}/check",
             AuditSubjectType.FeedbackTheme when number is { } t && projectId is { } tp => $"/projects/{tp}/feedback/themes/{t}",
+            AuditSubjectType.RetentionRun => "/retention",
             // Sign-ups, profiles, payment details and notes of what people said have no page for staff to open from here.
             _ => null,
         };

@@ -130,7 +130,14 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
     /// about benefits goes, and their bank details unless they are still to be paid by bank
     /// transfer (<see cref="PaymentDetailsService.ForgetForDeletionAsync"/>).
     /// </summary>
-    public async Task EraseAsync(ExpertProfile profile, string byUserId, CancellationToken cancellationToken)
+    public Task EraseAsync(ExpertProfile profile, string byUserId, CancellationToken cancellationToken) =>
+        EraseAsync(profile, byUserId, inactiveSince: null, cancellationToken);
+
+    /// <summary>
+    /// The same deletion, asked for by the person (<paramref name="inactiveSince"/> null) or done
+    /// by the retention policy because they have done nothing since that day: the audit entry says which.
+    /// </summary>
+    public async Task EraseAsync(ExpertProfile profile, string byUserId, DateOnly? inactiveSince, CancellationToken cancellationToken)
     {
         var now = Now;
         var user = await users.FindByIdAsync(profile.UserId) ?? throw new InvalidOperationException("The profile has no account.");
@@ -172,8 +179,9 @@ public sealed class ProfileService(CoProduceDbContext db, UserManager<CoProduceU
         // A new stamp signs the person out everywhere else too.
         user.SecurityStamp = Guid.NewGuid().ToString();
 
-        Audit(profile, AuditActions.ProfileDeleted,
-            "Profile deleted: name, contact details and everything the person told us removed, and the account locked"
+        Audit(profile, inactiveSince is null ? AuditActions.ProfileDeleted : AuditActions.RetentionPersonAnonymised,
+            (inactiveSince is { } since ? $"Deleted by the retention policy: inactive since {since:d MMMM yyyy}. " : string.Empty)
+            + "Profile deleted: name, contact details and everything the person told us removed, and the account locked"
             + (hadConsent ? "; consent withdrawn" : string.Empty)
             + $". Kept without a name: the consent history, attendance and hours on {SignUps(activities.Sum(a => a.SignUps.Count(s => s.ExpertProfileId == profile.Id)))}"
             + $", and any payment claims, under payee reference {profile.PayeeReference}"

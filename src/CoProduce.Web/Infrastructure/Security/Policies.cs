@@ -35,6 +35,9 @@ public static class Policies
     /// <summary>Read and export the audit log: who did what, to which record, when.</summary>
     public const string AuditView = nameof(AuditView);
 
+    /// <summary>See the retention policy's dry-run report and run it by hand.</summary>
+    public const string RetentionManage = nameof(RetentionManage);
+
     /// <summary>Run the scheme: staff accounts.</summary>
     public const string SchemeAdministration = nameof(SchemeAdministration);
 
@@ -51,6 +54,7 @@ public static class Policies
         [EasyReadManage] = [Roles.CoProductionLead],
         [ReportsView] = [Roles.CoProductionLead],
         [AuditView] = [Roles.CoProductionLead],
+        [RetentionManage] = [Roles.CoProductionLead],
     };
 
     public static IServiceCollection AddCoProduceAuthorization(this IServiceCollection services)
