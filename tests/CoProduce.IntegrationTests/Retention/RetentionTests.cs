@@ -228,6 +228,15 @@ public sealed class RetentionTests : IDisposable
             return 0;
         });
 
+        // Finance still sees that a receipt was given, and that its file has gone, with no link to it.
+        using (var finance = _app.CreatePortalClient())
+        {
+            await finance.SignInAsync(DemoUsers.EmailFor(Roles.FinanceOfficer), DemoUsers.Password(_app));
+            var claimPage = await finance.GetPageAsync($"/finance/claims/{w.ReceiptClaimId}");
+            Assert.Contains("bus.pdf (file deleted at the end of the time receipts are kept)", claimPage.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Empty(claimPage.QuerySelectorAll($"a[href^='/claims/{w.ReceiptClaimId}/receipts/']"));
+        }
+
         // Nothing is due any more: the report is empty, and a second run changes nothing but records that it ran.
         var emptied = await lead.GetPageAsync("/retention");
         Assert.All(new[] { "people", "receipts", "notes", "bank" }, rule => Assert.Equal(0, Total(emptied, rule)));

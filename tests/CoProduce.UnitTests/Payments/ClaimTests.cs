@@ -468,4 +468,23 @@ public sealed class ClaimTests
         Assert.Equal(["helper-2", "helper-3"], facts.PreparedByUserIds);
         Assert.Empty(facts.ApprovedByUserIds);
     }
+
+    [Fact]
+    public void DeleteReceipt_TheFileGoes_TheExpenseStillSaysAReceiptWasGiven_AndOnlyOnce()
+    {
+        var claim = Draft(fee: 40m);
+        var withReceipt = claim.AddExpense(ExpenseCategory.PublicTransport, Pounds(4.60m), new Receipt("0123456789abcdef0123456789abcdef", "ticket.jpg"), ClaimantUser, Now);
+        var without = claim.AddExpense(ExpenseCategory.Meals, Pounds(3m), null, ClaimantUser, Now);
+        claim.Submit(ClaimantUser, Now);
+        var later = Now.AddYears(7);
+
+        Assert.Equal("0123456789abcdef0123456789abcdef", claim.DeleteReceipt(withReceipt.Number, later));
+
+        Assert.Equal((true, false, "ticket.jpg", (DateTime?)later), (withReceipt.HasReceipt, withReceipt.HasReceiptFile, withReceipt.ReceiptFileName, withReceipt.ReceiptDeletedUtc));
+        Assert.Null(claim.DeleteReceipt(withReceipt.Number, later.AddDays(1)));
+        Assert.Equal(later, withReceipt.ReceiptDeletedUtc);
+        Assert.Null(claim.DeleteReceipt(without.Number, later));
+        Assert.Equal((false, false, (DateTime?)null), (without.HasReceipt, without.HasReceiptFile, without.ReceiptDeletedUtc));
+        Assert.Throws<ArgumentException>(() => claim.DeleteReceipt(99, later));
+    }
 }

@@ -135,6 +135,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
             line.Property(l => l.ReceiptFileReference).HasMaxLength(ExpenseLine.ReceiptReferenceMaxLength);
             line.Property(l => l.ReceiptFileName).HasMaxLength(ExpenseLine.ReceiptFileNameMaxLength);
             line.Ignore(l => l.HasReceipt);
+            line.Ignore(l => l.HasReceiptFile);
         });
         builder.Navigation(c => c.Expenses).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(c => c.Decisions, decision =>

@@ -55,7 +55,11 @@ public sealed class ExpenseLine
     /// </summary>
     public DateTime? ReceiptDeletedUtc { get; private set; }
 
-    public bool HasReceipt => ReceiptFileReference is not null;
+    /// <summary>A receipt was given with the expense (its file may since have been deleted at the end of its retention period).</summary>
+    public bool HasReceipt => ReceiptFileName is not null || ReceiptFileReference is not null;
+
+    /// <summary>The receipt's file is still held, so it can be opened.</summary>
+    public bool HasReceiptFile => ReceiptFileReference is not null;
 
     internal string? DeleteReceipt(DateTime nowUtc)
     {

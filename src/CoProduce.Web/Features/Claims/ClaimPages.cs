@@ -130,7 +130,7 @@ public sealed class ClaimPages(CoProduceDbContext db, ClaimEarnings earnings, IF
             e.Miles is { } miles ? $"{miles.ToString("#,0.##", Uk)} {(miles == 1m ? "mile" : "miles")}" : null,
             e.Description,
             e.ReceiptFileName,
-            e.HasReceipt ? $"/claims/{claim.Id}/receipts/{e.Number}" : null)).ToList();
+            e.HasReceiptFile ? $"/claims/{claim.Id}/receipts/{e.Number}" : null)).ToList();
         var history = claim.Decisions.OrderBy(d => d.Number).Select(d => new HistoryRow(
             UkTime.ToUk(d.AtUtc).ToString("d MMMM yyyy 'at' h:mmtt", Uk).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal),
             ClaimWords.Step(d.Step), Who(d.ByUserId), d.Note, d.Total.Format())).ToList();

@@ -127,7 +127,7 @@ public sealed class FinancePages(CoProduceDbContext db, BankDetailsProtector ban
             claim.IsCorrection ? $"This corrects claim {FinanceText.ClaimReference(claim.CorrectsClaimId!.Value)}." : null,
             claim.FeeOffered, claim.FeeTaken, claim.FeeDeclined, fee?.Working,
             claim.Expenses.OrderBy(e => e.Number).Select(e => new FinanceExpenseRow(
-                e.Number, Capitalised(ExpenseRule.Name(e.Category)), e.Description, e.Miles, e.Amount, e.HasReceipt ? $"/claims/{claim.Id}/receipts/{e.Number}" : null, e.ReceiptFileName)).ToList(),
+                e.Number, Capitalised(ExpenseRule.Name(e.Category)), e.Description, e.Miles, e.Amount, e.HasReceiptFile ? $"/claims/{claim.Id}/receipts/{e.Number}" : null, e.ReceiptFileName)).ToList(),
             claim.Total, claim.WarningsSeen,
             FinanceText.PaymentMethod(claim.PaymentMethod),
             claim.PaymentMethod != ClaimPaymentMethod.BankTransfer ? null

@@ -238,7 +238,7 @@ public sealed class RetentionService(
                     continue;
                 }
                 // Any further lines of this claim beyond the batch are due too: same claim, same date.
-                foreach (var line in claims[claimId].Expenses.Where(e => e.HasReceipt).Select(e => e.Number).ToList())
+                foreach (var line in claims[claimId].Expenses.Where(e => e.HasReceiptFile).Select(e => e.Number).ToList())
                 {
                     if (claims[claimId].DeleteReceipt(line, now) is { } reference)
                     {
