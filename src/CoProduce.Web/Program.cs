@@ -60,7 +60,10 @@ if (!CoProduce.Web.Domain.Common.UkTime.KnowsUkTime)
     app.Logger.LogCritical("This machine has no time zone data for Europe/London, so UK times are shown in UTC. Install the tzdata package");
 }
 
-await app.MigrateAndSeedDatabaseAsync();
+await app.MigrateDatabaseAsync();
+// Before anything encrypts (the demo seeding does): a wrong certificate stops start-up here.
+app.CheckDataProtectionKeys();
+await app.SeedDatabaseAsync();
 
 app.UseCoProducePipeline();
 

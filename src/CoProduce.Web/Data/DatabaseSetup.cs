@@ -117,19 +117,31 @@ internal static class DatabaseSetup
         await Features.Payments.PaymentReferenceData.EnsureAsync(db, clock, cancellationToken);
     }
 
-    public static async Task MigrateAndSeedDatabaseAsync(this WebApplication app)
+    /// <summary>At start-up, when <see cref="DatabaseOptions.MigrateOnStartup"/>: see <see cref="MigrateAsync"/>.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
         if (options.MigrateOnStartup)
         {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
             await MigrateAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
+    }
 
+    /// <summary>
+    /// Demo data into an empty database, when <see cref="DatabaseOptions.SeedDemoData"/> says so.
+    /// The demo bank details are encrypted with the data-protection keys, so this runs after the
+    /// keys have been checked (<c>CheckDataProtectionKeys</c>): asking for the current key can
+    /// make a new one.
+    /// </summary>
+    public static async Task SeedDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var seed = options.SeedDemoData ?? options.Provider == DatabaseProvider.Sqlite;
         if (seed)
         {
+            await using var scope = app.Services.CreateAsyncScope();
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
             if (app.Environment.IsDevelopment())
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
@@ -12,7 +13,7 @@ namespace CoProduce.IntegrationTests.Scale;
 /// <summary>
 /// The keys that protect cookies and form tokens, encrypted in the database with a certificate
 /// named in configuration: another instance with the same certificate reads what the first
-/// issued, and one without it cannot.
+/// issued, and one with another certificate does not start.
 /// </summary>
 public sealed class DataProtectionKeyTests : IDisposable
 {
@@ -77,12 +78,39 @@ public sealed class DataProtectionKeyTests : IDisposable
             Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
         });
 
-        // An instance with another certificate cannot read the keys, so the cookie is worth nothing there.
+        // An instance with another certificate cannot read the keys: it does not start, so the cookie is accepted nowhere but by instances with the certificate.
         using var stranger = new CoProduceAppFactory { SharedDatabasePath = first.DatabasePath, Settings = Certificate(WritePfx("other.pfx")) };
-        using var toStranger = stranger.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
-        var refused = await toStranger.GetAsync(new Uri("/projects", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/sign-in", refused.Headers.Location?.OriginalString.Replace("https://localhost", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var refused = Assert.Throws<InvalidOperationException>(() => stranger.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies)));
+        Assert.Contains("does not match", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherCertificate_TheInstanceDoesNotStart_AndWritesNoKeyOfItsOwn()
+    {
+        using var first = new CoProduceAppFactory { Settings = Certificate(WritePfx("keys.pfx")) };
+        using var toFirst = first.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.OK, (await toFirst.GetAsync(new Uri("/sign-in", UriKind.Relative))).StatusCode);
+        var written = await KeyNamesAsync(first);
+        Assert.NotEmpty(written);
+
+        // Same database, a different certificate: start-up stops before anything asks for the current key.
+        using var second = new CoProduceAppFactory { SharedDatabasePath = first.DatabasePath, Settings = Certificate(WritePfx("other.pfx")) };
+        var refused = Assert.Throws<InvalidOperationException>(() => second.CreatePortalClient());
+
+        Assert.Contains("DataProtection:Certificate:Path", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("does not match the one the data-protection keys in the database were protected with", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("has written no new key", refused.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<CryptographicException>(refused.InnerException);
+        // The table holds exactly the keys the first instance wrote, and the first still serves with them.
+        Assert.Equal(written, await KeyNamesAsync(first));
+        Assert.Equal(HttpStatusCode.OK, (await toFirst.GetAsync(new Uri("/sign-in", UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<List<string>> KeyNamesAsync(CoProduceAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CoProduceDbContext>().DataProtectionKeys.AsNoTracking()
+            .OrderBy(k => k.Id).Select(k => k.FriendlyName!).ToListAsync();
     }
 
     [Fact]

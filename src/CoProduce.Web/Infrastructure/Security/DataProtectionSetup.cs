@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CoProduce.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace CoProduce.Web.Infrastructure.Security;
 
@@ -64,6 +66,53 @@ internal static class DataProtectionSetup
         return services;
     }
 
+    /// <summary>
+    /// At start-up, after the migrations and before anything encrypts: with a certificate named,
+    /// every key in the table that is neither revoked nor expired must be readable with it (or a
+    /// <c>Previous</c> one). Otherwise the instance would go on to make a new key, encrypted with
+    /// the wrong certificate, and store it where the other instances cannot read it; so it stops
+    /// here instead, having written nothing. Only reads the keys: never asks for the current key,
+    /// which would make one.
+    /// </summary>
+    public static void CheckDataProtectionKeys(this WebApplication app)
+    {
+        var options = new DataProtectionCertificateOptions();
+        app.Configuration.GetSection(DataProtectionCertificateOptions.Section).Bind(options);
+        if (!options.Current.IsSet)
+        {
+            return;
+        }
+        var setting = string.IsNullOrWhiteSpace(options.Path)
+            ? $"{DataProtectionCertificateOptions.Section}:Thumbprint"
+            : $"{DataProtectionCertificateOptions.Section}:Path";
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var keys = app.Services.GetRequiredService<IKeyManager>().GetAllKeys();
+        var unreadable = new List<Guid>();
+        Exception? firstFailure = null;
+        foreach (var key in keys.Where(k => !k.IsRevoked && k.ExpirationDate > now))
+        {
+            try
+            {
+                // Reading the descriptor decrypts the key's secret with the certificate.
+                _ = key.Descriptor;
+            }
+            catch (Exception failed) when (failed is CryptographicException or InvalidOperationException or System.Xml.XmlException)
+            {
+                unreadable.Add(key.KeyId);
+                firstFailure ??= failed;
+            }
+        }
+        if (unreadable.Count == 0)
+        {
+            return;
+        }
+        var message = $"The certificate named by {setting} does not match the one the data-protection keys in the database were protected with: " +
+            $"{unreadable.Count} of the current keys cannot be read ({string.Join(", ", unreadable)}). The portal has not started and has written no new key. " +
+            $"Give this instance the same certificate as the others, and any certificate used before as {DataProtectionCertificateOptions.Section}:Previous:0 (see docs/deployment.md).";
+        app.Logger.LogCritical(firstFailure, "{Message}", message);
+        throw new InvalidOperationException(message, firstFailure);
+    }
+
     private static X509Certificate2 Load(CertificateReference reference, IHostEnvironment environment, string setting)
     {
         if (!string.IsNullOrWhiteSpace(reference.Path))
@@ -80,7 +129,14 @@ internal static class DataProtectionSetup
         foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
         {
             using var store = new X509Store(StoreName.My, location);
-            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            try
+            {
+                store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            }
+            catch (CryptographicException)
+            {
+                continue; // No such store here (on Linux the machine's "My" store may not exist).
+            }
             var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
             if (found.Count > 0)
             {
