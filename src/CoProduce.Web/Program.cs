@@ -51,7 +51,7 @@ var app = builder.Build();
 
 if (commandLine.CreateLead is { } createLead)
 {
-    return await CreateLeadCommand.RunAsync(app.Services, createLead, Console.Out, CancellationToken.None);
+    return await CreateLeadCommand.RunAsync(app.Services, createLead, Console.Out, CancellationToken.None, app.CheckDataProtectionKeys);
 }
 
 if (!CoProduce.Web.Domain.Common.UkTime.KnowsUkTime)

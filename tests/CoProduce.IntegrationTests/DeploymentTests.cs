@@ -95,6 +95,23 @@ public sealed class DeploymentTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task CreateLead_WhenTheKeysCannotBeRead_ChangesNothingAfterMigrating_AndSaysWhy()
+    {
+        using var app = NewDatabase();
+        using var output = new StringWriter();
+
+        var exit = await CreateLeadCommand.RunAsync(app.Services, new("alex.morgan@council.example", "Alex Morgan", Migrate: true), output,
+            CancellationToken.None, checkKeys: () => throw new InvalidOperationException("The certificate does not match."));
+
+        Assert.Equal(CreateLeadCommand.Refused, exit);
+        Assert.Contains("Nothing was changed. The certificate does not match.", output.ToString(), StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(0, await db.DataProtectionKeys.CountAsync());
+    }
+
+    [Fact]
     public async Task CreateLead_NewDatabaseWithMigrate_MakesTheLeadWithAuditEntryAndALinkThatSetsThePassword()
     {
         using var app = NewDatabase();

@@ -168,11 +168,25 @@ public sealed class SpecialCategoryViewTests(PortalFixture portal) : IClassFixtu
         });
         Assert.Equal("Access needs and lived experience shown on the roster.", seen.Single(s => s.SubjectId == Id(both)).Summary);
 
-        // Someone with nothing special on the roster is shown, but nothing about them is recorded.
-        since = await LastEntryIdAsync();
-        page = await client.GetPageAsync("/roster?day=Sunday&mode=InPerson&notRecent=true");
-        Assert.DoesNotContain(page.QuerySelectorAll("[id^='person-']"), e => e.Id == $"person-{both}");
-        Assert.DoesNotContain(await SeenSinceAsync(since), s => s.SubjectId == Id(nothing) || s.SubjectId == Id(both));
+        // Someone with nothing special on the roster is shown, but nothing about them is recorded:
+        // find the page of the whole roster they are on, and look at what viewing it recorded.
+        var found = false;
+        for (var number = 1; number <= 100 && !found; number++)
+        {
+            since = await LastEntryIdAsync();
+            page = await client.GetPageAsync($"/roster?page={number}");
+            var onPage = page.QuerySelectorAll("[id^='person-']").Select(e => e.Id!["person-".Length..]).ToList();
+            if (onPage.Count == 0)
+            {
+                break;
+            }
+            if (onPage.Contains(Id(nothing)))
+            {
+                found = true;
+                Assert.DoesNotContain(await SeenSinceAsync(since), s => s.SubjectId == Id(nothing));
+            }
+        }
+        Assert.True(found, "the person with nothing special is on the roster");
     }
 
     [Fact]

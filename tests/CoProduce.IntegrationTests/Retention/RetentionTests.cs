@@ -81,6 +81,9 @@ public sealed class RetentionTests : IDisposable
 
         var (claimId, key, noteId) = await WithDbAsync(async (db, services) =>
         {
+            // Ira signed in today, seven years before the run: sign-ins have been recorded since then.
+            await db.Users.Where(u => u.Id == inactive.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInUtc, Now));
+
             // The deleted person was anonymised long ago, while a claim was still to be paid; it has been paid since.
             var profile = await db.ExpertProfiles.SingleAsync(p => p.Id == deleted.Id);
             profile.Anonymise(Now);
@@ -148,6 +151,25 @@ public sealed class RetentionTests : IDisposable
 
     private static string Table(AngleSharp.Html.Dom.IHtmlDocument page, string rule) =>
         page.QuerySelector($"table[data-rule='{rule}']")?.TextContent ?? string.Empty;
+
+    [Fact]
+    public async Task AfterAnUpgrade_AccountsWithNoRecordedSignIn_CountAsSignedInWhenTheRecordingBegan()
+    {
+        // Made "today", with no recorded sign-in: as on a database upgraded to this release. Seven
+        // years on, the lead's sign-in is the first recorded.
+        var ira = await PersonAsync("Ira Inactive");
+        _clock.Advance(TimeSpan.FromDays(7 * 365 + 2));
+        using var lead = await LeadAsync();
+        var page = await lead.GetPageAsync("/retention");
+        Assert.Equal(0, Total(page, "people"));
+        Assert.DoesNotContain(ira.PayeeReference, Table(page, "people"), StringComparison.Ordinal);
+
+        // Once sign-ins are known to have been recorded for longer than the period, the same people are due.
+        var sevenYearsAgo = Now.AddYears(-7);
+        await WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.EmailFor(Roles.Commissioner))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInUtc, sevenYearsAgo)));
+        Assert.Contains(ira.PayeeReference, Table(await lead.GetPageAsync("/retention"), "people"), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task DryRun_ListsWhatIsDue_ByReferenceNeverName_AndChangesNothing()
@@ -290,6 +312,27 @@ public sealed class RetentionTests : IDisposable
 
         var failed = Assert.ThrowsAny<Exception>(() => app.CreatePortalClient());
         Assert.Contains("Retention settings", failed.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunNow_WhileTheNightlyRunHoldsTheLease_IsRefused_AndChangesNothing()
+    {
+        var w = await MakeWorldAsync();
+        using var lead = await LeadAsync();
+        // Another instance is running the nightly job: it holds the lease for the next hour.
+        await _app.Services.GetRequiredService<CoProduce.Web.Infrastructure.Background.JobRunner>().RunDueJobsAsync();
+        var held = Now.AddHours(1);
+        Assert.Equal(1, await WithDbAsync(db => db.JobLeases.Where(j => j.Name == RetentionJob.JobName)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.Owner, "another-instance").SetProperty(j => j.LeaseExpiresUtc, held))));
+        var before = await SnapshotAsync(w);
+
+        var refused = await lead.SubmitFormAsync("/retention", "/retention/run", [new("Understood", "true")]);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("#Understood The retention policy is running now (the nightly run, or someone else started it). Wait a few minutes, then look at this page again",
+            (await refused.ReadPageAsync()).ErrorSummaryLinks());
+        Assert.Equal(before, await SnapshotAsync(w));
+        Assert.Equal("another-instance", await WithDbAsync(db => db.JobLeases.Where(j => j.Name == RetentionJob.JobName).Select(j => j.Owner).SingleAsync()));
     }
 
     [Fact]

@@ -100,7 +100,12 @@ public static class CreateLeadCommand
     /// Runs the command against the app's services and says what happened on <paramref name="output"/>.
     /// Returns the process's exit code: 0 when the account was made.
     /// </summary>
-    public static async Task<int> RunAsync(IServiceProvider services, CreateLeadArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="checkKeys">
+    /// Checks, once the database is migrated and before anything is written, that this instance can
+    /// read the data-protection keys (the reset link is made with them): a wrong certificate would
+    /// otherwise write a key the other instances cannot read.
+    /// </param>
+    public static async Task<int> RunAsync(IServiceProvider services, CreateLeadArguments arguments, TextWriter output, CancellationToken cancellationToken, Action? checkKeys = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -146,6 +151,15 @@ public static class CreateLeadCommand
         {
             await DatabaseSetup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             await output.WriteLineAsync($"Applied {pending.Count} database migrations.");
+        }
+        try
+        {
+            checkKeys?.Invoke();
+        }
+        catch (InvalidOperationException wrongCertificate)
+        {
+            await output.WriteLineAsync($"Nothing was changed. {wrongCertificate.Message}");
+            return Refused;
         }
 
         var (outcome, link) = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()

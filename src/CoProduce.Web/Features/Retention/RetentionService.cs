@@ -113,11 +113,16 @@ public sealed class RetentionService(
         var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
         var takingPart = RetentionRules.ActiveStatuses.ToList();
         var open = RetentionRules.OpenStatuses.ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Accounts made before sign-ins were recorded have none. They count as signed in when the
+        // recording began (the earliest sign-in recorded), or now when none is recorded yet: after
+        // an upgrade, nobody is anonymised for want of a date. Worked out by the database, in this query.
         return from p in db.ExpertProfiles.AsNoTracking()
                join u in db.Users on p.UserId equals u.Id
+               let lastSignIn = u.LastSignInUtc ?? db.Users.Min(x => x.LastSignInUtc) ?? now
                where p.AnonymisedUtc == null
                      && p.CreatedUtc < before && p.UpdatedUtc < before
-                     && (u.LastSignInUtc == null || u.LastSignInUtc < before)
+                     && lastSignIn < before
                      && !db.UserRoles.Any(r => r.UserId == u.Id && staffRoleIds.Contains(r.RoleId))
                      && !db.Claims.Any(c => c.ExpertProfileId == p.Id && (c.UpdatedUtc >= before || c.CreatedUtc >= before || open.Contains(c.Status)))
                      && !db.SignUps.Any(s => s.ExpertProfileId == p.Id
@@ -129,7 +134,7 @@ public sealed class RetentionService(
                    Id = p.Id,
                    CreatedUtc = p.CreatedUtc,
                    UpdatedUtc = p.UpdatedUtc,
-                   LastSignInUtc = u.LastSignInUtc,
+                   LastSignInUtc = lastSignIn,
                    LatestActivity = db.SignUps.Where(s => s.ExpertProfileId == p.Id && (takingPart.Contains(s.Status) || s.Attendance == Attendance.Attended))
                        .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => (DateOnly?)a.Date).Max(),
                    LatestClaimUtc = db.Claims.Where(c => c.ExpertProfileId == p.Id).Max(c => (DateTime?)c.UpdatedUtc),
@@ -174,8 +179,18 @@ public sealed class RetentionService(
                     continue;
                 }
                 // The same deletion a person asks for, recorded as the policy's (one save per person).
-                await profiles.EraseAsync(profile, byUserId, RetentionRules.LastActive(facts, UkDate), cancellationToken);
-                done++;
+                // One person who cannot be erased today (changed at this moment, say) does not stop
+                // the others, nor the rules after this one: they are found again by the next run.
+                try
+                {
+                    await profiles.EraseAsync(profile, byUserId, RetentionRules.LastActive(facts, UkDate), cancellationToken);
+                    done++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Retention could not anonymise profile {ProfileId} today; the next run tries again", found.Id);
+                    db.ChangeTracker.Clear();
+                }
             }
             db.ChangeTracker.Clear();
         }
@@ -267,10 +282,11 @@ public sealed class RetentionService(
         {
             await files.DeleteAsync(reference, cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The claim no longer points at it; the file is only an orphan, which the next look at the store can find.
-            logger.LogWarning(e, "A receipt file whose retention period has ended could not be deleted");
+            // The claim no longer points at it, so no later run finds it again: say which file, for
+            // whoever runs the service to delete by hand. (A sweep for such files is still to come.)
+            logger.LogError(e, "Receipt file {FileReference}, whose retention period has ended, could not be deleted: delete it from the file store by hand", reference);
         }
     }
 

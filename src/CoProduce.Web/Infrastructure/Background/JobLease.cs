@@ -51,6 +51,10 @@ public sealed class JobLease
     public static Expression<Func<JobLease, bool>> Takeable(string name, DateTime nowUtc) =>
         j => j.Name == name && j.NextRunUtc <= nowUtc && (j.LeaseExpiresUtc == null || j.LeaseExpiresUtc <= nowUtc);
 
+    /// <summary>The job's lease is free (nobody's is running), due or not: for a person asking for the job to run now.</summary>
+    public static Expression<Func<JobLease, bool>> Free(string name, DateTime nowUtc) =>
+        j => j.Name == name && (j.LeaseExpiresUtc == null || j.LeaseExpiresUtc <= nowUtc);
+
     /// <summary>The same test as <see cref="Takeable"/>, on a row already read (to skip asking for a job that is not due).</summary>
     public bool IsTakeable(DateTime nowUtc) => NextRunUtc <= nowUtc && (LeaseExpiresUtc is null || LeaseExpiresUtc <= nowUtc);
 

@@ -53,21 +53,46 @@ public sealed class JobRunner
     public async Task<IReadOnlyList<JobRun>> RunDueJobsAsync(CancellationToken cancellationToken = default)
     {
         var leases = await LeasesAsync(cancellationToken);
-        var runs = new List<JobRun>();
-        foreach (var job in _jobs)
+        var now = _clock.GetUtcNow().UtcDateTime;
+        // A job not due by the rows just read is not asked for: an idle tick is one SELECT. Due jobs
+        // run side by side, each in scopes of its own, so that a long one (the nightly retention run)
+        // does not hold up another (the outbox, with its password-reset emails).
+        var due = _jobs.Where(job => leases.TryGetValue(job.Name, out var lease) && lease.IsTakeable(now)).ToList();
+        var runs = await Task.WhenAll(due.Select(async job =>
+            await TakeAsync(job, JobLease.Takeable(job.Name, _clock.GetUtcNow().UtcDateTime), cancellationToken) is { } claim
+                ? await RunAsync(job, claim, cancellationToken)
+                : null));
+        return [.. runs.OfType<JobRun>()];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> now, on this instance, while holding the named job's lease,
+    /// whether or not the job is due: a person asking for the job to run now. Null when another
+    /// instance (or an earlier request) holds the lease, so that the two never run at once. When the
+    /// work ends, the lease is given up and the outcome recorded; when the job is next due is left as
+    /// it was.
+    /// </summary>
+    public async Task<T?> RunNowAsync<T>(string jobName, Func<IServiceProvider, CancellationToken, Task<T>> work, Func<T, string> outcome, CancellationToken cancellationToken)
+        where T : class
+    {
+        var job = _jobs.SingleOrDefault(j => j.Name == jobName) ?? throw new ArgumentException($"No scheduled job is called \"{jobName}\".", nameof(jobName));
+        await LeasesAsync(cancellationToken);
+        if (await TakeAsync(job, JobLease.Free(job.Name, _clock.GetUtcNow().UtcDateTime), cancellationToken) is not { } claim)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // A job not due by the rows just read is not asked for: an idle tick is one SELECT.
-            if (!leases.TryGetValue(job.Name, out var lease) || !lease.IsTakeable(_clock.GetUtcNow().UtcDateTime))
-            {
-                continue;
-            }
-            if (await TakeAsync(job, cancellationToken) is { } claim)
-            {
-                runs.Add(await RunAsync(job, claim, cancellationToken));
-            }
+            return null;
         }
-        return runs;
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var result = await work(scope.ServiceProvider, cancellationToken);
+            await FinishAsync(job, claim, JobSchedule.Outcome("Run by hand: " + outcome(result)), nextRunUtc: null, ranToEnd: true);
+            return result;
+        }
+        catch (Exception failure)
+        {
+            await FinishAsync(job, claim, JobSchedule.Outcome($"Run by hand, failed: {failure.GetType().Name}: {failure.Message}"), nextRunUtc: null, ranToEnd: true);
+            throw;
+        }
     }
 
     /// <summary>Every job's lease row, adding those that are missing.</summary>
@@ -94,7 +119,7 @@ public sealed class JobRunner
     }
 
     /// <summary>Takes the job's lease for this instance, or null when it is not due or another instance has it.</summary>
-    private async Task<string?> TakeAsync(IScheduledJob job, CancellationToken cancellationToken)
+    private async Task<string?> TakeAsync(IScheduledJob job, System.Linq.Expressions.Expression<Func<JobLease, bool>> takeable, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
@@ -103,7 +128,7 @@ public sealed class JobRunner
         var expires = now + job.LeaseFor;
         // The condition is checked again by the UPDATE itself: of two instances that both saw the job
         // due, only the first to write changes the row.
-        var taken = await db.JobLeases.Where(JobLease.Takeable(job.Name, now))
+        var taken = await db.JobLeases.Where(takeable)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(j => j.Owner, claim)
                 .SetProperty(j => j.LeaseExpiresUtc, expires)
@@ -146,7 +171,7 @@ public sealed class JobRunner
     }
 
     /// <summary>Records the outcome and gives the lease up, only while this instance still holds it.</summary>
-    private async Task FinishAsync(IScheduledJob job, string claim, string outcome, DateTime? nextRunUtc)
+    private async Task FinishAsync(IScheduledJob job, string claim, string outcome, DateTime? nextRunUtc, bool ranToEnd = false)
     {
         // Not cancelled with the run: the outcome is recorded even while the instance shuts down.
         await using var scope = _scopes.CreateAsyncScope();
@@ -158,6 +183,12 @@ public sealed class JobRunner
                 .SetProperty(j => j.LastFinishedUtc, finished)
                 .SetProperty(j => j.LastOutcome, outcome)
                 .SetProperty(j => j.NextRunUtc, next)
+                .SetProperty(j => j.Owner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null), CancellationToken.None)
+            : ranToEnd
+            ? await mine.ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.LastFinishedUtc, finished)
+                .SetProperty(j => j.LastOutcome, outcome)
                 .SetProperty(j => j.Owner, (string?)null)
                 .SetProperty(j => j.LeaseExpiresUtc, (DateTime?)null), CancellationToken.None)
             : await mine.ExecuteUpdateAsync(set => set
