@@ -227,17 +227,38 @@ internal sealed class ScheduledWork(JobRunner runner, IOptions<BackgroundOptions
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // Each look starts without waiting for the last to end, so that a long job (the nightly
+        // retention run) does not keep the others (the outbox) waiting for the next look. A job
+        // still running holds its lease, so a later look does not start it again.
+        var looks = new List<Task>();
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await runner.RunDueJobsAsync(stoppingToken);
+                looks.RemoveAll(look => look.IsCompleted);
+                looks.Add(LookAsync(stoppingToken));
             }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The database may be out of reach for a moment: the next look tries again.
-                logger.LogError(error, "Looking for background jobs to run failed; trying again at the next look");
-            }
+        }
+        finally
+        {
+            await Task.WhenAll(looks);
+        }
+    }
+
+    private async Task LookAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runner.RunDueJobsAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: each job gave its lease up as it stopped.
+        }
+        catch (Exception error)
+        {
+            // The database may be out of reach for a moment: the next look tries again.
+            logger.LogError(error, "Looking for background jobs to run failed; trying again at the next look");
         }
     }
 }
