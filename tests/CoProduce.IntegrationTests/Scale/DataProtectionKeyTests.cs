@@ -17,7 +17,8 @@ namespace CoProduce.IntegrationTests.Scale;
 /// </summary>
 public sealed class DataProtectionKeyTests : IDisposable
 {
-    private const string PfxPassword = "a-throwaway-password";
+    /// <summary>The throwaway certificate files' password, made for this run.</summary>
+    private static readonly string PfxPassword = Guid.NewGuid().ToString("N");
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-tests", "keys-" + Guid.NewGuid().ToString("N"));
 
