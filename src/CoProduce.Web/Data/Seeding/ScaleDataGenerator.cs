@@ -568,40 +568,70 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         var batchedAt = _now.AddDays(-3);
         if (big.Count > 0)
         {
-            await MakeBatchAsync(big, batchedAt, cancellationToken);
+            await MakeBatchAsync(big, batchedAt, pay: false, cancellationToken);
         }
         foreach (var ids in waiting)
         {
-            await MakeBatchAsync([.. ids], batchedAt, cancellationToken);
+            await MakeBatchAsync([.. ids], batchedAt, pay: false, cancellationToken);
         }
         foreach (var ids in paid)
         {
-            var batchId = await MakeBatchAsync([.. ids], batchedAt, cancellationToken);
-            await using var scope = services.CreateAsyncScope();
-            var batches = scope.ServiceProvider.GetRequiredService<Features.Finance.PaymentBatchService>();
-            await batches.ExportAsync(batchId, _staff.Finance, cancellationToken);
-            await batches.MarkPaidAsync(batchId, _staff.Finance, cancellationToken);
+            await MakeBatchAsync([.. ids], batchedAt, pay: true, cancellationToken);
         }
     }
 
-    private async Task<int> MakeBatchAsync(List<int> claimIds, DateTime at, CancellationToken cancellationToken)
+    /// <summary>
+    /// A batch of these approved claims. A paid batch is exported for the payment system as
+    /// finance does it (the file is kept, encrypted), then marked paid with the claims already loaded.
+    /// </summary>
+    private async Task MakeBatchAsync(List<int> claimIds, DateTime at, bool pay, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = await ChunkContextAsync(scope, cancellationToken);
-        await using var transaction = await BeginAsync(db, cancellationToken);
         var claims = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery()
             .Where(c => claimIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        var batch = new PaymentBatch(claims, _staff.Finance, at);
-        db.PaymentBatches.Add(batch);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchCreated,
-            $"Payment batch {batch.Id} made with {claims.Count} claims.", _staff.Finance, at));
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
+        PaymentBatch batch;
+        await using (var transaction = await BeginAsync(db, cancellationToken))
         {
-            await transaction.CommitAsync(cancellationToken);
+            batch = new PaymentBatch(claims, _staff.Finance, at);
+            db.PaymentBatches.Add(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchCreated,
+                $"Payment batch {batch.Id} made with {claims.Count} claims.", _staff.Finance, at));
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        return batch.Id;
+        if (!pay)
+        {
+            return;
+        }
+        await using (var exportScope = services.CreateAsyncScope())
+        {
+            var (_, refusal) = await exportScope.ServiceProvider.GetRequiredService<Features.Finance.PaymentBatchService>()
+                .ExportAsync(batch.Id, _staff.Finance, cancellationToken);
+            if (refusal is not null)
+            {
+                throw new InvalidOperationException(refusal);
+            }
+        }
+        await db.Entry(batch).ReloadAsync(cancellationToken);
+        var paidAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using (var transaction = await BeginAsync(db, cancellationToken))
+        {
+            batch.MarkPaid(claims, _staff.Finance, paidAt);
+            db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchPaid,
+                $"Payment batch {batch.Id} marked paid.", _staff.Finance, paidAt));
+            db.AuditEntries.AddRange(claims.Select(c => new AuditEntry(AuditSubject.Claim(c.Id), null, AuditActions.ClaimPaid,
+                $"Claim {c.Id} paid in payment batch {batch.Id}.", _staff.Finance, paidAt)));
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
     }
 
     private async Task CountAsync(CancellationToken cancellationToken)
