@@ -100,6 +100,7 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
     private DateTime _now;
     private Staff _staff = null!;
     private Expert[] _experts = [];
+    private Dictionary<int, Expert> _expertsById = [];
 
     private sealed record Staff(string Sam, string Chris, string Finance, string Lead);
 
@@ -224,6 +225,7 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             }
         }
         _experts = [.. experts];
+        _expertsById = _experts.ToDictionary(e => e.ProfileId);
         return sample!;
     }
 
@@ -470,7 +472,7 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
     private async Task MakeClaimsAsync(CoProduceDbContext db, List<(Activity Activity, SignUp SignUp, RateItem? Rate, ActivityPlan Plan)> attended,
         CancellationToken cancellationToken)
     {
-        var people = _experts.ToDictionary(e => e.ProfileId);
+        var people = _expertsById;
         var rules = new ApprovalRules(PaymentReferenceData.DefaultSecondApprovalAbove);
         var claims = new List<(Claim Claim, string Plan)>();
         foreach (var (activity, signUp, rate, plan) in attended)
