@@ -8,22 +8,28 @@ using CoProduce.Web.Infrastructure.Mvc;
 using CoProduce.Web.Infrastructure.Pdf;
 using CoProduce.Web.Infrastructure.Security;
 
-// "create-lead ..." runs a command against the app's configuration and database, then exits.
-var commandLine = CreateLeadCommand.Parse(args);
+// "create-lead ..." and "seed ..." run a command against the app's configuration and database, then exit.
+var seedLine = SeedCommand.Parse(args);
+var commandLine = seedLine.IsSeed
+    ? new AppCommandLine(null, seedLine.ShowHelp, seedLine.Error, seedLine.HostArguments)
+    : CreateLeadCommand.Parse(args);
 if (commandLine.Error is not null || commandLine.ShowHelp)
 {
     await (commandLine.ShowHelp ? Console.Out : Console.Error).WriteLineAsync(
-        (commandLine.Error is null ? string.Empty : commandLine.Error + Environment.NewLine + Environment.NewLine) + CreateLeadCommand.Usage);
+        (commandLine.Error is null ? string.Empty : commandLine.Error + Environment.NewLine + Environment.NewLine)
+        + (seedLine.IsSeed ? SeedCommand.Usage : CreateLeadCommand.Usage));
     return commandLine.ShowHelp ? CreateLeadCommand.Succeeded : CreateLeadCommand.BadArguments;
 }
 
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 
 builder.AddCoProduceLogging();
-if (commandLine.CreateLead is not null)
+if (commandLine.CreateLead is not null || seedLine.Seed is not null)
 {
     // SQLite's notes about each migration are for whoever writes migrations, not for this command.
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error);
+    // Nor is every SQL command the generator sends.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 }
 // No "Server: Kestrel" header: it tells an attacker what to try.
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
@@ -52,6 +58,10 @@ var app = builder.Build();
 if (commandLine.CreateLead is { } createLead)
 {
     return await CreateLeadCommand.RunAsync(app.Services, createLead, Console.Out, CancellationToken.None, app.CheckDataProtectionKeys);
+}
+if (seedLine.Seed is { } seed)
+{
+    return await SeedCommand.RunAsync(app.Services, seed, Console.Out, CancellationToken.None, app.CheckDataProtectionKeys);
 }
 
 if (!CoProduce.Web.Domain.Common.UkTime.KnowsUkTime)
