@@ -95,6 +95,47 @@ public sealed class PdfPrinterTests(PortalFixture portal) : IClassFixture<Portal
         Assert.All(sixteen, h => Assert.True(h.Height >= PdfChecks.SmallestWordBox, $"16 point \"{h.Word}\" is {h.Height:0.0} high"));
     }
 
+    [Fact]
+    public async Task PagesAreReused_YetEachPdfHasOnlyItsOwnDocument()
+    {
+        // Prints are made in warm pages kept between documents: one person's words must never reach another's PDF.
+        var printer = portal.Services.GetRequiredService<IPdfPrinter>();
+        const string Page = "<!DOCTYPE html><html lang=\"en\"><head><title>{0}</title><link rel=\"stylesheet\" href=\"/lib/easy-read-print.css\"></head>" +
+            "<body><h1>{0}</h1><p>{1}</p></body></html>";
+        var names = Enumerable.Range(1, ChromiumPdfPrinter.PrintsPerPage + 3).Select(n => $"Person{n}Name").ToList();
+
+        // More prints than a page is kept for, one after another: reused pages, then a replaced one.
+        var texts = new List<string>();
+        foreach (var name in names)
+        {
+            var pdf = await printer.PrintAsync(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Page, name, name + " lives at " + name + " Road"),
+                "<span></span>", CancellationToken.None);
+            texts.Add(await TextAsync(pdf));
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            Assert.Contains(names[i] + " lives at", texts[i], StringComparison.Ordinal);
+            var others = names.Where((_, j) => j != i).Where(other => texts[i].Contains(other, StringComparison.Ordinal)).ToList();
+            Assert.True(others.Count == 0, $"PDF {i + 1} also has {string.Join(", ", others)}");
+        }
+    }
+
+    private static async Task<string> TextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"text-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            return await PdfChecks.RunAsync("pdftotext", file, "-");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<IReadOnlyList<(string Word, double Height)>> HeightsAsync(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"sizes-{Guid.NewGuid():N}.pdf");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
@@ -46,8 +47,11 @@ public interface IPdfPrinter
 
 /// <summary>
 /// One headless Chromium for the whole app, started at the first print and shared by every
-/// request: a fresh browser context per document (so nothing leaks between people's documents),
-/// at most <see cref="PdfOptions.MaxConcurrentPrints"/> at once, each with a timeout. If the
+/// request: at most <see cref="PdfOptions.MaxConcurrentPrints"/> documents at once, each with a
+/// timeout, each in a warm page kept between prints (one per turn, each in its own browser
+/// context). Nothing of one person's document reaches the next: the documents have no scripts,
+/// storage or network, and the page is blanked after each print and replaced after
+/// <see cref="PrintsPerPage"/> prints or any failure. If the
 /// browser dies it is started again at the next print. The browser has no network: the page's
 /// own requests are answered from the web root, anything else is refused.
 /// </summary>
@@ -83,9 +87,16 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
     public bool IsAvailable => ChromiumPath is not null && File.Exists(ChromiumPath);
 
     /// <summary>How many documents have a browser context open now (for tests of the bound).</summary>
-    internal int PrintsInProgress => Volatile.Read(ref _openContexts);
+    internal int PrintsInProgress => Volatile.Read(ref _printing);
 
-    private int _openContexts;
+    /// <summary>A page is closed and a new one opened after this many prints, so that nothing builds up in it.</summary>
+    internal const int PrintsPerPage = 100;
+
+    private const string BlankDocument = "<!DOCTYPE html><html lang=\"en\"><head><title>Document</title></head><body></body></html>";
+
+    private readonly ConcurrentBag<WarmPage> _warmPages = [];
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)?> _webRootFiles = new(StringComparer.Ordinal);
+    private int _printing;
     private volatile bool _disposed;
 
     public async Task<byte[]> PrintAsync(string html, string footerTemplate, CancellationToken cancellationToken)
@@ -146,20 +157,18 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
     private async Task<byte[]> PrintWithAsync(IBrowser browser, string html, string footerTemplate, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ServiceWorkers = ServiceWorkerPolicy.Block })
-            .WaitAsync(cancellationToken);
-        Interlocked.Increment(ref _openContexts);
+        var warm = TakeWarmPage(browser) ?? await OpenPageAsync(browser, cancellationToken);
+        Interlocked.Increment(ref _printing);
+        var keep = false;
         try
         {
-            await using var cancel = cancellationToken.Register(() => _ = context.CloseAsync());
-            var page = await context.NewPageAsync();
-            var timeoutMs = (float)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds;
-            page.SetDefaultTimeout(timeoutMs);
-            await page.RouteAsync("**/*", route => AnswerAsync(route, html));
-            await page.GotoAsync(DocumentOrigin + "/document", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            await using var cancel = cancellationToken.Register(() => _ = warm.Context.CloseAsync());
+            // The page is already at the document address with the stylesheet and fonts loaded once:
+            // only the document itself is new.
+            await warm.Page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
             // Print only once the web fonts are in, or the PDF could fall back to another font.
-            await page.EvaluateAsync("() => document.fonts.ready");
-            var pdf = await page.PdfAsync(new PagePdfOptions
+            await warm.Page.EvaluateAsync("() => document.fonts.ready");
+            var pdf = await warm.Page.PdfAsync(new PagePdfOptions
             {
                 Format = "A4",
                 Tagged = true,
@@ -171,26 +180,74 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
                 Margin = new Margin { Top = "15mm", Bottom = "25mm", Left = "15mm", Right = "15mm" },
             });
             cancellationToken.ThrowIfCancellationRequested();
+            // Nothing of this person's document stays in the page the next document is printed in.
+            await warm.Page.SetContentAsync(BlankDocument);
+            keep = ++warm.Prints < PrintsPerPage;
             _log.LogDebug("Printed a PDF of {Bytes} bytes in {Milliseconds} ms", pdf.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return pdf;
         }
         finally
         {
-            try
+            Interlocked.Decrement(ref _printing);
+            if (keep && browser.IsConnected && !_disposed)
             {
-                // Never wait long on a browser that has stopped answering: it is replaced anyway.
-                await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+                _warmPages.Add(warm);
             }
-            catch (Exception closing) when (closing is PlaywrightException or TimeoutException)
+            else
             {
-                _log.LogWarning(closing, "A PDF browser context did not close");
+                await CloseQuietlyAsync(warm.Context);
             }
-            Interlocked.Decrement(ref _openContexts);
         }
     }
 
-    /// <summary>The document itself, or a file from the web root; every other request is refused.</summary>
-    private async Task AnswerAsync(IRoute route, string html)
+    /// <summary>A page kept open between prints, in its own browser context; at most one per turn.</summary>
+    private sealed class WarmPage(IBrowser browser, IBrowserContext context, IPage page)
+    {
+        public IBrowser Browser { get; } = browser;
+        public IBrowserContext Context { get; } = context;
+        public IPage Page { get; } = page;
+        public int Prints { get; set; }
+    }
+
+    /// <summary>A page left by an earlier print in this browser, or null. Pages of a browser since replaced are closed.</summary>
+    private WarmPage? TakeWarmPage(IBrowser browser)
+    {
+        while (_warmPages.TryTake(out var warm))
+        {
+            if (ReferenceEquals(warm.Browser, browser) && browser.IsConnected && !warm.Page.IsClosed)
+            {
+                return warm;
+            }
+            _ = CloseQuietlyAsync(warm.Context);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A new context and page, at the document address with the stylesheet and fonts loaded: a
+    /// fresh page costs several hundred milliseconds, a warm one nothing.
+    /// </summary>
+    private async Task<WarmPage> OpenPageAsync(IBrowser browser, CancellationToken cancellationToken)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ServiceWorkers = ServiceWorkerPolicy.Block })
+            .WaitAsync(cancellationToken);
+        try
+        {
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout((float)TimeSpan.FromSeconds(_options.TimeoutSeconds).TotalMilliseconds);
+            await page.RouteAsync("**/*", AnswerAsync);
+            await page.GotoAsync(DocumentOrigin + "/document", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            return new WarmPage(browser, context, page);
+        }
+        catch
+        {
+            await CloseQuietlyAsync(context);
+            throw;
+        }
+    }
+
+    /// <summary>The blank document a page starts at, or a file from the web root; every other request is refused.</summary>
+    private async Task AnswerAsync(IRoute route)
     {
         var url = new Uri(route.Request.Url);
         if (!url.AbsoluteUri.StartsWith(DocumentOrigin + "/", StringComparison.Ordinal))
@@ -200,25 +257,32 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
         }
         if (url.AbsolutePath == "/document")
         {
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html });
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = BlankDocument });
             return;
         }
-        var file = _environment.WebRootFileProvider.GetFileInfo(Uri.UnescapeDataString(url.AbsolutePath));
-        if (!file.Exists || file.IsDirectory)
+        var file = WebRootFile(Uri.UnescapeDataString(url.AbsolutePath));
+        if (file is null)
         {
             await route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
             return;
         }
-        await using var stream = file.CreateReadStream();
-        using var bytes = new MemoryStream();
-        await stream.CopyToAsync(bytes);
-        await route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200,
-            ContentType = ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream",
-            BodyBytes = bytes.ToArray(),
-        });
+        await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = file.Value.ContentType, BodyBytes = file.Value.Bytes });
     }
+
+    /// <summary>A web-root file's bytes, read once: the stylesheet, fonts and pictures do not change while the app runs.</summary>
+    private (byte[] Bytes, string ContentType)? WebRootFile(string path) =>
+        _webRootFiles.GetOrAdd(path, p =>
+        {
+            var file = _environment.WebRootFileProvider.GetFileInfo(p);
+            if (!file.Exists || file.IsDirectory)
+            {
+                return null;
+            }
+            using var stream = file.CreateReadStream();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return (bytes.ToArray(), ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream");
+        });
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
     {
@@ -291,6 +355,19 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
         await CloseQuietlyAsync(browser);
     }
 
+    /// <summary>Closes a context whose browser may already be gone or hung, without waiting long.</summary>
+    private async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+        catch (Exception closing) when (closing is PlaywrightException or TimeoutException)
+        {
+            _log.LogWarning(closing, "A PDF browser context did not close");
+        }
+    }
+
     /// <summary>Closes a browser that may already be gone or hung, without waiting long.</summary>
     private async Task CloseQuietlyAsync(IBrowser browser)
     {
@@ -321,9 +398,11 @@ public sealed class ChromiumPdfPrinter : IPdfPrinter, IAsyncDisposable
         {
             if (_browser is not null)
             {
+                // Closing the browser closes its warm pages' contexts too.
                 await CloseQuietlyAsync(_browser);
                 _browser = null;
             }
+            _warmPages.Clear();
             _playwright?.Dispose();
             _playwright = null;
         }
