@@ -128,4 +128,51 @@ public sealed class ListPagingTests(PortalFixture portal) : IClassFixture<Portal
         Assert.Equal(oldest.Title, fromOldProject.QuerySelector("select#ProjectId option[selected]")!.TextContent.Trim());
         Assert.Equal(ActivityPages.ProjectChoices + 2, fromOldProject.QuerySelectorAll("select#ProjectId option").Length);
     }
+
+    [Fact]
+    public async Task ExceptionsQueue_EveryRequestOnExactlyOnePage_WaitingFirst_CountedInFull()
+    {
+        // More requests waiting than a page holds, and some decided.
+        await WithDbAsync(async db =>
+        {
+            var rules = await db.TierRuleSets.OrderByDescending(r => r.Version).FirstAsync();
+            var owner = await db.Users.Where(u => u.Email == "commissioner@example.org").Select(u => u.Id).SingleAsync();
+            var lead = await db.Users.Where(u => u.Email == "lead@example.org").Select(u => u.Id).SingleAsync();
+            for (var i = 0; i < Web.Features.Exceptions.ExceptionQueuePage.PageSize + 10; i++)
+            {
+                var project = new CommissioningProject($"Excused project {i:D2}", "Adult social care", "Summary", owner, Money.FromPounds(100_000m), true, DateTime.UtcNow);
+                project.Assess(rules);
+                var asked = project.RequestException("R2", "Done last year", owner, DateTime.UtcNow);
+                db.CommissioningProjects.Add(project);
+                if (i % 6 == 0)
+                {
+                    await db.SaveChangesAsync();
+                    asked.Decide(ExceptionDecision.Approved, "Agreed", lead, deciderIsCoProductionLead: true, DateTime.UtcNow);
+                }
+            }
+            return await db.SaveChangesAsync();
+        });
+        var expected = await WithDbAsync(db => db.ExceptionRequests.OrderBy(x => x.Decision == null ? 0 : 1).ThenByDescending(x => x.Id).Select(x => x.Id).ToListAsync());
+        var waiting = await WithDbAsync(db => db.ExceptionRequests.CountAsync(x => x.Decision == null));
+        Assert.True(waiting > Web.Features.Exceptions.ExceptionQueuePage.PageSize);
+        var client = await portal.ClientForAsync(Roles.CoProductionLead);
+
+        var seen = new List<int>();
+        var pages = new List<IHtmlDocument>();
+        for (var url = "/exceptions"; url is not null; url = NextLink(pages[^1], "Pages of exceptions"))
+        {
+            var page = await client.GetPageAsync(url);
+            var ids = page.QuerySelectorAll("main li > a[href^='/exceptions/']")
+                .Select(a => int.Parse(a.GetAttribute("href")!.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.InRange(ids.Count, 1, Web.Features.Exceptions.ExceptionQueuePage.PageSize);
+            seen.AddRange(ids);
+            pages.Add(page);
+        }
+
+        Assert.Equal(expected, seen);
+        Assert.Equal((expected.Count + Web.Features.Exceptions.ExceptionQueuePage.PageSize - 1) / Web.Features.Exceptions.ExceptionQueuePage.PageSize, pages.Count);
+        // Every page says how many wait in all, not how many it shows.
+        Assert.All(pages, page => Assert.Equal($"Waiting for a decision ({waiting:N0})", page.QuerySelector("main h2")!.TextContent.Trim()));
+        Assert.StartsWith($"{expected.Count:N0} requests, page 1 of {pages.Count}", Status(pages[0]), StringComparison.Ordinal);
+    }
 }

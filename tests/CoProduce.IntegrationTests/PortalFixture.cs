@@ -13,7 +13,7 @@ namespace CoProduce.IntegrationTests;
 /// One running app per test class, with a signed-in client per role kept for reuse. It can count
 /// the SQL commands of a request (<see cref="SqlCommandCounting"/>) and keeps the log (<see cref="Log"/>).
 /// </summary>
-public sealed class PortalFixture : CoProduceAppFactory
+public class PortalFixture : CoProduceAppFactory
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
 

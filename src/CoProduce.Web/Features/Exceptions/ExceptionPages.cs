@@ -1,4 +1,5 @@
 using CoProduce.Web.Data;
+using CoProduce.Web.Infrastructure.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoProduce.Web.Features.Exceptions;
@@ -6,11 +7,18 @@ namespace CoProduce.Web.Features.Exceptions;
 /// <summary>Reads the exceptions queue and a request's decision page as flat read models. Decisions go through <see cref="Commissioning.ProjectService"/>.</summary>
 public sealed class ExceptionPages(CoProduceDbContext db)
 {
-    /// <summary>Waiting requests first, then the latest decided, at most 200.</summary>
-    public Task<List<ExceptionQueueRow>> QueueAsync(CancellationToken cancellationToken) =>
-        db.ExceptionRequests.AsNoTracking()
+    /// <summary>
+    /// One page of the queue: waiting requests first, then the decided, latest first. The counts
+    /// come from the database, so "waiting" is right however long the queue.
+    /// </summary>
+    public async Task<ExceptionQueuePage> QueueAsync(int page, CancellationToken cancellationToken)
+    {
+        var requests = db.ExceptionRequests.AsNoTracking();
+        var paging = Paging.Of(await requests.CountAsync(cancellationToken), ExceptionQueuePage.PageSize, page);
+        var waiting = await requests.CountAsync(x => x.Decision == null, cancellationToken);
+        var rows = await requests
             .OrderBy(x => x.Decision == null ? 0 : 1).ThenByDescending(x => x.Id)
-            .Take(200)
+            .Skip(paging.Skip).Take(paging.Size)
             .Select(x => new ExceptionQueueRow(
                 x.Id,
                 db.CommissioningProjects.Where(p => p.Id == x.Requirement.ProjectId).Select(p => p.Title).First(),
@@ -19,6 +27,8 @@ public sealed class ExceptionPages(CoProduceDbContext db)
                 x.RequestedUtc,
                 x.Decision))
             .ToListAsync(cancellationToken);
+        return new ExceptionQueuePage(rows, waiting, paging);
+    }
 
     /// <summary>The request, its requirement and project, for <paramref name="viewerId"/> to decide on; null when there is no such request.</summary>
     public async Task<DecisionPageModel?> DecisionAsync(int id, string viewerId, DecisionForm form, CancellationToken cancellationToken)

@@ -17,8 +17,8 @@ public sealed class ExceptionsController(ExceptionPages pages, ProjectService pr
     private string Me => users.GetUserId(User)!;
 
     [HttpGet("exceptions")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await pages.QueueAsync(cancellationToken));
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default) =>
+        View(await pages.QueueAsync(page, cancellationToken));
 
     [HttpGet("exceptions/{id:int}")]
     public async Task<IActionResult> Decide(int id, CancellationToken cancellationToken) =>
@@ -51,6 +51,12 @@ public sealed class ExceptionsController(ExceptionPages pages, ProjectService pr
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(model);
     }
+}
+
+/// <summary>A page of the exceptions queue, with how many requests wait for a decision in all.</summary>
+public sealed record ExceptionQueuePage(IReadOnlyList<ExceptionQueueRow> Rows, int Waiting, Infrastructure.Mvc.Paging Paging)
+{
+    public const int PageSize = 50;
 }
 
 public sealed record ExceptionQueueRow(int Id, string Project, string Requirement, string RequestedBy, DateTime RequestedUtc, ExceptionDecision? Decision);
