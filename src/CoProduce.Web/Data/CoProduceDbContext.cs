@@ -113,7 +113,8 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    private void CheckAndStampChanges()
+    /// <summary>What saving checks and stamps first: the data generator's writer does it too.</summary>
+    internal void CheckAndStampChanges()
     {
         // The audit log is append-only: history is never rewritten.
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

@@ -88,6 +88,17 @@ public sealed class SeedCommandTests
         }
     }
 
+    [Fact]
+    public async Task Seed_OnSqlServer_IsRefusedWithAReasonBeforeAnythingIsTouched()
+    {
+        // No server answers on this port: the command must say no before it tries to connect.
+        var refused = await RunAppAsync(Path.Combine(Path.GetTempPath(), "unused.db"), "seed", "--scale", "1",
+            "--Database:Provider", "SqlServer", "--ConnectionStrings:CoProduce", "Server=127.0.0.1,1;Database=CoProduce;Connect Timeout=1;TrustServerCertificate=True");
+
+        Assert.True(refused.ExitCode == SeedCommand.Refused, refused.Output);
+        Assert.Contains(SeedCommand.NotSqlite, refused.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<string> HashAsync(string path)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

@@ -22,7 +22,9 @@ internal sealed record GeneratedData(IReadOnlyList<(string What, int Count)> Cou
 /// consultations with very many sign-ups), sign-ups in every state, claims in every status, payment
 /// batches (one as big as 100 claims per scale step, for the export), expenses, feedback notes and
 /// audit entries. Everything goes through the domain's constructors and methods, so the rules
-/// hold; it is saved in chunks, each with a fresh context, so memory stays bounded.
+/// hold; it is made in chunks, each with a fresh context, so memory stays bounded, and each chunk
+/// is written by <see cref="SqliteRowWriter"/> in one transaction, every row once, in its final
+/// state (a batch's claims are written again when batched and paid). SQLite only.
 /// Deterministic: the same scale gives the same data (apart from ids' times of day).
 /// </summary>
 internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, TextWriter output)
@@ -138,20 +140,21 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         return 0;
     });
 
-    /// <summary>A fresh context for one chunk: no tracked entities carried over, and SQLite not syncing each write to disk.</summary>
+    /// <summary>
+    /// A fresh context for one chunk: no tracked entities carried over, changes found only when
+    /// the writer looks (not on every call), and SQLite not syncing each write to disk.
+    /// </summary>
     private static async Task<CoProduceDbContext> ChunkContextAsync(AsyncServiceScope scope, CancellationToken cancellationToken)
     {
         var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF;", cancellationToken);
-        }
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF;", cancellationToken);
         return db;
     }
 
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAsync(CoProduceDbContext db, CancellationToken cancellationToken) =>
-        db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+    private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CoProduceDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
 
     private async Task<string> MakeExpertsAsync(CancellationToken cancellationToken)
     {
@@ -174,9 +177,9 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         {
             await using var scope = services.CreateAsyncScope();
             var db = await ChunkContextAsync(scope, cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var protector = scope.ServiceProvider.GetRequiredService<BankDetailsProtector>();
             await using var transaction = await BeginAsync(db, cancellationToken);
+            await using var writer = new SqliteRowWriter(db);
             var profiles = new List<ExpertProfile>();
             for (var i = start; i < Math.Min(count, start + perChunk); i++)
             {
@@ -204,7 +207,7 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
                 profiles.Add(NewProfile(user.Id, first, email, i, joined));
             }
             db.ExpertProfiles.AddRange(profiles);
-            await db.SaveChangesAsync(cancellationToken);
+            await writer.AssignKeysAsync(cancellationToken);
             foreach (var profile in profiles)
             {
                 experts.Add(new Expert(profile.Id, profile.UserId, profile.HasConsent, profile.PaymentPreference ?? PaymentPreference.NoPayment));
@@ -218,11 +221,8 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
                 paymentDetails.SetBenefits(_random.Next(4) == 0 ? BenefitsSituation.Gets(carersAllowance: true) : BenefitsSituation.NoBenefits(), profile.CreatedUtc);
                 db.PaymentDetails.Add(paymentDetails);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await writer.WriteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         _experts = [.. experts];
         _expertsById = _experts.ToDictionary(e => e.ProfileId);
@@ -266,6 +266,7 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             await using var scope = services.CreateAsyncScope();
             var db = await ChunkContextAsync(scope, cancellationToken);
             await using var transaction = await BeginAsync(db, cancellationToken);
+            await using var writer = new SqliteRowWriter(db);
             var rules = await db.TierRuleSets.OrderByDescending(r => r.Version).FirstAsync(cancellationToken);
             var projects = new List<CommissioningProject>();
             for (var i = start; i < Math.Min(count, start + perChunk); i++)
@@ -298,14 +299,11 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
                 projects.Add(project);
             }
             db.CommissioningProjects.AddRange(projects);
-            await db.SaveChangesAsync(cancellationToken);
+            await writer.AssignKeysAsync(cancellationToken);
             db.AuditEntries.AddRange(projects.Select(p => new AuditEntry(AuditSubject.Project(p.Id), p.Id, AuditActions.ProjectCreated,
                 $"Project created: {p.Title}. {p.TierReason}.", p.OwnerId, p.CreatedUtc)));
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await writer.WriteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             ids.AddRange(projects.Select(p => p.Id));
         }
         return ids;
@@ -322,14 +320,14 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         var bigSizes = Enumerable.Range(0, bigCount)
             .Select(i => Math.Min(onRoster, Math.Max(60, (int)(onRoster * (0.3 - 0.22 * i / Math.Max(1, bigCount - 1))))))
             .ToList();
-        // About 2,200 sign-ups per scale step in all; the few big consultations take a share of them.
-        var mean = Math.Max(3.0, (2_200.0 * scale - bigSizes.Sum()) / (total - bigCount));
+        // About 2,240 sign-ups per scale step in all (so about 2,000 claims); the few big consultations take a share of them.
+        var mean = Math.Max(3.0, (2_240.0 * scale - bigSizes.Sum()) / (total - bigCount));
         var plans = new List<ActivityPlan>(total);
         for (var i = 0; i < total; i++)
         {
             var project = projectIds[i / ActivitiesPerProject];
             // Most activities have happened (the last 11 months); some are to come (the next 3 months).
-            var day = _random.Next(100) < 90 ? -_random.Next(2, 330) : _random.Next(3, 90);
+            var day = _random.Next(100) < 94 ? -_random.Next(2, 330) : _random.Next(3, 90);
             var size = Math.Min(onRoster, Math.Max(1, (int)Math.Round(mean - 6 + _random.NextDouble() * 12)));
             plans.Add(new ActivityPlan(project, day, size, false, _random.Next(Kinds.Length)));
         }
@@ -360,15 +358,14 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             await using var scope = services.CreateAsyncScope();
             var db = await ChunkContextAsync(scope, cancellationToken);
             await using var transaction = await BeginAsync(db, cancellationToken);
-            await MakeChunkAsync(db, chunk, onRoster, rates, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await using var writer = new SqliteRowWriter(db);
+            await MakeChunkAsync(db, writer, chunk, onRoster, rates, cancellationToken);
+            await writer.WriteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 
-    private async Task MakeChunkAsync(CoProduceDbContext db, List<ActivityPlan> chunk, Expert[] onRoster, Dictionary<ActivityType, RateItem> rates,
+    private async Task MakeChunkAsync(CoProduceDbContext db, SqliteRowWriter writer, List<ActivityPlan> chunk, Expert[] onRoster, Dictionary<ActivityType, RateItem> rates,
         CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(UkTime.ToUk(_now));
@@ -407,7 +404,8 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             made.Add((activity, plan, rate));
         }
         db.Activities.AddRange(made.Select(m => m.Activity));
-        await db.SaveChangesAsync(cancellationToken);
+        // Ids now, so the organiser's answers below find each sign-up; the rows are written once, at the end.
+        await writer.AssignKeysAsync(cancellationToken);
 
         // The organiser answers each sign-up; past activities then record attendance and complete.
         var attended = new List<(Activity Activity, SignUp SignUp, RateItem? Rate, ActivityPlan Plan)>();
@@ -419,11 +417,11 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             foreach (var signUp in activity.SignUps.Where(s => s.Status == SignUpStatus.Requested).ToList())
             {
                 var roll = _random.Next(100);
-                if (roll < (past ? 93 : 55))
+                if (roll < (past ? 96 : 55))
                 {
                     activity.Confirm(signUp.Id, true, fee, decided);
                 }
-                else if (roll < (past ? 96 : 80))
+                else if (roll < (past ? 97 : 80))
                 {
                     activity.WaitList(signUp.Id, decided);
                 }
@@ -448,7 +446,7 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             var minutes = (int)(activity.EndTime - activity.StartTime).TotalMinutes;
             foreach (var signUp in activity.SignUps.Where(s => s.Status == SignUpStatus.Confirmed).ToList())
             {
-                if (_random.Next(100) < 96)
+                if (_random.Next(100) < 98)
                 {
                     activity.RecordAttendance(signUp.Id, Attendance.Attended, new TimeGiven(minutes, 30 * _random.Next(2), 15 * _random.Next(4)),
                         new SessionNotes(null, null, null), activity.CreatedByUserId, after);
@@ -463,13 +461,12 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         }
         db.AuditEntries.AddRange(made.Select(m => new AuditEntry(AuditSubject.Activity(m.Activity.Id), m.Activity.ProjectId, AuditActions.ActivityCreated,
             $"Activity planned: {m.Activity.Title}, {m.Activity.SignUps.Count} sign-ups.", m.Activity.CreatedByUserId, m.Activity.CreatedUtc)));
-        await db.SaveChangesAsync(cancellationToken);
 
-        await MakeClaimsAsync(db, attended, cancellationToken);
-        await MakeNotesAsync(db, made.Where(m => m.Plan.DayOffset < 0 && m.Activity.AttendedCount >= 3).Select(m => m.Activity).ToList(), cancellationToken);
+        await MakeClaimsAsync(db, writer, attended, cancellationToken);
+        MakeNotes(db, made.Where(m => m.Plan.DayOffset < 0 && m.Activity.AttendedCount >= 3).Select(m => m.Activity).ToList());
     }
 
-    private async Task MakeClaimsAsync(CoProduceDbContext db, List<(Activity Activity, SignUp SignUp, RateItem? Rate, ActivityPlan Plan)> attended,
+    private async Task MakeClaimsAsync(CoProduceDbContext db, SqliteRowWriter writer, List<(Activity Activity, SignUp SignUp, RateItem? Rate, ActivityPlan Plan)> attended,
         CancellationToken cancellationToken)
     {
         var people = _expertsById;
@@ -534,17 +531,16 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
             claims.Add((claim, status));
         }
         db.Claims.AddRange(claims.Select(c => c.Claim));
-        await db.SaveChangesAsync(cancellationToken);
+        await writer.AssignKeysAsync(cancellationToken);
         db.AuditEntries.AddRange(claims.Select(c => new AuditEntry(AuditSubject.Claim(c.Claim.Id), null, AuditActions.ClaimCreated,
             $"Claim {c.Claim.Id} made when attendance was recorded.", c.Claim.CreatedByUserId, c.Claim.CreatedUtc)));
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var (claim, status) in claims.Where(c => c.Claim.IsReadyForBatch))
         {
             (status == "paid" ? _claimsToPay : status == "batched" ? _claimsToBatch : null)?.Add(claim.Id);
         }
     }
 
-    private async Task MakeNotesAsync(CoProduceDbContext db, List<Activity> activities, CancellationToken cancellationToken)
+    private void MakeNotes(CoProduceDbContext db, List<Activity> activities)
     {
         foreach (var activity in activities.Where(_ => _random.Next(5) == 0))
         {
@@ -557,7 +553,6 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
                     Pick(SevenKeysInfo.All), speaker, speaker is not null && _random.Next(3) == 0, activity.CreatedByUserId, at));
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task MakeBatchesAsync(CancellationToken cancellationToken)
@@ -591,20 +586,18 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         await using var scope = services.CreateAsyncScope();
         var db = await ChunkContextAsync(scope, cancellationToken);
         var claims = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery()
-            .Where(c => claimIds.Contains(c.Id)).ToListAsync(cancellationToken);
+            .Where(c => EF.Parameter(claimIds).Contains(c.Id)).ToListAsync(cancellationToken);
         PaymentBatch batch;
         await using (var transaction = await BeginAsync(db, cancellationToken))
         {
+            await using var writer = new SqliteRowWriter(db);
             batch = new PaymentBatch(claims, _staff.Finance, at);
             db.PaymentBatches.Add(batch);
-            await db.SaveChangesAsync(cancellationToken);
+            await writer.AssignKeysAsync(cancellationToken);
             db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchCreated,
                 $"Payment batch {batch.Id} made with {claims.Count} claims.", _staff.Finance, at));
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await writer.WriteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         if (!pay)
         {
@@ -623,16 +616,14 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         var paidAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using (var transaction = await BeginAsync(db, cancellationToken))
         {
+            await using var writer = new SqliteRowWriter(db);
             batch.MarkPaid(claims, _staff.Finance, paidAt);
             db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchPaid,
                 $"Payment batch {batch.Id} marked paid.", _staff.Finance, paidAt));
             db.AuditEntries.AddRange(claims.Select(c => new AuditEntry(AuditSubject.Claim(c.Id), null, AuditActions.ClaimPaid,
                 $"Claim {c.Id} paid in payment batch {batch.Id}.", _staff.Finance, paidAt)));
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await writer.WriteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

@@ -27,13 +27,16 @@ public static class SeedCommand
 
     public const int LargestScale = 1000;
 
+    /// <summary>Why a SQL Server database is refused: the generator writes rows straight to SQLite, for speed.</summary>
+    public const string NotSqlite = "Nothing was changed. The seed command fills SQLite databases only (Database:Provider Sqlite, the default): it writes rows straight to SQLite, for speed.";
+
     public const string Usage = """
         Usage: dotnet CoProduce.Web.dll seed --scale <N>
 
         Fills a new or empty database with fictional data for benchmarks: the demo accounts, and N
         times a large council (N = 1: 100 experts by experience, 20 projects, 200 activities, about
         2,000 sign-ups and 2,000 claims). The database is migrated first. A database that already
-        has people or projects is refused, and nothing is changed.
+        has people or projects is refused, and nothing is changed. SQLite only.
           --scale     a whole number from 1 to 1000
         Any other option is read as the app's configuration, like --Database:Provider SqlServer.
         """;
@@ -102,6 +105,11 @@ public static class SeedCommand
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+            if (!db.Database.IsSqlite())
+            {
+                await output.WriteLineAsync(NotSqlite);
+                return Refused;
+            }
             // Look before migrating, so that a database in use is not changed at all.
             if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any() && await HasPeopleOrProjectsAsync(db, cancellationToken))
             {
