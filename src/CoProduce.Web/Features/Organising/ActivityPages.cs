@@ -204,7 +204,8 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
         {
             return null;
         }
-        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleAsync(a => a.Id == id, cancellationToken);
+        // The activity with this one sign-up: what can be recorded depends on nobody else's.
+        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps.Where(s => s.Id == signUpId)).SingleAsync(a => a.Id == id, cancellationToken);
         var saved = activity.SignUps.Single(s => s.Id == signUpId);
         var claim = await db.Claims.AsNoTracking().Where(c => c.SignUpId == signUpId && c.CorrectsClaimId == null)
             .Select(c => new { c.Id, c.FirstSubmittedUtc }).SingleOrDefaultAsync(cancellationToken);
