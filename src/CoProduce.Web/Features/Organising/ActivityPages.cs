@@ -52,7 +52,8 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
     /// One activity for its organiser, with its sign-ups counted by status and attendance and
     /// listed a page at a time (<paramref name="list"/>): those with a place first, then offered,
     /// asked, waiting and invited, each in the order asked for, or, with least-involved sorting,
-    /// those who took part least recently first, so the same few are not always chosen. Each
+    /// those still waiting for a decision who took part least recently first, so the same few are
+    /// not always chosen. Each
     /// person whose access needs or lived experience the page shows is recorded in the audit log
     /// as seen by <paramref name="viewerUserId"/>. The activity is read without its sign-ups: the
     /// counts its decisions need come from the database.
@@ -126,7 +127,7 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
     /// </summary>
     private async Task<(SignUpListPage Page, List<SignUp> Rows)> SignUpPageAsync(int id, SignUpListView list, IReadOnlyList<SignUpTally> tally, CancellationToken cancellationToken)
     {
-        var filter = list.Filter;
+        var filter = SignUpFilter.Find(list.Show);
         var everyone = tally.Sum(t => t.Count);
         var paging = Paging.Of(filter is null ? everyone : tally.Where(filter.Counts).Sum(t => t.Count), SignUpPageSize, list.Page);
         var query = db.SignUps.AsNoTracking().Where(s => s.ActivityId == id);
@@ -138,9 +139,12 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
             : s.Status == SignUpStatus.WaitingList ? 3 : s.Status == SignUpStatus.Invited ? 4 : 5);
         var today = UkTime.Today(clock);
         var sorted = list.LeastInvolvedFirst
-            // When each person last took part (never first), looked up in the database for each sign-up.
-            ? byStatus.ThenBy(s => db.SignUps.Where(o => o.ExpertProfileId == s.ExpertProfileId && o.Attendance == Attendance.Attended)
-                .Join(db.Activities.Where(a => a.Date <= today), o => o.ActivityId, a => a.Id, (o, a) => (DateOnly?)a.Date).Max())
+            // When each person still waiting for a decision last took part (never first), looked up in the database
+            // for those sign-ups only: the order of those with a place, or no longer asking, stays the order asked.
+            ? byStatus.ThenBy(s => s.Status == SignUpStatus.Offered || s.Status == SignUpStatus.Requested || s.Status == SignUpStatus.WaitingList || s.Status == SignUpStatus.Invited
+                ? db.SignUps.Where(o => o.ExpertProfileId == s.ExpertProfileId && o.Attendance == Attendance.Attended)
+                    .Join(db.Activities.Where(a => a.Date <= today), o => o.ActivityId, a => a.Id, (o, a) => (DateOnly?)a.Date).Max()
+                : null)
             : byStatus;
         var rows = await sorted.ThenBy(s => s.RequestedUtc).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
 

@@ -24,14 +24,11 @@ public sealed record SignUpListView
 
     public bool LeastInvolvedFirst => Sort == LeastInvolved;
 
-    /// <summary>The filter asked for, or null for everyone (an unknown key shows everyone).</summary>
-    public SignUpFilter? Filter => SignUpFilter.All.FirstOrDefault(f => f.Key == Show);
-
     /// <summary>The activity page's address for this view, or another page, filter or sort of it.</summary>
     public string Href(int activityId, int? page = null, string? show = "", string? sort = "")
     {
         var parts = new List<string>();
-        var filter = show == string.Empty ? Filter?.Key : SignUpFilter.All.FirstOrDefault(f => f.Key == show)?.Key;
+        var filter = SignUpFilter.Find(show == string.Empty ? Show : show)?.Key;
         if (filter is not null)
         {
             parts.Add("show=" + filter);
@@ -70,6 +67,9 @@ public sealed record SignUpFilter(string Key, string Label, Expression<Func<Sign
         ByAttendance("did-not-attend", "Did not attend", Attendance.DidNotAttend),
         ByAttendance("cancelled-by-council", "Cancelled by the council", Attendance.CancelledByCouncil),
     ];
+
+    /// <summary>The filter with this key, or null for everyone (an unknown key shows everyone).</summary>
+    public static SignUpFilter? Find(string? key) => All.FirstOrDefault(f => f.Key == key);
 
     private static SignUpFilter ByStatus(string key, SignUpStatus status) =>
         new(key, Words.Status(status), s => s.Status == status, t => t.Status == status);
