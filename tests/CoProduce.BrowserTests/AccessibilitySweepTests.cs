@@ -55,7 +55,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser)
         // Project 2 (carers) has the demo's themes and published answers; note 1 is a themed note of activity 4,
         // note 9 an unthemed one of activity 6 (the co-writing session) that Jo said and can still correct.
         // The ladder sorted by hours; the page and statement of a project with attendance (project 2 again).
-        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/manage/activities/4/feedback",
+        [Roles.Commissioner] = ["/roster?inviteTo=2", "/manage/activities/1?sort=least-involved", "/manage/activities/1?show=requested", "/manage/activities/4/feedback",
             "/manage/activities/4/feedback/1/edit", "/projects/2/feedback", "/projects/2/feedback/themes/1",
             "/projects/ladder?sort=hours", "/projects/2", "/projects/2/statement"],
         [Roles.ExpertByExperience] = ["/my-involvement/activities/2/invitation", "/my-involvement/activities/4/feedback",

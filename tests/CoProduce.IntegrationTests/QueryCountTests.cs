@@ -518,16 +518,20 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         });
     }
 
-    [Fact]
-    public async Task ActivityPage_SameCommands_WithTenTimesItsSignUps()
+    [Theory]
+    [InlineData("")]
+    [InlineData("?sort=least-involved")]
+    [InlineData("?show=requested&page=2")]
+    [InlineData("?show=waiting-list&sort=least-involved&page=2")]
+    public async Task ActivityPage_SameCommands_WithTenTimesItsSignUps(string query)
     {
-        var people = await PeopleAsync(3);
+        var people = await PeopleAsync(6);
         var id = (await OpenActivitiesAsync(1, people, "Busy activity")).Single();
 
-        // Sorted by least recent involvement too: how often each person took part is one command for all.
-        var after = await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/manage/activities/{id}?sort=least-involved"), async () =>
+        // More sign-ups than a page holds. Sorted by least recent involvement too: when each person took part is looked up in the same command.
+        var after = await AssertCountStaysTheSameAsync(Roles.Commissioner, () => Task.FromResult($"/manage/activities/{id}{query}"), async () =>
         {
-            var more = await PeopleAsync(27);
+            var more = await PeopleAsync(54);
             await AttendedAsync(3, more);
             await WithDbAsync(async db =>
             {
@@ -539,8 +543,12 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
                 await db.SaveChangesAsync();
             });
         });
-        // Thirty people's access needs and lived experience seen: thirty audit entries, one command.
+        // A page of people's access needs and lived experience seen: one audit entry each, one command.
         AssertViewsRecordedInOneCommand(after);
+        // The sign-ups are counted, or listed a page at a time, or looked up for the people on the page.
+        Assert.Contains(after, sql => sql.Contains("FROM \"SignUps\"", StringComparison.Ordinal) && sql.Contains("LIMIT", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, sql => sql.Contains("FROM \"SignUps\"", StringComparison.Ordinal)
+            && !sql.Contains("COUNT(", StringComparison.Ordinal) && !sql.Contains("LIMIT", StringComparison.Ordinal) && !sql.Contains(" IN (", StringComparison.Ordinal));
     }
 
     /// <summary>Notes of what people said at an activity, each said by one of those who attended and named or private.</summary>

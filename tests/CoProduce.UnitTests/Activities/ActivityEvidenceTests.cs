@@ -57,6 +57,8 @@ public sealed class ActivityEvidenceTests
         var before = Snapshot(activity);
 
         Assert.Equal(whyNot, activity.WhyNotEvidence());
+        // The same from the database's count of those who attended.
+        Assert.Equal(whyNot, activity.WhyNotEvidence(activity.SignUps.Count(s => s.Attendance == Attendance.Attended)));
         Assert.Equal(whyNot is null, activity.CanRecordAsEvidence);
         var recordedAt = AfterSummerDay;
         var refused = Record.Exception(() => activity.MarkEvidenceRecorded(recordedAt));

@@ -218,6 +218,30 @@ public sealed class ActivityTests
         Assert.False(balance.ContainsKey(LivedExperienceArea.MentalHealth));
     }
 
+    public static TheoryData<string, string> BalanceCases => new()
+    {
+        // Sets of areas with how many people have each set, as the database counts them; then the balance.
+        { "", "" },
+        { "Carer:0", "" },
+        { "Carer:3", "Carer 3" },
+        { "Carer+Autism:2", "Autism 2, Carer 2" },
+        { "Carer+Autism:2; Carer:1; MentalHealth:4", "Autism 2, Carer 3, MentalHealth 4" },
+        { ":5; Carer:1", "Carer 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BalanceCases))]
+    public void Balance_FromPeopleCountedBySetOfAreas(string counted, string balance)
+    {
+        var sets = counted.Split("; ", StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split(':')).Select(c =>
+            ((IReadOnlySet<LivedExperienceArea>)c[0].Split('+', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<LivedExperienceArea>).ToHashSet(),
+                int.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture)));
+
+        var result = Activity.Balance(sets);
+
+        Assert.Equal(balance, string.Join(", ", result.Where(b => b.Value > 0).OrderBy(b => b.Key.ToString(), StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value}")));
+    }
+
     [Fact]
     public void OfferedPlace_IsHeldForThatPerson()
     {

@@ -78,6 +78,17 @@ public sealed class SignUpChoicesTests
         Assert.Equal(choices, Describe(activity.ChoicesFor(signUp, now)));
     }
 
+    /// <summary>A page that reads a page of sign-ups gives the number offered a place from the database: the same choices.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ChoicesFor_WithTheOfferedCountGiven_SameAsWithEverySignUp(SignUpStatus status, string when, string choices)
+    {
+        var (activity, signUp, now) = Scenario(status, when);
+
+        Assert.Equal(choices, Describe(activity.ChoicesFor(signUp, activity.SignUps.Count(s => s.Status == SignUpStatus.Offered), now)));
+        Assert.Equal(activity.AllowedMoves(now), activity.AllowedMoves(now, activity.SignUps.Any(s => s.Attendance != Attendance.NotRecorded)));
+    }
+
     /// <summary>A page shows only what the activity would then allow: each choice is offered exactly when the change succeeds.</summary>
     [Theory]
     [MemberData(nameof(Cases))]

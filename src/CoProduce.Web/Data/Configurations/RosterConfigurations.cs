@@ -154,6 +154,10 @@ internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
         builder.HasKey(s => s.Id);
         builder.HasOne<ExpertProfile>().WithMany().HasForeignKey(s => s.ExpertProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ActivityId, s.ExpertProfileId }).IsUnique();
+        // An activity's page counts its sign-ups by status and attendance, and lists one status a page at a time, in the order asked.
+        builder.HasIndex(s => new { s.ActivityId, s.Status, s.Attendance, s.RequestedUtc });
+        // When each person last took part, and how often: their attended sign-ups without reading the rows.
+        builder.HasIndex(s => new { s.ExpertProfileId, s.Attendance, s.ActivityId });
         builder.Property(s => s.WhatWouldHelp).HasMaxLength(Activity.TextMaxLength).IsRequired();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.DeclineMessage).HasMaxLength(Activity.TextMaxLength);

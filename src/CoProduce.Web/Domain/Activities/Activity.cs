@@ -225,7 +225,13 @@ public sealed class Activity : IConcurrencyVersioned
     /// not completed can be cancelled. It opens (or re-opens) only before its day has passed, and
     /// is completed only on or after its day (UK time).
     /// </summary>
-    public IReadOnlyList<ActivityStatus> AllowedMoves(DateTime nowUtc)
+    public IReadOnlyList<ActivityStatus> AllowedMoves(DateTime nowUtc) => AllowedMoves(nowUtc, HasAttendance);
+
+    /// <summary>
+    /// <see cref="AllowedMoves(DateTime)"/> for an activity read without its sign-ups: whether
+    /// anyone's attendance is recorded is counted by the database and given here.
+    /// </summary>
+    public IReadOnlyList<ActivityStatus> AllowedMoves(DateTime nowUtc, bool hasAttendance)
     {
         var today = UkDate(nowUtc);
         var moves = new List<ActivityStatus>();
@@ -241,7 +247,7 @@ public sealed class Activity : IConcurrencyVersioned
         {
             moves.Add(ActivityStatus.Completed);
         }
-        if (Status is ActivityStatus.Draft or ActivityStatus.Open or ActivityStatus.Closed && !HasAttendance)
+        if (Status is ActivityStatus.Draft or ActivityStatus.Open or ActivityStatus.Closed && !hasAttendance)
         {
             moves.Add(ActivityStatus.Cancelled);
         }
@@ -534,15 +540,26 @@ public sealed class Activity : IConcurrencyVersioned
             .GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>
+    /// The same balance from the database's count of people with a place for each set of lived
+    /// experience: each area counts everyone whose set holds it.
+    /// </summary>
+    public static IReadOnlyDictionary<LivedExperienceArea, int> Balance(IEnumerable<(IReadOnlySet<LivedExperienceArea> Areas, int People)> peopleBySet) =>
+        peopleBySet.SelectMany(set => set.Areas.Select(area => (Area: area, set.People)))
+            .GroupBy(x => x.Area).ToDictionary(g => g.Key, g => g.Sum(x => x.People));
+
+    /// <summary>
     /// Why the activity cannot be recorded as evidence for its requirement, or null when it can:
     /// completed, linked to a requirement, with someone's attendance recorded, and not recorded before.
     /// (Whether the project still has that requirement is the project's to say.)
     /// </summary>
-    public string? WhyNotEvidence() =>
+    public string? WhyNotEvidence() => WhyNotEvidence(AttendedCount);
+
+    /// <summary><see cref="WhyNotEvidence()"/> for an activity read without its sign-ups: how many attended is counted by the database.</summary>
+    public string? WhyNotEvidence(int attendedCount) =>
         EvidenceRecordedUtc is not null ? "This activity has already been recorded as evidence."
         : Status != ActivityStatus.Completed ? "Only a completed activity can be recorded as evidence."
         : RequirementCode is null ? "Link the activity to one of the project's requirements first."
-        : AttendedCount == 0 ? "Record who attended first: evidence needs people with lived experience who took part."
+        : attendedCount == 0 ? "Record who attended first: evidence needs people with lived experience who took part."
         : null;
 
     public bool CanRecordAsEvidence => WhyNotEvidence() is null;
@@ -559,16 +576,22 @@ public sealed class Activity : IConcurrencyVersioned
     }
 
     /// <summary>What the organiser can do with one sign-up now; pages show only these.</summary>
-    public SignUpChoices ChoicesFor(SignUp signUp, DateTime nowUtc)
+    public SignUpChoices ChoicesFor(SignUp signUp, DateTime nowUtc) => ChoicesFor(signUp, OfferedCount, nowUtc);
+
+    /// <summary>
+    /// <see cref="ChoicesFor(SignUp, DateTime)"/> for an activity read without all its sign-ups (a
+    /// page of them): how many places are offered and held is counted by the database and given here.
+    /// </summary>
+    public SignUpChoices ChoicesFor(SignUp signUp, int offeredCount, DateTime nowUtc)
     {
         var over = IsOver(nowUtc);
         var waiting = signUp.Status is SignUpStatus.Requested or SignUpStatus.WaitingList or SignUpStatus.Offered;
         // A place is free for them: not every place taken, nor held for someone else it was offered to.
-        var heldForOthers = OfferedCount - (signUp.Status == SignUpStatus.Offered ? 1 : 0);
+        var heldForOthers = offeredCount - (signUp.Status == SignUpStatus.Offered ? 1 : 0);
         return new SignUpChoices(
             CanConfirm: waiting && !over && ConfirmedCount + heldForOthers < Places,
             CanWaitList: signUp.Status is SignUpStatus.Requested or SignUpStatus.Offered && !over,
-            CanOffer: signUp.Status == SignUpStatus.WaitingList && !over && FreePlaces > OfferedCount,
+            CanOffer: signUp.Status == SignUpStatus.WaitingList && !over && FreePlaces > offeredCount,
             CanDecline: waiting,
             CanRecordAttendance: signUp.Status == SignUpStatus.Confirmed && CanRecordAttendance(nowUtc));
     }

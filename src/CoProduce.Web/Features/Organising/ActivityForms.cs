@@ -180,6 +180,9 @@ public sealed class DeclineForm
     /// <summary>Who the form is about. Never posted.</summary>
     [BindNever]
     public SignUpPageModel? Page { get; set; }
+
+    /// <summary>The activity page's list of sign-ups the organiser came from, to go back to.</summary>
+    public SignUpListView List { get; set; } = new();
 }
 
 public sealed class DeclineFormValidator : AbstractValidator<DeclineForm>
@@ -206,6 +209,9 @@ public sealed class AttendanceForm
     /// <summary>Who the form is about. Never posted.</summary>
     [BindNever]
     public SignUpPageModel? Page { get; set; }
+
+    /// <summary>The activity page's list of sign-ups the organiser came from, to go back to.</summary>
+    public SignUpListView List { get; set; } = new();
 
     /// <summary>
     /// Hours as whole minutes, when they are a number from <paramref name="least"/> to 24 with at

@@ -42,15 +42,25 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
         return new ActivityListPage(rows, paging);
     }
 
+    /// <summary>How many sign-ups the activity page lists at a time.</summary>
+    public const int SignUpPageSize = 50;
+
+    /// <summary>How many messages nobody could email the activity page lists: the most recent.</summary>
+    public const int RingOrTextShown = 50;
+
     /// <summary>
-    /// One activity for its organiser. Requests are in the order asked for, or, with
-    /// <paramref name="leastInvolvedFirst"/>, those who took part least recently first, so the same
-    /// few are not always chosen. Each person whose access needs or lived experience the page shows
-    /// is recorded in the audit log as seen by <paramref name="viewerUserId"/>.
+    /// One activity for its organiser, with its sign-ups counted by status and attendance and
+    /// listed a page at a time (<paramref name="list"/>): those with a place first, then offered,
+    /// asked, waiting and invited, each in the order asked for, or, with least-involved sorting,
+    /// those still waiting for a decision who took part least recently first, so the same few are
+    /// not always chosen. Each
+    /// person whose access needs or lived experience the page shows is recorded in the audit log
+    /// as seen by <paramref name="viewerUserId"/>. The activity is read without its sign-ups: the
+    /// counts its decisions need come from the database.
     /// </summary>
-    public async Task<ActivityPageModel?> ShowAsync(int id, bool leastInvolvedFirst, string viewerUserId, CancellationToken cancellationToken)
+    public async Task<ActivityPageModel?> ShowAsync(int id, SignUpListView list, string viewerUserId, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
             return null;
@@ -60,50 +70,90 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
         var rateItem = activity.RateItemId is { } rateItemId
             ? await db.RateItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rateItemId, cancellationToken)
             : null;
-        var people = await PeopleAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
-        var involvement = await InvolvementAsync(activity.SignUps.Select(s => s.ExpertProfileId), cancellationToken);
-        var balance = activity.Balance(people.ToDictionary(p => p.Key, p => p.Value.LivedExperience));
+        var tally = await db.SignUps.AsNoTracking().Where(s => s.ActivityId == id)
+            .GroupBy(s => new { s.Status, s.Attendance })
+            .Select(g => new SignUpTally(g.Key.Status, g.Key.Attendance, g.Count()))
+            .ToListAsync(cancellationToken);
+        var offered = tally.Where(t => t.Status == SignUpStatus.Offered).Sum(t => t.Count);
+        var attended = tally.Where(t => t.Attendance == Attendance.Attended).Sum(t => t.Count);
+        var anyAttendance = tally.Any(t => t.Attendance != Attendance.NotRecorded);
 
-        var ordered = activity.SignUps.OrderBy(s => s.Status switch
-        {
-            SignUpStatus.Confirmed => 0, SignUpStatus.Offered => 1, SignUpStatus.Requested => 2, SignUpStatus.WaitingList => 3, SignUpStatus.Invited => 4, _ => 5,
-        });
-        var sorted = leastInvolvedFirst
-            ? ordered.ThenBy(s => involvement.GetValueOrDefault(s.ExpertProfileId)?.LastTookPart ?? DateOnly.MinValue).ThenBy(s => s.RequestedUtc)
-            : ordered.ThenBy(s => s.RequestedUtc);
-        var rows = sorted.Select(s => SignUpRowFor(activity, s, people.GetValueOrDefault(s.ExpertProfileId), involvement.GetValueOrDefault(s.ExpertProfileId), now)).ToList();
+        var (signUps, pageRows) = await SignUpPageAsync(id, list, tally, cancellationToken);
+        var people = await PeopleAsync(pageRows.Select(s => s.ExpertProfileId), cancellationToken);
+        var involvement = await InvolvementAsync(pageRows.Select(s => s.ExpertProfileId), cancellationToken);
+        var rows = pageRows.Select(s => SignUpRowFor(activity, offered, s, people.GetValueOrDefault(s.ExpertProfileId), involvement.GetValueOrDefault(s.ExpertProfileId), now)).ToList();
         await views.RecordAsync(
-            rows.Join(activity.SignUps, r => r.Id, s => s.Id, (r, s) => new Audit.SpecialCategoryView(s.ExpertProfileId,
+            rows.Join(pageRows, r => r.Id, s => s.Id, (r, s) => new Audit.SpecialCategoryView(s.ExpertProfileId,
                 Domain.Audit.SpecialCategories.Of(accessNeeds: r.AccessNeeds.Count > 0 || r.AccessNeedsOther is not null || r.WhatWouldHelp is not null,
                     livedExperience: people.GetValueOrDefault(s.ExpertProfileId)?.LivedExperience.Count > 0))),
             $"shown on the organiser's page of activity {activity.Id}", viewerUserId, cancellationToken);
 
-        // Messages about this activity that nobody could email: the organiser gives them by phone or text.
+        // Everyone with a place, counted by the lived experience they bring: one row for each set of areas.
+        var bySet = await db.SignUps.AsNoTracking().Where(s => s.ActivityId == id && s.Status == SignUpStatus.Confirmed)
+            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => p.LivedExperience)
+            .GroupBy(e => e).Select(g => new { Areas = g.Key, People = g.Count() })
+            .ToListAsync(cancellationToken);
+        var balance = Activity.Balance(bySet.Select(b => (b.Areas, b.People)));
+
+        // Messages about this activity that nobody could email, the most recent first: the organiser gives them by phone or text.
         var notEmailed = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ActivityId == id && m.Status == OutboxStatus.NoEmailAddress)
-            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
-            .Select(m => new { m.Id, m.ExpertProfileId, m.Subject, m.TextBody })
+            .Join(db.ExpertProfiles, m => m.ExpertProfileId, p => p.Id, (m, p) => new { m.Id, m.CreatedUtc, p.PreferredName, p.ContactPhone, p.PreferredContact, m.Subject, m.TextBody })
+            .OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id)
+            .Take(RingOrTextShown + 1)
             .ToListAsync(cancellationToken);
-        var ringOrText = notEmailed
-            .Where(m => m.ExpertProfileId is { } profileId && people.ContainsKey(profileId))
-            .Select(m => people[m.ExpertProfileId!.Value] is var p
-                ? new RingOrTextRow(m.Id, p.PreferredName, OrganiserText.Phone(p.ContactPhone, p.PreferredContact), m.Subject, m.TextBody)
-                : null!)
+        var ringOrText = notEmailed.Take(RingOrTextShown)
+            .Select(m => new RingOrTextRow(m.Id, m.PreferredName, OrganiserText.Phone(m.ContactPhone, m.PreferredContact), m.Subject, m.TextBody))
             .ToList();
 
         return new ActivityPageModel(
             activity.Id, activity.Title, project.Id, project.Title, activity.Status.ToString(), OrganiserText.When(activity),
             OrganiserText.Where(activity), $"{activity.ConfirmedCount} of {activity.Places} filled", Words.Rung(activity.Rung), PayFor(activity, rateItem),
             activity.RequirementCode ?? "No requirement linked", activity.SignUpClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
-            activity.AllowedMoves(now).Select(to => new StatusMove(to, OrganiserText.MoveLabel(to), to == ActivityStatus.Cancelled)).ToList(),
+            activity.AllowedMoves(now, anyAttendance).Select(to => new StatusMove(to, OrganiserText.MoveLabel(to), to == ActivityStatus.Cancelled)).ToList(),
             CanChange: activity.CanChange,
             CanInvite: activity.CanInvite(now),
-            EvidenceFor: activity.CanRecordAsEvidence ? activity.RequirementCode : null,
+            EvidenceFor: activity.WhyNotEvidence(attended) is null ? activity.RequirementCode : null,
             balance.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Select(b => new BalanceRow(Words.Area(b.Key), b.Value)).ToList(),
             activity.LivedExperienceSought.Except(balance.Keys).Order().Select(Words.Area).ToList(),
-            ringOrText, rows, leastInvolvedFirst,
+            ringOrText, notEmailed.Count > RingOrTextShown, signUps with { Rows = rows },
             activity.EasyReadSummary, PlainEnglishChecker.Check(activity.EasyReadSummary),
             Domain.Feedback.SevenKeysInfo.Split(activity.Keys).Select(k => k.ToString()).ToList());
+    }
+
+    /// <summary>
+    /// One page of the activity's sign-ups, filtered, sorted and paged by the database; the
+    /// number in each group is the database's count (<paramref name="tally"/>).
+    /// </summary>
+    private async Task<(SignUpListPage Page, List<SignUp> Rows)> SignUpPageAsync(int id, SignUpListView list, IReadOnlyList<SignUpTally> tally, CancellationToken cancellationToken)
+    {
+        var filter = SignUpFilter.Find(list.Show);
+        var everyone = tally.Sum(t => t.Count);
+        var paging = Paging.Of(filter is null ? everyone : tally.Where(filter.Counts).Sum(t => t.Count), SignUpPageSize, list.Page);
+        var query = db.SignUps.AsNoTracking().Where(s => s.ActivityId == id);
+        if (filter is not null)
+        {
+            query = query.Where(filter.Matches);
+        }
+        var byStatus = query.OrderBy(s => s.Status == SignUpStatus.Confirmed ? 0 : s.Status == SignUpStatus.Offered ? 1 : s.Status == SignUpStatus.Requested ? 2
+            : s.Status == SignUpStatus.WaitingList ? 3 : s.Status == SignUpStatus.Invited ? 4 : 5);
+        var today = UkTime.Today(clock);
+        var sorted = list.LeastInvolvedFirst
+            // When each person still waiting for a decision last took part (never first), looked up in the database
+            // for those sign-ups only: the order of those with a place, or no longer asking, stays the order asked.
+            ? byStatus.ThenBy(s => s.Status == SignUpStatus.Offered || s.Status == SignUpStatus.Requested || s.Status == SignUpStatus.WaitingList || s.Status == SignUpStatus.Invited
+                ? db.SignUps.Where(o => o.ExpertProfileId == s.ExpertProfileId && o.Attendance == Attendance.Attended)
+                    .Join(db.Activities.Where(a => a.Date <= today), o => o.ActivityId, a => a.Id, (o, a) => (DateOnly?)a.Date).Max()
+                : null)
+            : byStatus;
+        var rows = await sorted.ThenBy(s => s.RequestedUtc).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+
+        var groups = SignUpFilter.All
+            .Select(f => new SignUpGroupRow(f.Label, tally.Where(f.Counts).Sum(t => t.Count), list.Href(id, page: 1, show: f.Key), f == filter))
+            .Where(g => g.Count > 0 || g.IsListed)
+            .Prepend(new SignUpGroupRow("Everyone", everyone, list.Href(id, page: 1, show: null), filter is null))
+            .ToList();
+        return (new SignUpListPage([], paging, list with { Show = filter?.Key, Page = paging.Page }, filter?.Label, everyone, groups), rows);
     }
 
     /// <summary>The pay people will see before they sign up: the rate in force on the activity's date, or none.</summary>
@@ -112,9 +162,9 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
         : rateItem.InForceOn(activity.Date) is { } version ? $"{version.Terms.Describe(rateItem.Kind)} ({rateItem.Name})"
         : $"{rateItem.Name} has no rate on the activity's date: choose another rate, or ask the co-production lead to add one";
 
-    private static SignUpRow SignUpRowFor(Activity activity, SignUp s, ExpertProfile? p, Involvement? involvement, DateTime now)
+    private static SignUpRow SignUpRowFor(Activity activity, int offered, SignUp s, ExpertProfile? p, Involvement? involvement, DateTime now)
     {
-        var choices = activity.ChoicesFor(s, now);
+        var choices = activity.ChoicesFor(s, offered, now);
         var consented = p?.HasConsent == true;
         return new SignUpRow(
             s.Id, p?.PreferredName ?? "Someone", Words.Status(s.Status), consented,
@@ -152,13 +202,14 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
     /// The attendance form: what was recorded before, to correct it (nothing is lost by saving it
     /// again), or, the first time, the activity's length as the time at the activity.
     /// </summary>
-    public async Task<AttendanceForm?> AttendanceFormAsync(int id, int signUpId, CancellationToken cancellationToken)
+    public async Task<AttendanceForm?> AttendanceFormAsync(int id, int signUpId, SignUpListView list, CancellationToken cancellationToken)
     {
         if (await SignUpAsync(id, signUpId, cancellationToken) is not { } page)
         {
             return null;
         }
-        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps).SingleAsync(a => a.Id == id, cancellationToken);
+        // The activity with this one sign-up: what can be recorded depends on nobody else's.
+        var activity = await db.Activities.AsNoTracking().Include(a => a.SignUps.Where(s => s.Id == signUpId)).SingleAsync(a => a.Id == id, cancellationToken);
         var saved = activity.SignUps.Single(s => s.Id == signUpId);
         var claim = await db.Claims.AsNoTracking().Where(c => c.SignUpId == signUpId && c.CorrectsClaimId == null)
             .Select(c => new { c.Id, c.FirstSubmittedUtc }).SingleOrDefaultAsync(cancellationToken);
@@ -173,10 +224,11 @@ public sealed class ActivityPages(CoProduceDbContext db, Audit.SpecialCategoryVi
         };
         static string? Hours(int? minutes) => minutes is { } m and > 0 ? (m / 60m).ToString("0.##", CultureInfo.InvariantCulture) : null;
         return saved.Attendance == Attendance.NotRecorded
-            ? new AttendanceForm { Page = page, Hours = page.DefaultHours }
+            ? new AttendanceForm { Page = page, List = list, Hours = page.DefaultHours }
             : new AttendanceForm
             {
                 Page = page,
+                List = list,
                 Attendance = saved.Attendance.ToString(),
                 Hours = Hours(saved.ActivityMinutes) ?? page.DefaultHours,
                 PreparationHours = Hours(saved.PreparationMinutes),
@@ -350,8 +402,8 @@ public sealed record ActivityPageModel(
     IReadOnlyList<BalanceRow> Balance,
     IReadOnlyList<string> ExperienceMissing,
     IReadOnlyList<RingOrTextRow> RingOrText,
-    IReadOnlyList<SignUpRow> SignUps,
-    bool LeastInvolvedFirst,
+    bool MoreToRingOrText,
+    SignUpListPage SignUps,
     string? EasyReadSummary,
     IReadOnlyList<PlainEnglishWarning> EasyReadWarnings,
     IReadOnlyList<string> Keys);

@@ -41,10 +41,10 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         return RedirectToAction(nameof(Show), new { id });
     }
 
-    /// <summary>The activity; <paramref name="sort"/> "least-involved" puts those who took part least recently first.</summary>
+    /// <summary>The activity, with a page of its sign-ups: <paramref name="list"/> says which group, sort and page.</summary>
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, string? sort, CancellationToken cancellationToken) =>
-        await pages.ShowAsync(id, sort == "least-involved", Me, cancellationToken) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Show(int id, SignUpListView list, CancellationToken cancellationToken) =>
+        await pages.ShowAsync(id, list, Me, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
@@ -91,41 +91,41 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
         ActAsync(id, async () => OrganiserText.Moved(to, await activities.MoveAsync(id, to, Me, cancellationToken)), cancellationToken);
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/confirm")]
-    public Task<IActionResult> Confirm(int id, int signUpId, CancellationToken cancellationToken) =>
-        ActAsync(id, async () => OrganiserText.Confirmed(await activities.ConfirmAsync(id, signUpId, Me, cancellationToken)), cancellationToken);
+    public Task<IActionResult> Confirm(int id, int signUpId, SignUpListView list, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => OrganiserText.Confirmed(await activities.ConfirmAsync(id, signUpId, Me, cancellationToken)), cancellationToken, list);
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/wait-list")]
-    public Task<IActionResult> WaitList(int id, int signUpId, CancellationToken cancellationToken) =>
-        ActAsync(id, async () => OrganiserText.WaitListed(await activities.WaitListAsync(id, signUpId, Me, cancellationToken)), cancellationToken);
+    public Task<IActionResult> WaitList(int id, int signUpId, SignUpListView list, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => OrganiserText.WaitListed(await activities.WaitListAsync(id, signUpId, Me, cancellationToken)), cancellationToken, list);
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/offer")]
-    public Task<IActionResult> Offer(int id, int signUpId, CancellationToken cancellationToken) =>
-        ActAsync(id, async () => OrganiserText.Offered(await activities.OfferAsync(id, signUpId, Me, cancellationToken)), cancellationToken);
+    public Task<IActionResult> Offer(int id, int signUpId, SignUpListView list, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => OrganiserText.Offered(await activities.OfferAsync(id, signUpId, Me, cancellationToken)), cancellationToken, list);
 
     /// <summary>Invites someone from the roster; the organiser goes back to the roster to invite more.</summary>
     [HttpPost("{id:int}/invite")]
     public async Task<IActionResult> Invite(int id, int expertProfileId, string? returnTo, CancellationToken cancellationToken)
     {
         var result = await ActAsync(id, async () => OrganiserText.Invited(await activities.InviteAsync(id, expertProfileId, Me, cancellationToken)), cancellationToken);
-        return result is RedirectToActionResult && Url.IsLocalUrl(returnTo) ? Redirect(ReturnUrls.SafeLocal(returnTo, Url.IsLocalUrl)) : result;
+        return result is RedirectResult && Url.IsLocalUrl(returnTo) ? Redirect(ReturnUrls.SafeLocal(returnTo, Url.IsLocalUrl)) : result;
     }
 
     [HttpGet("{id:int}/sign-ups/{signUpId:int}/decline")]
-    public async Task<IActionResult> Decline(int id, int signUpId, CancellationToken cancellationToken) =>
-        await pages.SignUpAsync(id, signUpId, cancellationToken) is { } page ? View(new DeclineForm { Page = page }) : NotFound();
+    public async Task<IActionResult> Decline(int id, int signUpId, SignUpListView list, CancellationToken cancellationToken) =>
+        await pages.SignUpAsync(id, signUpId, cancellationToken) is { } page ? View(new DeclineForm { Page = page, List = list }) : NotFound();
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/decline")]
     public Task<IActionResult> Decline(int id, int signUpId, DeclineForm form, CancellationToken cancellationToken) =>
-        FormActAsync(id, signUpId, form, page => form.Page = page, nameof(DeclineForm.Message),
+        FormActAsync(id, signUpId, form, form.List, page => form.Page = page, nameof(DeclineForm.Message),
             async () => OrganiserText.Declined(await activities.DeclineAsync(id, signUpId, form.Message!.Trim(), Me, cancellationToken)), cancellationToken);
 
     [HttpGet("{id:int}/sign-ups/{signUpId:int}/attendance")]
-    public async Task<IActionResult> Attendance(int id, int signUpId, CancellationToken cancellationToken) =>
-        await pages.AttendanceFormAsync(id, signUpId, cancellationToken) is { } form ? View(form) : NotFound();
+    public async Task<IActionResult> Attendance(int id, int signUpId, SignUpListView list, CancellationToken cancellationToken) =>
+        await pages.AttendanceFormAsync(id, signUpId, list, cancellationToken) is { } form ? View(form) : NotFound();
 
     [HttpPost("{id:int}/sign-ups/{signUpId:int}/attendance")]
     public Task<IActionResult> Attendance(int id, int signUpId, AttendanceForm form, CancellationToken cancellationToken) =>
-        FormActAsync(id, signUpId, form, page => form.Page = page, nameof(AttendanceForm.Attendance), async () =>
+        FormActAsync(id, signUpId, form, form.List, page => form.Page = page, nameof(AttendanceForm.Attendance), async () =>
         {
             await activities.RecordAttendanceAsync(id, signUpId, Enum.Parse<Attendance>(form.Attendance!), form.TimeToKeep(), form.Notes(), Me, cancellationToken);
             return OrganiserText.AttendanceRecorded(form.Page!.PersonName);
@@ -141,21 +141,21 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
             return (OrganiserText.RecordedAsEvidence(recorded), $"/projects/{recorded.ProjectId}#requirement-{recorded.RequirementCode}");
         }, cancellationToken);
 
-    private Task<IActionResult> ActAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken) => ActAsync(id, async () => (await change(), (string?)null), cancellationToken);
+    private Task<IActionResult> ActAsync(int id, Func<Task<string>> change, CancellationToken cancellationToken, SignUpListView? list = null) => ActAsync(id, async () => (await change(), (string?)null), cancellationToken, list);
 
-    /// <summary>Makes a change; on success says what happened and goes back to the activity (or on), on refusal shows why on the activity.</summary>
-    private async Task<IActionResult> ActAsync(int id, Func<Task<(string Message, string? Then)>> change, CancellationToken cancellationToken)
+    /// <summary>Makes a change; on success says what happened and goes back to the activity's same page of sign-ups (or on), on refusal shows why there.</summary>
+    private async Task<IActionResult> ActAsync(int id, Func<Task<(string Message, string? Then)>> change, CancellationToken cancellationToken, SignUpListView? list = null)
     {
         try
         {
             var (message, then) = await change();
             TempData["Success"] = message;
-            return then is null ? RedirectToAction(nameof(Show), new { id }) : Redirect(then);
+            return Redirect(then ?? (list ?? new()).Href(id));
         }
         catch (ActivityRuleException refused)
         {
             TempData["Success"] = null;
-            if (await pages.ShowAsync(id, leastInvolvedFirst: false, Me, cancellationToken) is not { } model)
+            if (await pages.ShowAsync(id, list ?? new(), Me, cancellationToken) is not { } model)
             {
                 return NotFound();
             }
@@ -166,7 +166,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
     }
 
     /// <summary>A change from a form about one sign-up: bad input or a refusal shows the form again, with the message by <paramref name="field"/>.</summary>
-    private async Task<IActionResult> FormActAsync(int id, int signUpId, object form, Action<SignUpPageModel> setPage, string field,
+    private async Task<IActionResult> FormActAsync(int id, int signUpId, object form, SignUpListView list, Action<SignUpPageModel> setPage, string field,
         Func<Task<string>> change, CancellationToken cancellationToken)
     {
         if (await pages.SignUpAsync(id, signUpId, cancellationToken) is not { } page)
@@ -179,7 +179,7 @@ public sealed class ManageActivitiesController(ActivityService activities, Activ
             try
             {
                 TempData["Success"] = await change();
-                return RedirectToAction(nameof(Show), new { id });
+                return Redirect(list.Href(id));
             }
             catch (ActivityRuleException refused)
             {

@@ -308,10 +308,12 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertProfileId");
-
                     b.HasIndex("ActivityId", "ExpertProfileId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertProfileId", "Attendance", "ActivityId");
+
+                    b.HasIndex("ActivityId", "Status", "Attendance", "RequestedUtc");
 
                     b.ToTable("SignUps");
                 });
