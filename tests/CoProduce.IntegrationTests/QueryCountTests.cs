@@ -7,6 +7,7 @@ using CoProduce.Web.Domain.Commissioning;
 using CoProduce.Web.Domain.Common;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Domain.Roster;
+using CoProduce.Web.Features.Finance;
 using CoProduce.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -710,6 +711,58 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         output.WriteLine($"Batch export: {smallExport.Count} commands for 2 claims, {bigExport.Count} for 20");
         Assert.Equal(smallExport.Count, bigExport.Count);
         AssertViewsRecordedInOneCommand(bigExport);
+    }
+
+    [Fact]
+    public async Task PaymentBatchPage_ShowsOnePageOfABigBatch_WithTheDatabaseTotals_AndTheExportHasEveryClaimOnce()
+    {
+        var finance = await UserIdAsync("finance@example.org");
+        var ids = await ClaimsAsync(BatchPage.PageSize + 5, approve: true);
+        var (batchId, expected) = await WithDbAsync(async db =>
+        {
+            var ready = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery().Where(c => ids.Contains(c.Id)).ToListAsync();
+            var batch = new PaymentBatch(ready, finance, Now);
+            db.PaymentBatches.Add(batch);
+            await db.SaveChangesAsync();
+            return (batch.Id, ready.ToDictionary(c => c.Id, c => c.Total));
+        });
+        var client = await portal.ClientForAsync(Roles.FinanceOfficer);
+        var total = expected.Values.Aggregate(Money.Zero, (sum, amount) => sum + amount);
+        async Task<List<string>> SeenAsync() => await WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditActions.SpecialCategoryViewed && e.Summary.Contains($"page of payment batch {batchId}"))
+            .OrderBy(e => e.Id).Select(e => e.SubjectId!).ToListAsync());
+        async Task<List<string>> OnPageAsync(int page) => await WithDbAsync(db => db.PaymentBatches.Where(b => b.Id == batchId).SelectMany(b => b.Lines)
+            .Where(l => l.Position > (page - 1) * BatchPage.PageSize && l.Position <= page * BatchPage.PageSize)
+            .Select(l => l.ExpertProfileId.ToString()).ToListAsync());
+
+        var first = await client.GetPageAsync($"/finance/batches/{batchId}");
+        Assert.Equal(BatchPage.PageSize, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(total.ToString(), first.QuerySelector("#batch-total")!.TextContent);
+        Assert.Contains($"Lines 1 to {BatchPage.PageSize} of {BatchPage.PageSize + 5}", first.QuerySelector("p[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector($"nav.govuk-pagination a[href='/finance/batches/{batchId}?page=2']"));
+        // Only the people on the page shown are recorded as seen.
+        var seenFirst = await SeenAsync();
+        Assert.Equal((await OnPageAsync(1)).Order(), seenFirst.Order());
+
+        var second = await client.GetPageAsync($"/finance/batches/{batchId}?page=2");
+        Assert.Equal(["101", "102", "103", "104", "105"], second.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent));
+        Assert.Equal(total.ToString(), second.QuerySelector("#batch-total")!.TextContent);
+        Assert.Equal((await OnPageAsync(2)).Order(), (await SeenAsync()).Skip(seenFirst.Count).Order());
+
+        // The same commands for the first page and the last, however big the batch.
+        Assert.Equal((await client.RecordCommandsAsync($"/finance/batches/{batchId}")).Count, (await client.RecordCommandsAsync($"/finance/batches/{batchId}?page=2")).Count);
+
+        // The export has every claim exactly once, each person's amount the sum of their claims, and the batch's total.
+        var csv = await client.GetStringAsync(new Uri($"/finance/batches/{batchId}/export", UriKind.Relative));
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')).ToList();
+        var claimsInFile = rows.SelectMany(r => r[5].Split(' ')).ToList();
+        Assert.Equal(expected.Keys.Select(FinanceText.ClaimReference).Order(), claimsInFile.Order());
+        foreach (var row in rows)
+        {
+            var owed = row[5].Split(' ').Select(r => expected.Single(e => FinanceText.ClaimReference(e.Key) == r).Value).Aggregate(Money.Zero, (sum, amount) => sum + amount);
+            Assert.Equal(FinanceText.PlainPounds(owed), row[4]);
+        }
+        Assert.Equal(total.Pence, rows.Sum(r => (long)Math.Round(decimal.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture) * 100)));
     }
 
     [Fact]

@@ -48,7 +48,9 @@ public sealed class BudgetPages(CoProduceDbContext db, TimeProvider clock)
                             where a.Date >= first && a.Date <= last && a.Status != ActivityStatus.Cancelled
                                   && s.Status == SignUpStatus.Confirmed && s.FeeKind != null && s.FeeAmount != null
                                   && (s.Attendance == Attendance.NotRecorded || s.Attendance == Attendance.Attended)
-                                  && !db.Claims.Any(c => c.SignUpId == s.Id)
+                                  // A correction carries its original's sign-up, so asking for an original claim asks the same,
+                                  // and lets the database use the unique index on originals' sign-ups (not scan every claim per place).
+                                  && !db.Claims.Any(c => c.SignUpId == s.Id && c.CorrectsClaimId == null)
                                   && db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.PaymentPreference != PaymentPreference.NoPayment)
                             group s by new { a.StartTime, a.EndTime, s.ActivityMinutes, s.PreparationMinutes, s.TravelMinutes, s.FeeKind, s.FeeAmount, s.FeePaysPreparation, s.FeePaysTravel } into g
                             select new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);

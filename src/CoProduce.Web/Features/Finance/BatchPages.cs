@@ -54,37 +54,52 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
             paging);
     }
 
-    /// <summary>One batch with its lines. Each person whose masked bank account it shows is recorded as seen by <paramref name="viewerUserId"/>.</summary>
-    public async Task<BatchPage?> BatchAsync(int id, string viewerUserId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One batch: its count and total added up by the database, and one page of its lines in batch
+    /// order. Each person whose masked bank account this page shows is recorded as seen by
+    /// <paramref name="viewerUserId"/>; people on other pages are not.
+    /// </summary>
+    public async Task<BatchPage?> BatchAsync(int id, int page, string viewerUserId, CancellationToken cancellationToken)
     {
-        var batch = await db.PaymentBatches.AsNoTracking().Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        // The kept export (which can be large) is not read: only what the page shows.
+        var batch = await db.PaymentBatches.AsNoTracking().Where(b => b.Id == id)
+            .Select(b => new
+            {
+                b.Id, b.CreatedUtc, b.Status, b.PaidUtc, Exported = b.ExportedUtc != null,
+                MadeBy = db.Users.Where(u => u.Id == b.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                Claims = b.Lines.Count,
+                Pence = b.Lines.Sum(l => (long)(object)l.Amount),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
         if (batch is null)
         {
             return null;
         }
-        var total = await db.PaymentBatches.Where(b => b.Id == id).SelectMany(b => b.Lines).SumMoneyAsync(l => l.Amount, cancellationToken);
-        var profileIds = batch.Lines.Select(l => l.ExpertProfileId).Distinct().ToList();
-        var names = await NamesAsync(profileIds, cancellationToken);
-        var stored = await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)
-            .ToDictionaryAsync(d => d.ExpertProfileId, d => d.ProtectedBankDetails!, cancellationToken);
-        var claimIds = batch.Lines.Select(l => l.ClaimId).ToList();
-        var activities = await (from c in db.Claims.AsNoTracking()
-                                join a in db.Activities.AsNoTracking() on c.ActivityId equals a.Id
-                                where claimIds.Contains(c.Id)
-                                select new { c.Id, a.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
-        await views.RecordAsync(stored.Keys.Select(profileId => new Audit.SpecialCategoryView(profileId, SpecialCategory.MaskedBankAccount)),
+        var paging = Paging.Of(batch.Claims, BatchPage.PageSize, page);
+        var lines = await db.PaymentBatches.AsNoTracking().Where(b => b.Id == id).SelectMany(b => b.Lines)
+            .OrderBy(l => l.Position).Skip(paging.Skip).Take(paging.Size)
+            .Select(l => new
+            {
+                l.Position, l.ClaimId, l.ExpertProfileId, l.Amount,
+                Activity = (from c in db.Claims where c.Id == l.ClaimId join a in db.Activities on c.ActivityId equals a.Id select a.Title).FirstOrDefault(),
+                Name = db.ExpertProfiles.Where(p => p.Id == l.ExpertProfileId && p.AnonymisedUtc == null).Select(p => p.PreferredName).FirstOrDefault(),
+                Bank = db.PaymentDetails.Where(d => d.ExpertProfileId == l.ExpertProfileId).Select(d => d.ProtectedBankDetails).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        await views.RecordAsync(lines.Where(l => l.Bank is not null).Select(l => new Audit.SpecialCategoryView(l.ExpertProfileId, SpecialCategory.MaskedBankAccount)),
             $"shown on the page of payment batch {batch.Id}", viewerUserId, cancellationToken);
-        var creator = await db.Users.AsNoTracking().Where(u => u.Id == batch.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return new BatchPage(batch.Id, FinanceText.DateTimeUk(batch.CreatedUtc), creator ?? "A former member of staff",
+        // A person with several claims on the page is decrypted once.
+        var masked = lines.Where(l => l.Bank is not null).DistinctBy(l => l.ExpertProfileId)
+            .ToDictionary(l => l.ExpertProfileId, l => bankDetails.Unprotect(l.Bank!).MaskedAccountNumber);
+        return new BatchPage(batch.Id, FinanceText.DateTimeUk(batch.CreatedUtc), batch.MadeBy ?? "A former member of staff",
             batch.Status == PaymentBatchStatus.Paid ? $"Paid {FinanceText.DateTimeUk(batch.PaidUtc!.Value)}" : "Waiting to be paid",
-            CanMarkPaid: batch.Status == PaymentBatchStatus.AwaitingPayment && batch.IsExported,
-            batch.Lines.Select(l => new BatchLineRow(l.Position, l.ClaimId, FinanceText.ClaimReference(l.ClaimId), FinanceText.PayeeReference(l.ExpertProfileId),
-                FinanceText.Claimant(l.ExpertProfileId, names.GetValueOrDefault(l.ExpertProfileId)), activities.GetValueOrDefault(l.ClaimId) ?? string.Empty,
-                stored.TryGetValue(l.ExpertProfileId, out var bank) ? bankDetails.Unprotect(bank).MaskedAccountNumber : "No bank details",
-                l.Amount)).ToList(),
-            total)
+            CanMarkPaid: batch.Status == PaymentBatchStatus.AwaitingPayment && batch.Exported,
+            lines.Select(l => new BatchLineRow(l.Position, l.ClaimId, FinanceText.ClaimReference(l.ClaimId), FinanceText.PayeeReference(l.ExpertProfileId),
+                FinanceText.Claimant(l.ExpertProfileId, l.Name), l.Activity ?? string.Empty,
+                masked.GetValueOrDefault(l.ExpertProfileId) ?? "No bank details", l.Amount)).ToList(),
+            Money.FromPence(batch.Pence), paging)
         {
-            NeedsExportFirst = batch.Status == PaymentBatchStatus.AwaitingPayment && !batch.IsExported,
+            NeedsExportFirst = batch.Status == PaymentBatchStatus.AwaitingPayment && !batch.Exported,
         };
     }
 
@@ -112,8 +127,12 @@ public sealed record BatchesPage(
 
 public sealed record BatchLineRow(int Position, int ClaimId, string ClaimReference, string PayeeReference, string Claimant, string Activity, string MaskedAccount, Money Amount);
 
-public sealed record BatchPage(int Id, string Made, string MadeBy, string Status, bool CanMarkPaid, IReadOnlyList<BatchLineRow> Lines, Money Total)
+/// <summary>One batch: how many claims and their total (all of them), and the lines of one page.</summary>
+public sealed record BatchPage(int Id, string Made, string MadeBy, string Status, bool CanMarkPaid, IReadOnlyList<BatchLineRow> Lines, Money Total, Paging Paging)
 {
+    public const int PageSize = 100;
+
+
     /// <summary>Waiting to be paid but not exported yet: the file must be made before the batch can be marked paid.</summary>
     public bool NeedsExportFirst { get; init; }
 }

@@ -76,7 +76,7 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
     public async Task<BatchOutcome> MarkPaidAsync(int batchId, string userId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var batch = await db.PaymentBatches.Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        var batch = await db.PaymentBatches.Include(b => b.Lines).AsSplitQuery().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null)
         {
             return BatchOutcome.Refused("We could not find that payment batch.");
@@ -132,70 +132,113 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
     /// gives the same bytes. The export is audited, without the bank details, and so is each
     /// person whose bank details the file holds, before the file is given out.
     /// </summary>
+    /// <remarks>
+    /// The first export keeps the file (encrypted) and is saved before any of it is sent: a
+    /// download that fails midway leaves the batch exported, and downloading again gives the same
+    /// file. Neither the batch's lines nor its claims are loaded as entities: the lines are read
+    /// in one query, row by row, each person's bank details decrypted once, and written straight
+    /// into the file; count, payees and total come from the database.
+    /// </remarks>
     public async Task<(BatchExport? File, string? Refusal)> ExportAsync(int batchId, string userId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var batch = await db.PaymentBatches.Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        // The batch's own columns, counted and added up by the database. A batch's lines are owned,
+        // so loading the batch itself would bring all of them, with the kept file on every one.
+        var batch = await db.PaymentBatches.AsNoTracking().Where(b => b.Id == batchId)
+            .Select(b => new
+            {
+                b.Id, b.Status, b.ProtectedExport,
+                Claims = b.Lines.Count,
+                Payees = b.Lines.Select(l => l.ExpertProfileId).Distinct().Count(),
+                Pence = b.Lines.Sum(l => (long)(object)l.Amount),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
         if (batch is null)
         {
             return (null, "We could not find that payment batch.");
         }
-        var payees = batch.Lines.Select(l => l.ExpertProfileId).Distinct().Count();
+        var total = Money.FromPence(batch.Pence);
+        var lines = db.PaymentBatches.AsNoTracking().Where(b => b.Id == batchId).SelectMany(b => b.Lines);
         if (batch.ProtectedExport is { } kept)
         {
             // The file as first made: the same bytes, whatever has changed since.
             db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchExported,
-                $"Payment batch {batch.Id} exported again (the file first made): {payees} payees, {batch.Lines.Count} claims.", userId, Now,
-                after: $"{batch.Status}; total {batch.Total}"));
+                $"Payment batch {batch.Id} exported again (the file first made): {batch.Payees} payees, {batch.Claims} claims.", userId, Now,
+                after: $"{batch.Status}; total {total}"));
             await db.SaveChangesAsync(cancellationToken);
-            await RecordBankDetailsSeenAsync(batch, userId, cancellationToken);
+            var payees = await lines.Select(l => l.ExpertProfileId).Distinct().ToListAsync(cancellationToken);
+            await RecordBankDetailsSeenAsync(batch.Id, payees, userId, cancellationToken);
             return (new BatchExport($"payment-batch-{batch.Id}.csv", bankDetails.UnprotectFile(kept)), null);
         }
-        var profileIds = batch.Lines.Select(l => l.ExpertProfileId).Distinct().ToList();
-        var stored = await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)
-            .ToDictionaryAsync(d => d.ExpertProfileId, d => d.ProtectedBankDetails!, cancellationToken);
-        if (profileIds.FirstOrDefault(id => !stored.ContainsKey(id)) is var missing and > 0)
+
+        var rows = lines.OrderBy(l => l.Position)
+            .Select(l => new PaymentExportLine(l.ExpertProfileId, l.ClaimId, l.Amount,
+                db.PaymentDetails.Where(d => d.ExpertProfileId == l.ExpertProfileId).Select(d => d.ProtectedBankDetails).FirstOrDefault()))
+            .AsAsyncEnumerable();
+        var (content, paid, missing) = await WriteCsvAsync(rows, cancellationToken);
+        if (missing is { } gone)
         {
-            return (null, $"{FinanceText.PayeeReference(missing)} has removed their bank details since this batch was made. Ask them to give them again, then export the batch.");
+            return (null, $"{FinanceText.PayeeReference(gone)} has removed their bank details since this batch was made. Ask them to give them again, then export the batch.");
         }
-        var rows = PaymentExportRows.From(batch.Lines, id => bankDetails.Unprotect(stored[id]));
-        var content = WriteCsv(rows);
-        batch.KeepExport(bankDetails.ProtectFile(content), userId, Now);
-        db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchExported,
-            $"Payment batch {batch.Id} exported for the payment system: {rows.Count} payees, {batch.Lines.Count} claims.", userId, Now,
-            after: $"{batch.Status}; total {batch.Total}"));
-        try
+        // The file is kept, and the export audited, before any of it is sent. The batch is not
+        // loaded to do it (its thousands of owned lines would come too): one UPDATE keeps the
+        // file only while none is kept, which is what PaymentBatch.KeepExport allows, and gives
+        // the batch a new version as any change to it does.
+        var protectedFile = bankDetails.ProtectFile(content);
+        var now = Now;
+        var madeHere = false;
+        await InTransactionAsync(async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+            db.ChangeTracker.Clear();
+            madeHere = await db.PaymentBatches.Where(b => b.Id == batchId && b.ExportedUtc == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(b => b.ProtectedExport, protectedFile).SetProperty(b => b.ExportedByUserId, userId)
+                    .SetProperty(b => b.ExportedUtc, now).SetProperty(b => b.Version, Guid.NewGuid()), cancellationToken) == 1;
+            if (madeHere)
+            {
+                db.AuditEntries.Add(new AuditEntry(AuditSubject.PaymentBatch(batch.Id), null, AuditActions.BatchExported,
+                    $"Payment batch {batch.Id} exported for the payment system: {paid.Count} payees, {batch.Claims} claims.", userId, now,
+                    after: $"{batch.Status}; total {total}"));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }, cancellationToken);
+        if (!madeHere)
         {
             // Someone else made the file at the same moment: theirs is the one, so give that.
             return await ExportAsync(batchId, userId, cancellationToken);
         }
-        await RecordBankDetailsSeenAsync(batch, userId, cancellationToken);
+        await RecordBankDetailsSeenAsync(batch.Id, paid, userId, cancellationToken);
         return (new BatchExport($"payment-batch-{batch.Id}.csv", content), null);
     }
 
-    private Task RecordBankDetailsSeenAsync(PaymentBatch batch, string userId, CancellationToken cancellationToken) =>
-        views.RecordAsync(batch.Lines.Select(l => new Audit.SpecialCategoryView(l.ExpertProfileId, SpecialCategory.BankDetails)),
-            $"exported in the file of payment batch {batch.Id}", userId, cancellationToken);
+    private Task RecordBankDetailsSeenAsync(int batchId, IEnumerable<int> payees, string userId, CancellationToken cancellationToken) =>
+        views.RecordAsync(payees.Select(id => new Audit.SpecialCategoryView(id, SpecialCategory.BankDetails)),
+            $"exported in the file of payment batch {batchId}", userId, cancellationToken);
 
-    private static byte[] WriteCsv(IReadOnlyList<PaymentExportRow> rows)
+    /// <summary>
+    /// Writes the file as the lines arrive: RFC 4180 (CRLF, quotes only where needed), UTF-8
+    /// without a byte order mark, and a name that starts like a formula is escaped so a
+    /// spreadsheet never runs it. Stops at the first person without bank details.
+    /// </summary>
+    private async Task<(byte[] Content, List<int> Payees, int? Missing)> WriteCsvAsync(IAsyncEnumerable<PaymentExportLine> lines, CancellationToken cancellationToken)
     {
-        // RFC 4180 (CRLF, quotes only where needed), UTF-8 without a byte order mark, and a name
-        // that starts like a formula is escaped so a spreadsheet never runs it.
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = false, FormatProvider = CultureInfo.InvariantCulture };
+        var payees = new List<int>();
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {
             csv.WriteHeader(PaymentExportRow.Header);
-            foreach (var row in rows)
+            await foreach (var payee in PaymentExportRows.ByPayeeAsync(lines, cancellationToken))
             {
+                if (payee.ProtectedBankDetails is null)
+                {
+                    return ([], payees, payee.ExpertProfileId);
+                }
+                var row = PaymentExportRows.Row(payee, bankDetails.Unprotect(payee.ProtectedBankDetails));
                 csv.WriteRecord([row.PayeeReference, row.Name, row.SortCode, row.AccountNumber, row.Amount, row.ClaimReferences]);
+                payees.Add(payee.ExpertProfileId);
             }
         }
-        return buffer.ToArray();
+        return (buffer.ToArray(), payees, null);
     }
 
     private async Task<IReadOnlySet<int>> WithBankDetailsAsync(IEnumerable<int> profileIds, CancellationToken cancellationToken)
@@ -237,19 +280,45 @@ public sealed record PaymentExportRow(string PayeeReference, string Name, string
     public override string ToString() => $"{PayeeReference} ({ClaimReferences})"; // never the bank details, should a row reach a log
 }
 
-/// <summary>Turns a batch's lines into export rows: a person's lines are next to each other in batch order, and become one payment.</summary>
+/// <summary>One line of a batch as the export reads it: whose, which claim, how much, and the person's bank details as stored (encrypted), if any.</summary>
+public sealed record PaymentExportLine(int ExpertProfileId, int ClaimId, Money Amount, string? ProtectedBankDetails);
+
+/// <summary>One person's lines in a batch, next to each other in batch order: one payment.</summary>
+public sealed record PaymentExportPayee(int ExpertProfileId, string? ProtectedBankDetails, IReadOnlyList<PaymentExportLine> Lines);
+
+/// <summary>
+/// Turns a batch's lines into export rows: a person's lines are next to each other in batch order
+/// (by person, then claim), and become one payment. Reads the lines as they come, holding only
+/// one person's at a time.
+/// </summary>
 public static class PaymentExportRows
 {
-    public static IReadOnlyList<PaymentExportRow> From(IEnumerable<PaymentBatchLine> lines, Func<int, BankDetails> bankDetailsOf)
+    public static async IAsyncEnumerable<PaymentExportPayee> ByPayeeAsync(IAsyncEnumerable<PaymentExportLine> lines,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var rows = new List<PaymentExportRow>();
-        foreach (var payee in lines.OrderBy(l => l.Position).GroupBy(l => l.ExpertProfileId))
+        ArgumentNullException.ThrowIfNull(lines);
+        var current = new List<PaymentExportLine>();
+        await foreach (var line in lines.WithCancellation(cancellationToken))
         {
-            var bank = bankDetailsOf(payee.Key);
-            var amount = payee.Aggregate(Money.Zero, (sum, line) => sum + line.Amount);
-            rows.Add(new PaymentExportRow(FinanceText.PayeeReference(payee.Key), bank.AccountName, bank.SortCode, bank.AccountNumber,
-                FinanceText.PlainPounds(amount), string.Join(' ', payee.Select(l => FinanceText.ClaimReference(l.ClaimId)))));
+            if (current.Count > 0 && current[0].ExpertProfileId != line.ExpertProfileId)
+            {
+                yield return new PaymentExportPayee(current[0].ExpertProfileId, current[0].ProtectedBankDetails, current);
+                current = [];
+            }
+            current.Add(line);
         }
-        return rows;
+        if (current.Count > 0)
+        {
+            yield return new PaymentExportPayee(current[0].ExpertProfileId, current[0].ProtectedBankDetails, current);
+        }
+    }
+
+    public static PaymentExportRow Row(PaymentExportPayee payee, BankDetails bank)
+    {
+        ArgumentNullException.ThrowIfNull(payee);
+        ArgumentNullException.ThrowIfNull(bank);
+        var amount = payee.Lines.Aggregate(Money.Zero, (sum, line) => sum + line.Amount);
+        return new PaymentExportRow(FinanceText.PayeeReference(payee.ExpertProfileId), bank.AccountName, bank.SortCode, bank.AccountNumber,
+            FinanceText.PlainPounds(amount), string.Join(' ', payee.Lines.Select(l => FinanceText.ClaimReference(l.ClaimId))));
     }
 }

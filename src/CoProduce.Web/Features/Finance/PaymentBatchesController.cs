@@ -48,8 +48,8 @@ public sealed class PaymentBatchesController(BatchPages pages, PaymentBatchServi
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken) =>
-        await pages.BatchAsync(id, Me, cancellationToken) is { } model ? View("Batch", model) : NotFound();
+    public async Task<IActionResult> Show(int id, int page = 1, CancellationToken cancellationToken = default) =>
+        await pages.BatchAsync(id, page, Me, cancellationToken) is { } model ? View("Batch", model) : NotFound();
 
     /// <summary>The CSV for the payment system. It holds bank details, so no copy may be kept by a browser or proxy.</summary>
     [HttpGet("{id:int}/export")]
@@ -61,7 +61,7 @@ public sealed class PaymentBatchesController(BatchPages pages, PaymentBatchServi
         {
             return File(file.Content, "text/csv", file.FileName);
         }
-        return await pages.BatchAsync(id, Me, cancellationToken) is { } model ? ShowRefused(model, refusal!) : NotFound();
+        return await pages.BatchAsync(id, 1, Me, cancellationToken) is { } model ? ShowRefused(model, refusal!) : NotFound();
     }
 
     [HttpPost("{id:int}/paid")]
@@ -73,7 +73,7 @@ public sealed class PaymentBatchesController(BatchPages pages, PaymentBatchServi
             TempData["Success"] = outcome.Message;
             return RedirectToAction(nameof(Show), new { id });
         }
-        return await pages.BatchAsync(id, Me, cancellationToken) is { } model ? ShowRefused(model, outcome.Refusal!) : NotFound();
+        return await pages.BatchAsync(id, 1, Me, cancellationToken) is { } model ? ShowRefused(model, outcome.Refusal!) : NotFound();
     }
 
     private async Task<IActionResult> RefusedAsync(string refusal, CancellationToken cancellationToken)
