@@ -1328,6 +1328,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastTookPartOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LivedExperience")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1379,6 +1382,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("LastTookPartOn", "PreferredName", "Id", "AnonymisedUtc")
+                        .HasDatabaseName("IX_ExpertProfiles_Roster");
 
                     b.ToTable("ExpertProfiles");
                 });
@@ -2151,6 +2157,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("ExpertProfileId", "Number");
+
+                            b1.HasIndex("ExpertProfileId", "Number", "Change")
+                                .HasDatabaseName("IX_ConsentEvents_Latest");
 
                             b1.ToTable("ConsentEvents", (string)null);
 
