@@ -318,10 +318,11 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertProfileId");
-
                     b.HasIndex("ActivityId", "ExpertProfileId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertProfileId", "Attendance", "ActivityId")
+                        .HasDatabaseName("IX_SignUps_ExpertProfileId_Attendance_ActivityId");
 
                     b.ToTable("SignUps");
                 });

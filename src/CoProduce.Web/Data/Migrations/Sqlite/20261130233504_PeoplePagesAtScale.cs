@@ -11,13 +11,22 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_SignUps_ExpertProfileId",
+                table: "SignUps");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "LastTookPartOn",
                 table: "ExpertProfiles",
                 type: "TEXT",
                 nullable: true);
 
-            // Filled from the sign-ups already recorded; from now on the database context keeps it.
+            migrationBuilder.CreateIndex(
+                name: "IX_SignUps_ExpertProfileId_Attendance_ActivityId",
+                table: "SignUps",
+                columns: new[] { "ExpertProfileId", "Attendance", "ActivityId" });
+
+            // Filled from the sign-ups already recorded (through the index above); from now on the database context keeps it.
             migrationBuilder.Sql(LastTookPart.FillAllSql);
 
             migrationBuilder.CreateIndex(
@@ -35,6 +44,10 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_SignUps_ExpertProfileId_Attendance_ActivityId",
+                table: "SignUps");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ExpertProfiles_Roster",
                 table: "ExpertProfiles");
 
@@ -45,6 +58,11 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "LastTookPartOn",
                 table: "ExpertProfiles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignUps_ExpertProfileId",
+                table: "SignUps",
+                column: "ExpertProfileId");
         }
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoProduce.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCoProduceDbContext))]
-    [Migration("20261130230128_PeoplePagesAtScale")]
+    [Migration("20261130233508_PeoplePagesAtScale")]
     partial class PeoplePagesAtScale
     {
         /// <inheritdoc />
@@ -321,10 +321,11 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertProfileId");
-
                     b.HasIndex("ActivityId", "ExpertProfileId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertProfileId", "Attendance", "ActivityId")
+                        .HasDatabaseName("IX_SignUps_ExpertProfileId_Attendance_ActivityId");
 
                     b.ToTable("SignUps");
                 });

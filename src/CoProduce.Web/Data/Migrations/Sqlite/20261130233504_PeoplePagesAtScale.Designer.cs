@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoProduce.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoProduceDbContext))]
-    [Migration("20261130230115_PeoplePagesAtScale")]
+    [Migration("20261130233504_PeoplePagesAtScale")]
     partial class PeoplePagesAtScale
     {
         /// <inheritdoc />
@@ -311,10 +311,11 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExpertProfileId");
-
                     b.HasIndex("ActivityId", "ExpertProfileId")
                         .IsUnique();
+
+                    b.HasIndex("ExpertProfileId", "Attendance", "ActivityId")
+                        .HasDatabaseName("IX_SignUps_ExpertProfileId_Attendance_ActivityId");
 
                     b.ToTable("SignUps");
                 });
