@@ -104,13 +104,26 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         CheckAndStampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var tookPart = LastTookPart.Pending(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (tookPart.Any)
+        {
+            LastTookPart.RefreshAsync(this, tookPart, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         CheckAndStampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The roster sorts by the day each person last took part: kept up to date in the same unit of work.
+        var tookPart = LastTookPart.Pending(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tookPart.Any)
+        {
+            await LastTookPart.RefreshAsync(this, tookPart, cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>What saving checks and stamps first: the data generator's writer does it too.</summary>

@@ -104,6 +104,8 @@ internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expe
             history.Property(e => e.Number).ValueGeneratedNever();
             history.Property(e => e.Change).HasConversion<string>().HasMaxLength(20);
             history.Property(e => e.PrivacyNoticeVersion).HasMaxLength(ConsentEvent.NoticeVersionMaxLength);
+            // Covers "is the person's latest consent event a giving?", asked of every person when the roster is counted.
+            history.HasIndex("ExpertProfileId", nameof(ConsentEvent.Number), nameof(ConsentEvent.Change)).HasDatabaseName("IX_ConsentEvents_Latest");
         });
         builder.Navigation(p => p.ConsentHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(p => p.Version).IsConcurrencyToken();
@@ -113,6 +115,11 @@ internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expe
         builder.Ignore(p => p.CurrentConsent);
         builder.Ignore(p => p.HasConsent);
         builder.Ignore(p => p.IsOnRoster);
+        // Kept by the database context, not the domain (see LastTookPart): the roster sorts and filters by it.
+        builder.Property<DateOnly?>(LastTookPart.Column);
+        // In the roster's order, and covering its test of who is anonymised, so a deep page skips through the index alone.
+        builder.HasIndex(LastTookPart.Column, nameof(ExpertProfile.PreferredName), nameof(ExpertProfile.Id), nameof(ExpertProfile.AnonymisedUtc))
+            .HasDatabaseName("IX_ExpertProfiles_Roster");
     }
 }
 

@@ -15,11 +15,14 @@ public static class TookPart
         db.SignUps.Where(s => s.Attendance == Attendance.Attended && db.FeedbackItems.Any(i => i.ActivityId == s.ActivityId));
 
     /// <summary>The sign-ups of the people who took part in one project.</summary>
+    /// <remarks>Starts from the project's activities, so the database reads their sign-ups only, not every attended sign-up.</remarks>
     public static IQueryable<SignUp> In(CoProduceDbContext db, int projectId) =>
-        SignUps(db).Where(s => db.Activities.Any(a => a.Id == s.ActivityId && a.ProjectId == projectId));
+        db.Activities.Where(a => a.ProjectId == projectId).Join(SignUps(db), a => a.Id, s => s.ActivityId, (_, s) => s);
 
     /// <summary>The projects a signed-in person took part in.</summary>
+    /// <remarks>Starts from the person's profile, so the database reads their sign-ups only.</remarks>
     public static IQueryable<int> ProjectsOf(CoProduceDbContext db, string userId) =>
-        SignUps(db).Where(s => db.ExpertProfiles.Any(p => p.Id == s.ExpertProfileId && p.UserId == userId))
+        db.ExpertProfiles.Where(p => p.UserId == userId)
+            .Join(SignUps(db), p => p.Id, s => s.ExpertProfileId, (_, s) => s)
             .Join(db.Activities, s => s.ActivityId, a => a.Id, (_, a) => a.ProjectId);
 }

@@ -25,7 +25,9 @@ public sealed class InvolvementPages(CoProduceDbContext db, TimeProvider clock)
         List<Activity> activities = myId is null
             ? []
             : await db.Activities.AsNoTracking()
-                .Where(a => a.SignUps.Any(s => s.ExpertProfileId == myId && s.Status != SignUpStatus.Withdrawn && s.Status != SignUpStatus.Declined))
+                // Found from the person's sign-ups (their index), not by looking at every activity.
+                .Where(a => db.SignUps.Where(s => s.ExpertProfileId == myId && s.Status != SignUpStatus.Withdrawn && s.Status != SignUpStatus.Declined)
+                    .Select(s => s.ActivityId).Contains(a.Id))
                 .Include(a => a.SignUps.Where(s => s.ExpertProfileId == myId))
                 .OrderBy(a => a.Date).ThenBy(a => a.StartTime).ThenBy(a => a.Id)
                 .ToListAsync(cancellationToken);

@@ -1378,6 +1378,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("LastTookPartOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LivedExperience")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1429,6 +1432,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("LastTookPartOn", "PreferredName", "Id", "AnonymisedUtc")
+                        .HasDatabaseName("IX_ExpertProfiles_Roster");
 
                     b.ToTable("ExpertProfiles");
                 });
@@ -2210,6 +2216,9 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
                                 .HasColumnType("nvarchar(20)");
 
                             b1.HasKey("ExpertProfileId", "Number");
+
+                            b1.HasIndex("ExpertProfileId", "Number", "Change")
+                                .HasDatabaseName("IX_ConsentEvents_Latest");
 
                             b1.ToTable("ConsentEvents", (string)null);
 

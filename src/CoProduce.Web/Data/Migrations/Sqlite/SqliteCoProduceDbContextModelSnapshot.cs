@@ -1330,6 +1330,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastTookPartOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LivedExperience")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1381,6 +1384,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("LastTookPartOn", "PreferredName", "Id", "AnonymisedUtc")
+                        .HasDatabaseName("IX_ExpertProfiles_Roster");
 
                     b.ToTable("ExpertProfiles");
                 });
@@ -2153,6 +2159,9 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("ExpertProfileId", "Number");
+
+                            b1.HasIndex("ExpertProfileId", "Number", "Change")
+                                .HasDatabaseName("IX_ConsentEvents_Latest");
 
                             b1.ToTable("ConsentEvents", (string)null);
 
