@@ -22,7 +22,8 @@ PDF_P95_TARGET_MS = 250      # one connection, warm browser
 EXPORT_TARGET_MS = 2000
 
 BARE = "Bare page (accessibility statement)"
-LIST_PAGES = ("Projects list", "Manage activities", "Roster", "Roster, filtered", "Open activities", "Finance queue")
+LIST_PAGES = ("Projects list", "Manage activities", "Roster", "Roster, filtered", "Open activities", "Finance queue",
+              "Making payment batches")
 
 
 def special(name):
@@ -87,7 +88,8 @@ def report(args):
     lines.append("")
     if generation:
         lines.append("Data generated for this run: " + "; ".join(
-            f"scale {g[0]} in {int(g[1]) // 60} min {int(g[1]) % 60} s, {int(g[2]) / 1024 / 1024:,.0f} MiB" for g in generation) + ".")
+            f"scale {g[0]} in {int(g[1]) // 60} min {int(g[1]) % 60} s, {int(g[2]) / 1024 / 1024:,.0f} MiB"
+            + (f" (load average {g[3]} when it ended)" if len(g) > 3 else "") for g in generation) + ".")
         lines.append("")
 
     for run in runs:
