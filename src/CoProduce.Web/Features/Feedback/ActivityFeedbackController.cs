@@ -101,6 +101,7 @@ public sealed class ActivityFeedbackController(FeedbackService feedback, Feedbac
         {
             ModelState.Remove(field);
         }
+        form.SaidBy ??= FeedbackNoteForm.TheGroup;
         return View(form);
     }
 

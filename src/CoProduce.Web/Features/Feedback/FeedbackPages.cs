@@ -72,7 +72,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
     /// <summary>
     /// The activity, whether notes can be recorded, and the people who attended (those who can be
     /// named as saying something). Up to <see cref="MostListed"/> of them are all offered in a
-    /// select; with more, the organiser searches by name and up to <see cref="MostMatches"/> are
+    /// select; with more, the organiser searches by name or email address and up to <see cref="MostMatches"/> are
     /// offered, with the person already chosen kept first. Two SQL commands whatever the numbers.
     /// </summary>
     public async Task<FeedbackNotesPage?> HeaderAsync(int activityId, CancellationToken cancellationToken, string? search = null, string? chosen = null)
@@ -91,7 +91,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
         }
         var attendees = db.SignUps.AsNoTracking()
             .Where(s => s.ActivityId == activityId && s.Attendance == Attendance.Attended)
-            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => new { p.Id, p.PreferredName });
+            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => new { p.Id, p.PreferredName, p.ContactEmail });
         var searching = activity.Attended > MostListed;
         var term = search?.Trim() ?? string.Empty;
         term = term[..Math.Min(term.Length, FeedbackNoteFormValidator.SpeakerSearchMaxLength)];
@@ -100,7 +100,8 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
         {
             var pattern = term.Length == 0 ? null : "%" + EscapeLike(term) + "%";
             attendees = attendees
-                .Where(p => p.Id == chosenId || (pattern != null && EF.Functions.Like(p.PreferredName, pattern, LikeEscape)))
+                .Where(p => p.Id == chosenId || (pattern != null
+                    && (EF.Functions.Like(p.PreferredName, pattern, LikeEscape) || EF.Functions.Like(p.ContactEmail, pattern, LikeEscape))))
                 .OrderBy(p => p.Id == chosenId ? 0 : 1).ThenBy(p => p.PreferredName).ThenBy(p => p.Id)
                 .Take(MostMatches + 1);
         }
@@ -115,7 +116,10 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
         {
             people = found;
         }
-        var speakers = people.Select(p => new SelectListItem(p.PreferredName, p.Id.ToString(CultureInfo.InvariantCulture)))
+        // Among many people several share a name: their email address (as on the roster) tells them apart.
+        var speakers = people.Select(p => new SelectListItem(
+                searching && !string.IsNullOrEmpty(p.ContactEmail) ? $"{p.PreferredName} ({p.ContactEmail})" : p.PreferredName,
+                p.Id.ToString(CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem("The group / not recorded", FeedbackNoteForm.TheGroup)).ToList();
         var finding = searching ? new SpeakerSearch(activity.Attended, term, matches) : null;
         return new FeedbackNotesPage(activity.Id, activity.Title, activity.ProjectId, activity.Project, activity.Date.ToString("d MMMM yyyy", UkEnglish),
