@@ -27,11 +27,15 @@ public sealed class ActivityFeedbackController(FeedbackService feedback, Feedbac
     [SubmitOnce]
     public async Task<IActionResult> Notes(int id, FeedbackNoteForm form, CancellationToken cancellationToken)
     {
-        if (await pages.NotesAsync(id, cancellationToken) is not { } page)
+        if (await pages.NotesAsync(id, cancellationToken, form) is not { } page)
         {
             return NotFound();
         }
         form.Page = page;
+        if (form.IsFindingSpeaker)
+        {
+            return FoundSpeakers(form);
+        }
         if (ModelState.IsValid)
         {
             try
@@ -57,11 +61,15 @@ public sealed class ActivityFeedbackController(FeedbackService feedback, Feedbac
     [HttpPost("feedback/{itemId:long}/edit")]
     public async Task<IActionResult> Edit(int id, long itemId, FeedbackNoteForm form, CancellationToken cancellationToken)
     {
-        if (await pages.NoteFormAsync(id, itemId, cancellationToken) is not { } saved)
+        if (await pages.NoteFormAsync(id, itemId, cancellationToken, form) is not { } saved)
         {
             return NotFound();
         }
         form.Page = saved.Page;
+        if (form.IsFindingSpeaker)
+        {
+            return FoundSpeakers(form);
+        }
         if (ModelState.IsValid)
         {
             try
@@ -83,6 +91,17 @@ public sealed class ActivityFeedbackController(FeedbackService feedback, Feedbac
             }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    /// <summary>The same form again with the people matching the search, everything typed kept and nothing saved.</summary>
+    private ViewResult FoundSpeakers(FeedbackNoteForm form)
+    {
+        foreach (var field in ModelState.Keys.Where(k => k != nameof(FeedbackNoteForm.SpeakerSearch)).ToList())
+        {
+            ModelState.Remove(field);
+        }
+        form.SaidBy ??= FeedbackNoteForm.TheGroup;
         return View(form);
     }
 

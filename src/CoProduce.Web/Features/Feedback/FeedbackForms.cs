@@ -24,6 +24,14 @@ public sealed class FeedbackNoteForm
 
     public bool MayNameThem { get; set; }
 
+    /// <summary>Part of a name, to find who said it among many people who attended.</summary>
+    public string? SpeakerSearch { get; set; }
+
+    /// <summary>Set by the Search button: show the matching people again, keeping everything typed, and save nothing.</summary>
+    public string? FindSpeaker { get; set; }
+
+    public bool IsFindingSpeaker => !string.IsNullOrEmpty(FindSpeaker);
+
     /// <summary>When the note was last changed as this form was filled in (edits only): a note changed meanwhile is not overwritten.</summary>
     public long? Seen { get; set; }
 
@@ -93,6 +101,8 @@ public static class FeedbackForms
 
 public sealed class FeedbackNoteFormValidator : AbstractValidator<FeedbackNoteForm>
 {
+    public const int SpeakerSearchMaxLength = 100;
+
     public FeedbackNoteFormValidator()
     {
         RuleFor(f => f.Kind)
@@ -103,6 +113,9 @@ public sealed class FeedbackNoteFormValidator : AbstractValidator<FeedbackNoteFo
         RuleFor(f => f.SaidBy)
             .Must(s => string.IsNullOrEmpty(s) || int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .WithMessage("Select who said it from the list, or the group");
+        RuleFor(f => f.SpeakerSearch)
+            .Must(s => s is null || s.Trim().Length <= SpeakerSearchMaxLength)
+            .WithMessage($"The name to search for must be {SpeakerSearchMaxLength} characters or fewer");
     }
 }
 

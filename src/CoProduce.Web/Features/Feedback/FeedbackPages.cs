@@ -18,12 +18,18 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
     /// <summary>The most notes a page lists; an activity has far fewer.</summary>
     public const int MostNotes = 500;
 
+    /// <summary>Up to this many people who attended are all offered in a select; with more, the organiser searches.</summary>
+    public const int MostListed = 100;
+
+    /// <summary>The most people a search for who said it offers.</summary>
+    public const int MostMatches = 20;
+
     private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>An activity's notes for its organiser, or null when there is no such activity.</summary>
-    public async Task<FeedbackNotesPage?> NotesAsync(int activityId, CancellationToken cancellationToken)
+    public async Task<FeedbackNotesPage?> NotesAsync(int activityId, CancellationToken cancellationToken, FeedbackNoteForm? posted = null)
     {
-        if (await HeaderAsync(activityId, cancellationToken) is not { } page)
+        if (await HeaderAsync(activityId, cancellationToken, posted?.SpeakerSearch, posted?.SaidBy) is not { } page)
         {
             return null;
         }
@@ -47,42 +53,84 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
     }
 
     /// <summary>The form to change one note, or null when the activity has no such note.</summary>
-    public async Task<FeedbackNoteForm?> NoteFormAsync(int activityId, long itemId, CancellationToken cancellationToken)
+    public async Task<FeedbackNoteForm?> NoteFormAsync(int activityId, long itemId, CancellationToken cancellationToken, FeedbackNoteForm? posted = null)
     {
         var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.ActivityId == activityId, cancellationToken);
-        if (item is null || await HeaderAsync(activityId, cancellationToken) is not { } page)
+        if (item is null)
         {
             return null;
         }
         var form = FeedbackNoteForm.From(item);
+        if (await HeaderAsync(activityId, cancellationToken, posted?.SpeakerSearch, posted is null ? form.SaidBy : posted.SaidBy) is not { } page)
+        {
+            return null;
+        }
         form.Page = page with { EditingId = itemId, EditingIsThemed = item.IsThemed, EditingCorrected = item.CorrectedByParticipantUtc is not null };
         return form;
     }
 
-    /// <summary>The activity, whether notes can be recorded, and the people who attended (those who can be named as saying something).</summary>
-    public async Task<FeedbackNotesPage?> HeaderAsync(int activityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The activity, whether notes can be recorded, and the people who attended (those who can be
+    /// named as saying something). Up to <see cref="MostListed"/> of them are all offered in a
+    /// select; with more, the organiser searches by name or email address and up to <see cref="MostMatches"/> are
+    /// offered, with the person already chosen kept first. Two SQL commands whatever the numbers.
+    /// </summary>
+    public async Task<FeedbackNotesPage?> HeaderAsync(int activityId, CancellationToken cancellationToken, string? search = null, string? chosen = null)
     {
         var activity = await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
             .Select(a => new
             {
                 a.Id, a.Title, a.Date, a.Status, a.ProjectId,
                 Project = db.CommissioningProjects.Where(p => p.Id == a.ProjectId).Select(p => p.Title).First(),
+                Attended = db.SignUps.Count(s => s.ActivityId == a.Id && s.Attendance == Attendance.Attended),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (activity is null)
         {
             return null;
         }
-        var attended = await db.SignUps.AsNoTracking()
+        var attendees = db.SignUps.AsNoTracking()
             .Where(s => s.ActivityId == activityId && s.Attendance == Attendance.Attended)
-            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => new { p.Id, p.PreferredName })
-            .OrderBy(p => p.PreferredName).ThenBy(p => p.Id)
-            .ToListAsync(cancellationToken);
-        var speakers = attended.Select(p => new SelectListItem(p.PreferredName, p.Id.ToString(CultureInfo.InvariantCulture)))
+            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => new { p.Id, p.PreferredName, p.ContactEmail });
+        var searching = activity.Attended > MostListed;
+        var term = search?.Trim() ?? string.Empty;
+        term = term[..Math.Min(term.Length, FeedbackNoteFormValidator.SpeakerSearchMaxLength)];
+        var chosenId = int.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        if (searching)
+        {
+            var pattern = term.Length == 0 ? null : "%" + EscapeLike(term) + "%";
+            attendees = attendees
+                .Where(p => p.Id == chosenId || (pattern != null
+                    && (EF.Functions.Like(p.PreferredName, pattern, LikeEscape) || EF.Functions.Like(p.ContactEmail, pattern, LikeEscape))))
+                .OrderBy(p => p.Id == chosenId ? 0 : 1).ThenBy(p => p.PreferredName).ThenBy(p => p.Id)
+                .Take(MostMatches + 1);
+        }
+        else
+        {
+            attendees = attendees.OrderBy(p => p.PreferredName).ThenBy(p => p.Id).Take(MostListed);
+        }
+        var found = await attendees.ToListAsync(cancellationToken);
+        var matches = found.Count(p => p.Id != chosenId);
+        var people = found.Where(p => p.Id == chosenId).Concat(found.Where(p => p.Id != chosenId).Take(MostMatches)).ToList();
+        if (!searching)
+        {
+            people = found;
+        }
+        // Among many people several share a name: their email address (as on the roster) tells them apart.
+        var speakers = people.Select(p => new SelectListItem(
+                searching && !string.IsNullOrEmpty(p.ContactEmail) ? $"{p.PreferredName} ({p.ContactEmail})" : p.PreferredName,
+                p.Id.ToString(CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem("The group / not recorded", FeedbackNoteForm.TheGroup)).ToList();
+        var finding = searching ? new SpeakerSearch(activity.Attended, term, matches) : null;
         return new FeedbackNotesPage(activity.Id, activity.Title, activity.ProjectId, activity.Project, activity.Date.ToString("d MMMM yyyy", UkEnglish),
-            FeedbackRecording.WhyNoFeedback(activity.Date, activity.Status, UkTime.Today(clock)), speakers, [], 0);
+            FeedbackRecording.WhyNoFeedback(activity.Date, activity.Status, UkTime.Today(clock)), speakers, [], 0, Finding: finding);
     }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal);
 
     /// <summary>The 7 Keys form for an activity, or null when there is no such activity.</summary>
     public async Task<ActivityKeysForm?> KeysFormAsync(int activityId, CancellationToken cancellationToken)
@@ -199,7 +247,18 @@ public sealed record FeedbackNotesPage(
     int Count,
     long? EditingId = null,
     bool EditingIsThemed = false,
-    bool EditingCorrected = false);
+    bool EditingCorrected = false,
+    SpeakerSearch? Finding = null);
+
+/// <summary>
+/// With more than <see cref="FeedbackPages.MostListed"/> people who attended, who said it is found
+/// by name: <see cref="Term"/> as typed, and how many of those offered matched it (the person
+/// already chosen is offered too). <see cref="FeedbackNotesPage.Speakers"/> are then radios.
+/// </summary>
+public sealed record SpeakerSearch(int Attended, string Term, int Matches)
+{
+    public bool MoreThanShown => Matches > FeedbackPages.MostMatches;
+}
 
 /// <summary>The notes under one question; <see cref="Key"/> is for ids in the page.</summary>
 public sealed record NoteGroup(string Heading, string Key, IReadOnlyList<NoteRow> Notes);
