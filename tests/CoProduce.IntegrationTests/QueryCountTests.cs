@@ -653,28 +653,79 @@ public sealed class QueryCountTests(PortalFixture portal, ITestOutputHelper outp
         });
     }
 
+    /// <summary>
+    /// Approved claims in each group waiting to be paid: bank transfers ready (with bank details),
+    /// bank transfers needing bank details, vouchers, and corrections owed back (each taking £5
+    /// back from an approved claim of its own).
+    /// </summary>
+    private async Task WaitingClaimsAsync(int each)
+    {
+        var world = new PaymentsWorld(portal.Services);
+        var organiser = await UserIdAsync("commissioner@example.org");
+        await ClaimsAsync(each, approve: true);
+        var places = await world.AttendedAsync(organiser, Today.AddDays(-40), each * 3);
+        for (var i = 0; i < each; i++)
+        {
+            var noBank = await world.SubmittedClaimAsync(places[i], organiser, 20m);
+            await world.ApproveAsync(noBank, "another-finance-officer");
+            var voucher = await world.SubmittedClaimAsync(places[each + i], organiser, 15m, ClaimPaymentMethod.Voucher);
+            await world.ApproveAsync(voucher, "another-finance-officer");
+            var original = await world.SubmittedClaimAsync(places[(2 * each) + i], organiser, 30m, ClaimPaymentMethod.Voucher);
+            await world.ApproveAsync(original, "another-finance-officer");
+            var correction = await WithDbAsync(async db =>
+            {
+                var approved = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery().SingleAsync(c => c.Id == original);
+                approved.RecordPaidOutsideBatch("another-finance-officer", Now);
+                var back = Claim.Correcting(approved, Money.FromPounds(-5m), "Paid too much", "another-finance-officer", Now);
+                back.Submit("another-finance-officer", Now);
+                db.Claims.Add(back);
+                await db.SaveChangesAsync();
+                return back.Id;
+            });
+            await world.ApproveAsync(correction, "a-third-finance-officer");
+        }
+    }
+
     [Fact]
-    public async Task PaymentBatches_SameCommands_WithTenTimesTheClaimsWaitingAndTheBatches()
+    public async Task PaymentBatches_SameCommands_WithTenTimesEveryGroupWaitingAndTheBatches_AndThePageStaysBounded()
     {
         var finance = await UserIdAsync("finance@example.org");
-        async Task GrowAsync(int claims, int batches)
+        async Task GrowAsync(int each, int batches)
         {
-            await ClaimsAsync(claims, approve: true);
+            await WaitingClaimsAsync(each);
             for (var i = 0; i < batches; i++)
             {
                 await ClaimsAsync(1, approve: true);
                 await WithDbAsync(async db =>
                 {
                     var ready = await db.Claims.Include(c => c.Expenses).Include(c => c.Decisions).AsSplitQuery()
-                        .Where(c => c.Status == ClaimStatus.Approved && c.PaymentMethod == ClaimPaymentMethod.BankTransfer).OrderBy(c => c.Id).Take(1).ToListAsync();
+                        .Where(c => c.Status == ClaimStatus.Approved && c.PaymentMethod == ClaimPaymentMethod.BankTransfer && db.PaymentDetails.Any(d => d.ExpertProfileId == c.ExpertProfileId))
+                        .OrderBy(c => c.Id).Take(1).ToListAsync();
                     db.PaymentBatches.Add(new PaymentBatch(ready, finance, Now));
                     await db.SaveChangesAsync();
                 });
             }
         }
-        await GrowAsync(3, 1);
+        await GrowAsync(6, 2);
 
-        await AssertCountStaysTheSameAsync(Roles.FinanceOfficer, () => Task.FromResult("/finance/batches"), () => GrowAsync(27, 9));
+        await AssertCountStaysTheSameAsync(Roles.FinanceOfficer, () => Task.FromResult("/finance/batches"), () => GrowAsync(BatchesPage.ClaimsPageSize + 4, 20),
+            pagedTable: "Claims");
+
+        // Every group is now more than a page: each shows one page of rows.
+        var client = await portal.ClientForAsync(Roles.FinanceOfficer);
+        var page = await client.GetPageAsync("/finance/batches");
+        foreach (var table in new[] { "ready", "needs-bank-details", "vouchers", "owed-back" })
+        {
+            Assert.Equal(BatchesPage.ClaimsPageSize, page.QuerySelectorAll($"#{table} tbody tr").Length);
+        }
+        Assert.Equal(BatchesPage.PageSize, page.QuerySelectorAll("#page ~ .app-table-container tbody tr").Length);
+
+        // More waiting in every group and more batches: the page is no bigger (only its numbers change).
+        var before = (await client.GetStringAsync(new Uri("/finance/batches", UriKind.Relative))).Length;
+        await GrowAsync(10, 3);
+        var after = (await client.GetStringAsync(new Uri("/finance/batches", UriKind.Relative))).Length;
+        output.WriteLine($"/finance/batches: {before} characters, then {after} with more in every list");
+        Assert.InRange(after, before - 2_000, before + 2_000);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class PaymentTotalsPropertyTests(PaymentsPortal portal) : IClassFi
             await _world.GiveBankDetailsAsync(claim.ProfileId, "Account Holder", "112233", $"{10_000_000 + claim.ProfileId}");
         }
         var withBank = await _world.WithDbAsync(db => db.PaymentDetails.Where(d => d.ProtectedBankDetails != null).Select(d => d.ExpertProfileId).ToListAsync());
-        var portalBatch = await _world.WithServiceAsync<PaymentBatchService, BatchOutcome>(s => s.CreateAsync(first.UserId, CancellationToken.None));
+        var portalBatch = await _world.WithServiceAsync<PaymentBatchService, BatchOutcome>(s => s.CreateAsync(first.UserId, null, CancellationToken.None));
         var inPortalBatch = made.Where(c => c.Status == ClaimStatus.Approved && c.Method == ClaimPaymentMethod.BankTransfer && withBank.Contains(c.ProfileId)).ToList();
         Assert.NotEmpty(inPortalBatch);
         made = made.Select(c => inPortalBatch.Contains(c) ? c with { Status = ClaimStatus.Batched } : c).ToList();

@@ -53,4 +53,14 @@ public sealed class BatchCandidatesTests
         Assert.Equal("There are no approved bank transfers to pay, so there is nothing to put in a batch.",
             BatchCandidates.From(none, new HashSet<int>()).WhyNoBatch);
     }
+
+    [Theory]
+    [InlineData(1, 0, null)]
+    [InlineData(1, 5, null)]
+    [InlineData(8190, 0, null)]
+    [InlineData(0, 0, "There are no approved bank transfers to pay, so there is nothing to put in a batch.")]
+    [InlineData(0, 1, "None of the approved bank transfers can be paid yet: the people they pay have not given their bank details.")]
+    [InlineData(0, 300, "None of the approved bank transfers can be paid yet: the people they pay have not given their bank details.")]
+    public void WhyNone_FromTheCountsTheDatabaseGives(int ready, int needBankDetails, string? why) =>
+        Assert.Equal(why, BatchCandidates.WhyNone(ready, needBankDetails));
 }

@@ -116,6 +116,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => c.SignUpId).IsUnique().HasFilter("[CorrectsClaimId] IS NULL");
         builder.HasIndex(c => new { c.Status, c.UpdatedUtc });
         builder.HasIndex(c => new { c.ExpertProfileId, c.Status });
+        // Covers the finance officer's lists of approved claims waiting to be paid: counted, added up
+        // and paged in batch order (by person, then claim) from the index alone.
+        builder.HasIndex(c => new { c.Status, c.PaymentMethod, c.ExpertProfileId, c.Total });
         builder.HasIndex(c => c.ActivityId);
         builder.Property(c => c.AttendanceRecordedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(c => c.CreatedByUserId).HasMaxLength(450).IsRequired();

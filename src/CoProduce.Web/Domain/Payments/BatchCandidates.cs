@@ -20,9 +20,12 @@ public sealed record BatchCandidates(IReadOnlyList<Claim> Ready, IReadOnlyList<C
     }
 
     /// <summary>Why no batch can be made now, or null when one can.</summary>
-    public string? WhyNoBatch => (Ready.Count, NeedBankDetails.Count) switch
+    public string? WhyNoBatch => WhyNone(Ready.Count, NeedBankDetails.Count);
+
+    /// <summary>Why no batch can be made, from how many claims are ready and how many need bank details; null when one can.</summary>
+    public static string? WhyNone(int ready, int needBankDetails) => (ready, needBankDetails) switch
     {
-        (> 0, _) => null,
+        ( > 0, _) => null,
         (0, 0) => "There are no approved bank transfers to pay, so there is nothing to put in a batch.",
         _ => "None of the approved bank transfers can be paid yet: the people they pay have not given their bank details.",
     };

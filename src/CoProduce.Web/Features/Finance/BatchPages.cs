@@ -15,24 +15,21 @@ namespace CoProduce.Web.Features.Finance;
 /// </summary>
 public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankDetails, Audit.SpecialCategoryViewsService views)
 {
-    public async Task<BatchesPage> BatchesAsync(int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// The approved claims waiting to be paid, in four groups as <see cref="Claim"/> decides
+    /// (ready for a batch, needing bank details, vouchers, owed back): each group counted and
+    /// added up by the database, and one page of each read as rows, in batch order. The batches
+    /// made so far, newest first, one page of them. A fixed number of SQL commands whatever the data.
+    /// </summary>
+    public async Task<BatchesPage> BatchesAsync(BatchesPageRequest request, CancellationToken cancellationToken)
     {
-        // A claim brings its expenses and history with it (they are owned), so they are read in queries of their own.
-        var approved = await db.Claims.AsNoTracking().AsSplitQuery().Where(c => c.Status == ClaimStatus.Approved).ToListAsync(cancellationToken);
-        var toPay = ClaimsToPay.From(approved);
-        var profileIds = approved.Select(c => c.ExpertProfileId).Distinct().ToList();
-        var withBank = (await db.PaymentDetails.AsNoTracking().Where(d => profileIds.Contains(d.ExpertProfileId) && d.ProtectedBankDetails != null)
-            .Select(d => d.ExpertProfileId).ToListAsync(cancellationToken)).ToHashSet();
-        var candidates = BatchCandidates.From(toPay, withBank);
-        var names = await NamesAsync(profileIds, cancellationToken);
-        var activityIds = approved.Select(c => c.ActivityId).Distinct().ToList();
-        var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var ready = await GroupAsync(WaitingClaims.Ready(db), request.Ready, cancellationToken);
+        var needBankDetails = await GroupAsync(WaitingClaims.NeedBankDetails(db), request.NeedBankDetails, cancellationToken);
+        var vouchers = await GroupAsync(WaitingClaims.Vouchers(db), request.Vouchers, cancellationToken);
+        var owedBack = await GroupAsync(WaitingClaims.OwedBack(db), request.OwedBack, cancellationToken);
 
-        var readyTotal = await db.Claims.Where(c => c.Status == ClaimStatus.Approved && c.PaymentMethod == ClaimPaymentMethod.BankTransfer && c.Total > Money.Zero
-                && db.PaymentDetails.Any(d => d.ExpertProfileId == c.ExpertProfileId && d.ProtectedBankDetails != null))
-            .SumMoneyAsync(c => c.Total, cancellationToken);
-
-        var paging = Paging.Of(await db.PaymentBatches.CountAsync(cancellationToken), BatchesPage.PageSize, page);
+        var paging = Paging.Of(await db.PaymentBatches.CountAsync(cancellationToken), BatchesPage.PageSize, request.Batches);
         var batches = await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(b => new
             {
@@ -41,17 +38,32 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
             })
             .ToListAsync(cancellationToken);
 
-        WaitingClaimRow Row(Claim c) => new(c.Id, FinanceText.ClaimReference(c.Id), FinanceText.Claimant(c.ExpertProfileId, names.GetValueOrDefault(c.ExpertProfileId)),
-            activities.GetValueOrDefault(c.ActivityId) ?? string.Empty, c.Total);
-        return new BatchesPage(
-            candidates.Ready.Select(Row).ToList(), readyTotal,
-            candidates.NeedBankDetails.Select(Row).ToList(),
-            toPay.Vouchers.Select(Row).ToList(),
-            toPay.OwedBack.Select(Row).ToList(),
-            candidates.WhyNoBatch,
+        return new BatchesPage(ready, needBankDetails, vouchers, owedBack,
+            BatchCandidates.WhyNone(ready.Paging.Total, needBankDetails.Paging.Total),
             batches.Select(b => new BatchRow(b.Id, FinanceText.DateTimeUk(b.CreatedUtc), b.Status == PaymentBatchStatus.Paid ? $"Paid {FinanceText.DateTimeUk(b.PaidUtc!.Value)}" : "Waiting to be paid",
                 b.Claims, Money.FromPence(b.Pence))).ToList(),
             paging);
+    }
+
+    /// <summary>One group of waiting claims: how many and their total from the database, and one page of rows in batch order.</summary>
+    private async Task<WaitingClaimGroup> GroupAsync(IQueryable<Claim> claims, int page, CancellationToken cancellationToken)
+    {
+        var sum = await claims.GroupBy(c => 1)
+            .Select(g => new { Count = g.Count(), Pence = g.Sum(c => (long)(object)c.Total) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var paging = Paging.Of(sum?.Count ?? 0, BatchesPage.ClaimsPageSize, page);
+        var rows = sum is null ? [] : await claims.AsNoTracking()
+            .OrderBy(c => c.ExpertProfileId).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size)
+            .Select(c => new
+            {
+                c.Id, c.ExpertProfileId, c.Total,
+                Name = db.ExpertProfiles.Where(p => p.Id == c.ExpertProfileId && p.AnonymisedUtc == null).Select(p => p.PreferredName).FirstOrDefault(),
+                Activity = db.Activities.Where(a => a.Id == c.ActivityId).Select(a => a.Title).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return new WaitingClaimGroup(
+            rows.Select(c => new WaitingClaimRow(c.Id, FinanceText.ClaimReference(c.Id), FinanceText.Claimant(c.ExpertProfileId, c.Name), c.Activity ?? string.Empty, c.Total)).ToList(),
+            Money.FromPence(sum?.Pence ?? 0), paging);
     }
 
     /// <summary>
@@ -102,27 +114,45 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
             NeedsExportFirst = batch.Status == PaymentBatchStatus.AwaitingPayment && !batch.Exported,
         };
     }
-
-    /// <summary>Names for expert profiles, leaving out those deleted (shown by their payee reference).</summary>
-    private async Task<Dictionary<int, string>> NamesAsync(List<int> profileIds, CancellationToken cancellationToken) =>
-        await db.ExpertProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id) && p.AnonymisedUtc == null)
-            .ToDictionaryAsync(p => p.Id, p => p.PreferredName, cancellationToken);
 }
 
 public sealed record WaitingClaimRow(int Id, string Reference, string Claimant, string Activity, Money Total);
 
 public sealed record BatchRow(int Id, string Made, string Status, int Claims, Money Total);
 
-/// <summary>What is waiting to be paid, sorted by how, and the batches made so far (newest first, paged).</summary>
+/// <summary>One group of approved claims waiting to be paid: one page of rows, and the count and total of all of them.</summary>
+public sealed record WaitingClaimGroup(IReadOnlyList<WaitingClaimRow> Rows, Money Total, Paging Paging);
+
+/// <summary>Which page of each list the finance officer asked for.</summary>
+public sealed record BatchesPageRequest(int Ready = 1, int NeedBankDetails = 1, int Vouchers = 1, int OwedBack = 1, int Batches = 1);
+
+/// <summary>What is waiting to be paid, sorted by how (each group paged), and the batches made so far (newest first, paged).</summary>
 public sealed record BatchesPage(
-    IReadOnlyList<WaitingClaimRow> Ready, Money ReadyTotal,
-    IReadOnlyList<WaitingClaimRow> NeedBankDetails,
-    IReadOnlyList<WaitingClaimRow> Vouchers,
-    IReadOnlyList<WaitingClaimRow> OwedBack,
+    WaitingClaimGroup Ready,
+    WaitingClaimGroup NeedBankDetails,
+    WaitingClaimGroup Vouchers,
+    WaitingClaimGroup OwedBack,
     string? WhyNoBatch,
     IReadOnlyList<BatchRow> Batches, Paging Paging)
 {
     public const int PageSize = 20;
+
+    public const int ClaimsPageSize = 50;
+
+    /// <summary>The address of this page with one list on another page and the others where they were, at that list.</summary>
+    public string Link(string list, int page)
+    {
+        var pages = new (string Name, int Page)[]
+        {
+            ("ready", list == "ready" ? page : Ready.Paging.Page),
+            ("bank", list == "bank" ? page : NeedBankDetails.Paging.Page),
+            ("vouchers", list == "vouchers" ? page : Vouchers.Paging.Page),
+            ("owed", list == "owed" ? page : OwedBack.Paging.Page),
+            ("page", list == "page" ? page : Paging.Page),
+        };
+        var query = string.Join("&", pages.Where(p => p.Page > 1).Select(p => $"{p.Name}={p.Page}"));
+        return "/finance/batches" + (query.Length == 0 ? string.Empty : "?" + query) + "#" + list;
+    }
 }
 
 public sealed record BatchLineRow(int Position, int ClaimId, string ClaimReference, string PayeeReference, string Claimant, string Activity, string MaskedAccount, Money Amount);

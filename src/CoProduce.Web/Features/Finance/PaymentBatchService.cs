@@ -14,10 +14,15 @@ public sealed record BatchOutcome(int? BatchId, string? Refusal, string? Message
 {
     public const string TakenMeanwhile = "Someone else has just changed these claims or this batch, so nothing was saved. The page now shows them as they are: check them and try again.";
 
+    public const string ChangedSinceShown = "The claims ready for a batch have changed since the page was shown, so no batch was made. The page now shows them as they are: check the number and total, then make the batch.";
+
     public static BatchOutcome Done(int batchId, string message) => new(batchId, null, message);
 
     public static BatchOutcome Refused(string why) => new(null, why);
 }
+
+/// <summary>What the finance officer saw before making a batch: how many claims were ready and their total.</summary>
+public sealed record BatchSeen(int Claims, Money Total);
 
 /// <summary>A batch's export: the file for the council's payment system.</summary>
 public sealed record BatchExport(string FileName, byte[] Content);
@@ -33,8 +38,12 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Makes a batch of every approved bank transfer that can be paid now.</summary>
-    public async Task<BatchOutcome> CreateAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes a batch of every approved bank transfer that can be paid now. When <paramref name="seen"/>
+    /// is given (the count and total the page showed), the batch is made only if the claims ready
+    /// are still those: otherwise nothing is saved and the officer sees them as they are now.
+    /// </summary>
+    public async Task<BatchOutcome> CreateAsync(string userId, BatchSeen? seen, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,6 +58,11 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
                 if (candidates.WhyNoBatch is { } why)
                 {
                     outcome = BatchOutcome.Refused(why);
+                    return;
+                }
+                if (seen is not null && (seen.Claims != candidates.Ready.Count || seen.Total != candidates.Ready.Aggregate(Money.Zero, (sum, c) => sum + c.Total)))
+                {
+                    outcome = BatchOutcome.Refused(BatchOutcome.ChangedSinceShown);
                     return;
                 }
                 var before = candidates.Ready.ToDictionary(c => c.Id, ClaimApprovalService.State);

@@ -19,14 +19,14 @@ public sealed class PaymentBatchesController(BatchPages pages, PaymentBatchServi
     private string Me => users.GetUserId(User)!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default) =>
-        View("Batches", await pages.BatchesAsync(page, cancellationToken));
+    public async Task<IActionResult> Index(int ready = 1, int bank = 1, int vouchers = 1, int owed = 1, int page = 1, CancellationToken cancellationToken = default) =>
+        View("Batches", await pages.BatchesAsync(new BatchesPageRequest(ready, bank, vouchers, owed, page), cancellationToken));
 
     [HttpPost("")]
     [SubmitOnce]
-    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(int? claims, long? pence, CancellationToken cancellationToken)
     {
-        var outcome = await batches.CreateAsync(Me, cancellationToken);
+        var outcome = await batches.CreateAsync(Me, claims is { } count && pence is { } total ? new BatchSeen(count, Domain.Common.Money.FromPence(total)) : null, cancellationToken);
         if (outcome.BatchId is { } id)
         {
             TempData["Success"] = outcome.Message;
@@ -80,7 +80,7 @@ public sealed class PaymentBatchesController(BatchPages pages, PaymentBatchServi
     {
         ModelState.AddModelError(string.Empty, refusal);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View("Batches", await pages.BatchesAsync(1, cancellationToken));
+        return View("Batches", await pages.BatchesAsync(new BatchesPageRequest(), cancellationToken));
     }
 
     private ViewResult ShowRefused(BatchPage model, string refusal)

@@ -1100,6 +1100,8 @@ namespace CoProduce.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "UpdatedUtc");
 
+                    b.HasIndex("Status", "PaymentMethod", "ExpertProfileId", "Total");
+
                     b.ToTable("Claims");
                 });
 

@@ -1064,6 +1064,8 @@ namespace CoProduce.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "UpdatedUtc");
 
+                    b.HasIndex("Status", "PaymentMethod", "ExpertProfileId", "Total");
+
                     b.ToTable("Claims");
                 });
 
