@@ -223,6 +223,7 @@ public sealed class PersonalDataTests(PortalFixture portal) : IClassFixture<Port
 
         ["ExpertProfiles.Id"] = new(Link),
         ["ExpertProfiles.UserId"] = new(Link),
+        ["ExpertProfiles.LastTookPartOn"] = new("A copy, for sorting the roster, of the date of the last activity they attended; those activities are shown with their dates."),
         ["ExpertProfiles.AnonymisedUtc"] = new("Set only when the person deletes their information. After that nobody can sign in to see it."),
         ["ExpertProfiles.Version"] = new("Changes on every save, so that a change made from an old page is refused. It says nothing about the person."),
 
