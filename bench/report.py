@@ -77,6 +77,7 @@ def report(args):
     memory = {(r[0], r[1]): r[2:] for r in read_tsv(os.path.join(args.out, "memory.tsv"))}
     passes = read_tsv(os.path.join(args.out, "passes.tsv"))
     generation = read_tsv(os.path.join(args.out, "generation.tsv"))
+    sizes = read_tsv(os.path.join(args.out, "sizes.tsv"))
     base, top = args.baseline, args.target
     runs = sorted({p[0] for p in passes}, key=int)
 
@@ -86,6 +87,9 @@ def report(args):
                  f"the portal is restarted for each pass and each scale. Load average when each part began: "
                  + ", ".join(f"pass {p[0]} scale {p[1]} at {p[3]} UTC: {p[2]}" for p in passes) + ".")
     lines.append("")
+    if sizes:
+        lines.append("The biggest groups measured: " + "; ".join(f"at {s[0]}x, {s[1]}" for s in sizes) + ".")
+        lines.append("")
     if generation:
         lines.append("Data generated for this run: " + "; ".join(
             f"scale {g[0]} in {int(g[1]) // 60} min {int(g[1]) % 60} s, {int(g[2]) / 1024 / 1024:,.0f} MiB"
@@ -135,7 +139,8 @@ def report(args):
             lines.append(f"| {name} | {b['rps'] if b else 0:,.1f} | {t['rps']:,.1f} | {share:.0%} | {ms(t['p50'])} | {ms(t['p95'])} | {ms(t['p99'])} | {errors} |")
 
         mem_base, mem_top = memory.get((run, base)), memory.get((run, top))
-        lines += ["", "Memory of the portal's process (resident; the PDF browser is a separate process and not included):", "",
+        lines += ["", "Memory of the portal's process (resident; the PDF browser is a separate process and not included; "
+                  "the peaks are since the first export, measured alone after warming up):", "",
                   "| Scale | After warming up | Peak after one connection | Peak after 32 connections |", "|---|---:|---:|---:|"]
         for scale, m in ((base, mem_base), (top, mem_top)):
             if m:
@@ -147,14 +152,11 @@ def report(args):
         list_shares = [(n, many_top[n]["rps"] / bare_rps) for n in LIST_PAGES if many_top.get(n) and bare_rps]
         busiest = min(list_shares, key=lambda s: s[1]) if list_shares else None
         peak_top = int(mem_top[2]) / 1024 if mem_top else None
-        def growth(runs_at_scale):
-            """How much the export's one-connection run raised the process's peak memory, in MB."""
-            names = [n for n in order if runs_at_scale.get(n)]
-            if export_name not in names or names.index(export_name) == 0:
-                return None
-            before = runs_at_scale[names[names.index(export_name) - 1]]["peak_kb"]
-            return (runs_at_scale[export_name]["peak_kb"] - before) / 1024
-        export_growth, export_growth_base = growth(one_top), growth(one_base)
+        def first_export(m):
+            """The first export's seconds and how far it raised the peak memory (MB), measured alone after warming up."""
+            return (float(m[3]), int(m[4]) / 1024) if m and len(m) > 4 else (None, None)
+        first_top, export_growth = first_export(mem_top)
+        first_base, export_growth_base = first_export(mem_base)
         lines += ["", f"Targets at {top}x, pass {run}:", "", "| Target | Measured | |", "|---|---|---|",
                   f"| One-connection median within {RATIO_TARGET}x of {base}x, every page | "
                   + ("all within" if not misses else "over: " + ", ".join(misses)) + f" | {verdict(not misses)} |",
@@ -168,13 +170,13 @@ def report(args):
                   + f" | {verdict(peak_top is not None and peak_top < MEMORY_TARGET_MB)} |",
                   f"| Easy-read PDF p95 at most {PDF_P95_TARGET_MS} ms, warm browser, one at a time | "
                   + (ms(pdf["p95"]) if pdf else "failed") + f" | {verdict(pdf is not None and pdf['p95'] / 1000 <= PDF_P95_TARGET_MS)} |",
-                  f"| {export_name or 'Export'} within {EXPORT_TARGET_MS / 1000:.0f} s, one at a time | "
-                  + (f"slowest {ms(export['max'])}, p50 {ms(export['p50'])}" if export else "failed")
-                  + f" | {verdict(export is not None and export['max'] / 1000 <= EXPORT_TARGET_MS)} |",
+                  f"| {export_name or 'Export'} within {EXPORT_TARGET_MS / 1000:.0f} s, the first time (reading the lines, keeping the file) | "
+                  + (f"{first_top * 1000:,.0f} ms; downloads after it: p50 {ms(export['p50'])}" if first_top is not None and export else "not measured")
+                  + f" | {'not in this run' if first_top is None else verdict(first_top * 1000 <= EXPORT_TARGET_MS)} |",
                   "| ... in memory that does not grow with the batch | "
-                  + (f"the export raised the peak by {export_growth:,.0f} MB at {top}x and {export_growth_base:,.0f} MB at {base}x"
+                  + (f"the first export raised the peak by {export_growth:,.0f} MB at {top}x and {export_growth_base:,.0f} MB at {base}x"
                      if export_growth is not None and export_growth_base is not None else "not measured")
-                  + f" | {verdict(export_growth is not None and export_growth_base is not None and export_growth <= export_growth_base + 20)} |", ""]
+                  + f" | {'not in this run' if export_growth is None or export_growth_base is None else verdict(export_growth <= export_growth_base + 20)} |", ""]
     lines += [END]
     return "\n".join(lines) + "\n"
 

@@ -39,7 +39,7 @@ done
 data="$root/bench/data"   # generated databases, kept between runs (ignored by git)
 out="$root/bench/out"     # this run's results and logs
 mkdir -p "$data" "$out"
-rm -f "$out"/results.tsv "$out"/memory.tsv "$out"/passes.tsv "$out"/generation.tsv
+rm -f "$out"/results.tsv "$out"/memory.tsv "$out"/passes.tsv "$out"/generation.tsv "$out"/sizes.tsv
 work=$(mktemp -d)
 app_pid=""
 
@@ -57,9 +57,8 @@ echo "Building in Release..."
 dotnet build src/CoProduce.Web -c Release --nologo -v quiet > "$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 app_dll="$root/src/CoProduce.Web/bin/Release/net10.0/CoProduce.Web.dll"
 
-# The data is generated again whenever the generator changed. A migration added since is applied
-# by the portal when it starts on its copy.
-stamp=$(git rev-parse HEAD:src/CoProduce.Web/Data/Seeding 2> /dev/null || echo none)
+# The data is generated again whenever the portal's code changed (committed or not).
+stamp="$(git rev-parse HEAD:src/CoProduce.Web 2> /dev/null || echo none) $(git diff HEAD -- src/CoProduce.Web | sha1sum | cut -c 1-12)"
 
 generate() {
   local scale=$1 file="$data/scale-$1.db"
@@ -103,7 +102,7 @@ start_app() {
     dotnet "$app_dll" --urls "http://127.0.0.1:$port") > "$out/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 180); do
-    if curl -s -o /dev/null "$base/health"; then return; fi
+    if curl -sf -o /dev/null "$base/health"; then return; fi
     kill -0 "$app_pid" 2> /dev/null || { tail -n 40 "$out/app.log"; exit 1; }
     sleep 1
   done
@@ -142,13 +141,14 @@ activity, signups = one("select ActivityId, count(*) from SignUps group by Activ
 claim = one("select c.Id from Claims c left join ClaimExpenses x on x.ClaimId = c.Id where c.Status = 'Submitted' group by c.Id order by count(x.Number) desc, c.Id limit 1")[0]
 batch, lines = one("select PaymentBatchId, count(*) from PaymentBatchLines group by PaymentBatchId order by count(*) desc, PaymentBatchId limit 1")
 print(f"BUSY_EXPERT\t{busy_email}")
+print(f"SIZES\tbusiest activity {signups:,} sign-ups, biggest payment batch {lines:,} claims")
 for row in [
     ("Bare page (accessibility statement)", "lead", "/accessibility-statement"),
     ("Public rules", "anonymous", "/co-production-rules"),
     ("Projects list", "commissioner", "/projects"),
     ("Project page", "commissioner", f"/projects/{project}"),
     ("Manage activities", "lead", "/manage/activities"),
-    (f"Activity with {signups:,} sign-ups", "lead", f"/manage/activities/{activity}"),
+    ("Busiest activity (organiser's page)", "lead", f"/manage/activities/{activity}"),
     ("Roster", "lead", "/roster"),
     ("Roster, filtered", "lead", "/roster?area=LearningDisability&need=EasyRead&mode=InPerson"),
     ("Open activities", "expert", "/activities"),
@@ -156,8 +156,8 @@ for row in [
     ("Finance queue", "finance", "/finance"),
     ("Making payment batches", "finance", "/finance/batches"),
     ("Claim page", "finance", f"/finance/claims/{claim}"),
-    (f"Batch of {lines:,} claims", "finance", f"/finance/batches/{batch}"),
-    (f"Export of {lines:,} claims", "finance", f"/finance/batches/{batch}/export"),
+    ("Biggest payment batch", "finance", f"/finance/batches/{batch}"),
+    ("Export of the biggest batch", "finance", f"/finance/batches/{batch}/export"),
     ("Easy-read PDF (bookings)", "expert", "/my-involvement/bookings.pdf"),
 ]:
     print("\t".join(row))
@@ -185,6 +185,7 @@ for pass in $(seq 1 "$passes"); do
     echo "Pass $pass, scale $scale: portal at $base, load average $load"
 
     pages_for "$db" > "$work/pages.tsv"
+    [ "$pass" = 1 ] && printf '%s\t%s\n' "$scale" "$(awk -F '\t' '$1 == "SIZES" { print $2 }' "$work/pages.tsv")" >> "$out/sizes.tsv"
     touch "$work/anonymous.jar"
     sign_in lead lead@example.org
     sign_in commissioner commissioner@example.org
@@ -192,8 +193,10 @@ for pass in $(seq 1 "$passes"); do
     sign_in expert "$(awk -F '\t' '$1 == "BUSY_EXPERT" { print $2 }' "$work/pages.tsv")"
 
     # Warm up: every page a few times (the first PDF starts the browser), and each must answer 200.
+    # Not the export: its first time (reading the lines and keeping the file) is measured below.
     while IFS=$'\t' read -r name role path; do
-      [ "$name" = BUSY_EXPERT ] && continue
+      case "$name" in BUSY_EXPERT|SIZES) continue ;; esac
+      case "$name" in "Export of"*) continue ;; esac
       for _ in 1 2 3 4 5; do
         status=$(curl_as "$role" "$path" -o /dev/null -w '%{http_code}')
         [ "$status" = 200 ] || { echo "$name ($path) answered $status while warming up" >&2; tail -n 20 "$out/app.log"; exit 1; }
@@ -201,9 +204,18 @@ for pass in $(seq 1 "$passes"); do
     done < "$work/pages.tsv"
     rss_after_warm_up=$(rss_kb VmRSS)
 
+    # The batch's first export, alone: its time, and how far it raises the process's peak memory
+    # (the peak is reset first; a streamed export raises it by about the same at any batch size).
+    export_path=$(awk -F '\t' '$1 ~ /^Export of/ { print $3 }' "$work/pages.tsv")
+    echo 5 > "/proc/$app_pid/clear_refs" 2> /dev/null || true
+    peak_before_export=$(rss_kb VmHWM)
+    first_export=$(curl_as finance "$export_path" -o "$work/export.csv" -w '%{http_code} %{time_total}')
+    [ "${first_export%% *}" = 200 ] || { echo "The first export answered $first_export" >&2; exit 1; }
+    export_peak_growth=$(( $(rss_kb VmHWM) - peak_before_export ))
+
     for connections in 1 32; do
       while IFS=$'\t' read -r name role path; do
-        [ "$name" = BUSY_EXPERT ] && continue
+        case "$name" in BUSY_EXPERT|SIZES) continue ;; esac
         result=$(drive "$role" "$path" "$connections")
         # The process's peak memory so far: what one page adds shows as a step after it.
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pass" "$scale" "$connections" "$name" "$path" "$result" "$(rss_kb VmHWM)" >> "$out/results.tsv"
@@ -211,7 +223,8 @@ for pass in $(seq 1 "$passes"); do
       done < "$work/pages.tsv"
       [ "$connections" = 1 ] && peak_after_one=$(rss_kb VmHWM)
     done
-    printf '%s\t%s\t%s\t%s\t%s\n' "$pass" "$scale" "$rss_after_warm_up" "$peak_after_one" "$(rss_kb VmHWM)" >> "$out/memory.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pass" "$scale" "$rss_after_warm_up" "$peak_after_one" "$(rss_kb VmHWM)" \
+      "${first_export#* }" "$export_peak_growth" "$(wc -l < "$work/export.csv")" >> "$out/memory.tsv"
     stop_app
   done
 done

@@ -101,27 +101,36 @@ public class CoProduceDbContext : IdentityDbContext<CoProduceUser, IdentityRole,
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        CheckAndStampChanges();
-        var tookPart = LastTookPart.Pending(this);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (tookPart.Any)
-        {
-            LastTookPart.RefreshAsync(this, tookPart, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        return saved;
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         CheckAndStampChanges();
-        // The roster sorts by the day each person last took part: kept up to date in the same unit of work.
+        // The roster sorts by the day each person last took part: kept up to date in the same transaction as the change.
         var tookPart = LastTookPart.Pending(this);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (tookPart.Any)
+        if (!tookPart.Any)
         {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            var savedInTransaction = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await LastTookPart.RefreshAsync(this, tookPart, cancellationToken);
+            return savedInTransaction;
+        }
+        // Changes are accepted only once both are committed, so that a retried attempt saves them again.
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var count = await base.SaveChangesAsync(false, ct);
+            await LastTookPart.RefreshAsync(this, tookPart, ct);
+            await transaction.CommitAsync(ct);
+            return count;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
         }
         return saved;
     }

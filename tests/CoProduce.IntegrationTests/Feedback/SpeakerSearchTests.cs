@@ -128,7 +128,7 @@ public sealed class SpeakerSearchTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("1 person matches", page.QuerySelector("#speaker-matches")!.TextContent, StringComparison.Ordinal);
         var radios = page.QuerySelectorAll("input[name=SaidBy][type=radio]");
         Assert.Equal([FeedbackNoteForm.TheGroup, N(nowak)], radios.Select(r => r.GetAttribute("value")));
-        Assert.StartsWith("Zofia Nowak (s-", page.QuerySelector($"label[for={radios[1].Id}]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"Zofia Nowak ({ExpertProfile.PayeeReferenceOf(nowak)})", page.QuerySelector($"label[for={radios[1].Id}]")!.TextContent.Trim());
         Assert.False(await WithDbAsync(db => db.FeedbackItems.AnyAsync(i => i.ActivityId == id)));
 
         var added = await organiser.SubmitFormAsync(url, url,
@@ -153,7 +153,7 @@ public sealed class SpeakerSearchTests(PortalFixture portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task ManyWhoAttended_ABroadSearchShowsTheFirstTwenty_AnEmailAddressFindsOne_AndAWildcardIsTakenLiterally()
+    public async Task ManyWhoAttended_ABroadSearchShowsTheFirstTwenty_PartOfANameFindsOne_ContactDetailsAreNotSearched_AndAWildcardIsTakenLiterally()
     {
         var (id, named) = await CrowdAsync("Oliver");
         var organiser = await portal.ClientForAsync(Roles.Commissioner);
@@ -164,10 +164,23 @@ public sealed class SpeakerSearchTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains($"More than {FeedbackPages.MostMatches} people match", broad.QuerySelector("#speaker-matches")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Kept", broad.QuerySelector("textarea#Text")!.TextContent);
 
+        var byName = await (await organiser.SubmitFormAsync(url, url, [new("SpeakerSearch", "OLIV"), new("FindSpeaker", "true")])).ReadPageAsync();
+        Assert.Equal([FeedbackNoteForm.TheGroup, N(named[0])], byName.QuerySelectorAll("input[name=SaidBy][type=radio]").Select(r => r.GetAttribute("value")));
+        Assert.Equal(FeedbackNoteForm.TheGroup, byName.QuerySelector("input[name=SaidBy][checked]")!.GetAttribute("value"));
+        // Namesakes are told apart by their reference, never by contact details.
+        Assert.Contains(byName.QuerySelectorAll("input[name=SaidBy] + label").Select(l => l.TextContent.Trim()),
+            label => label.Contains(ExpertProfile.PayeeReferenceOf(named[0]), StringComparison.Ordinal));
+        Assert.DoesNotContain("@", string.Concat(broad.QuerySelectorAll("input[name=SaidBy] + label").Select(l => l.TextContent)), StringComparison.Ordinal);
+
+        // Contact details are not searched: some withdrew their consent, some prefer the phone.
         var email = await WithDbAsync(db => db.ExpertProfiles.Where(p => p.Id == named[0]).Select(p => p.ContactEmail!).SingleAsync());
-        var byEmail = await (await organiser.SubmitFormAsync(url, url, [new("SpeakerSearch", email[..14].ToUpperInvariant()), new("FindSpeaker", "true")])).ReadPageAsync();
-        Assert.Equal([FeedbackNoteForm.TheGroup, N(named[0])], byEmail.QuerySelectorAll("input[name=SaidBy][type=radio]").Select(r => r.GetAttribute("value")));
-        Assert.Equal(FeedbackNoteForm.TheGroup, byEmail.QuerySelector("input[name=SaidBy][checked]")!.GetAttribute("value"));
+        var byEmail = await (await organiser.SubmitFormAsync(url, url, [new("SpeakerSearch", email[..14]), new("FindSpeaker", "true")])).ReadPageAsync();
+        Assert.Single(byEmail.QuerySelectorAll("input[name=SaidBy][type=radio]"));
+
+        // Someone already chosen does not hide that more than the most shown match.
+        var chosen = await (await organiser.SubmitFormAsync(url, url, [new("SaidBy", N(named[0])), new("SpeakerSearch", "Attendee"), new("FindSpeaker", "true")])).ReadPageAsync();
+        Assert.Equal(FeedbackPages.MostMatches + 2, chosen.QuerySelectorAll("input[name=SaidBy][type=radio]").Length);
+        Assert.Contains($"More than {FeedbackPages.MostMatches} people match", chosen.QuerySelector("#speaker-matches")!.TextContent, StringComparison.Ordinal);
 
         var wildcard = await (await organiser.SubmitFormAsync(url, url, [new("Text", "Kept"), new("SpeakerSearch", "%"), new("FindSpeaker", "true")])).ReadPageAsync();
         Assert.Single(wildcard.QuerySelectorAll("input[name=SaidBy][type=radio]"));

@@ -144,4 +144,25 @@ public sealed class PaymentBatchTests(PaymentsPortal portal) : IClassFixture<Pay
         Assert.Equal(before, await _world.WithDbAsync(db => db.PaymentBatches.CountAsync()));
         Assert.Equal(ClaimStatus.Approved, (await _world.ClaimAsync(late)).Status);
     }
+
+    [Fact]
+    public async Task AnotherClaimOfTheSameAmountTookTheOnlyReadyOnesPlace_NoBatchIsMade()
+    {
+        var (organiser, finance, approver) = await StaffAsync();
+        var places = await _world.AttendedAsync(organiser.UserId, LastMonth, 1);
+        await ApprovedAsync(places[0], organiser.UserId, approver.UserId, 12m);
+        await _world.GiveBankDetailsAsync(places[0].ProfileId, "Account Holder", "112233", "12345678");
+        using var client = await PaymentsWorld.SignedInAsync(portal, finance);
+        var fields = await client.FormAsBrowserWouldSendAsync("/finance/batches", "/finance/batches", []);
+        // As if the claim shown had been swapped for a different one of the same amount: same count, same total, other ids.
+        var swapped = fields.Select(f => f.Key == "ids" ? new KeyValuePair<string, string>("ids", (long.Parse(f.Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)) : f).ToList();
+        Assert.Contains(fields, f => f.Key == "ids");
+        var before = await _world.WithDbAsync(db => db.PaymentBatches.CountAsync());
+
+        using var form = new FormUrlEncodedContent(swapped);
+        var refused = await client.PostAsync(new Uri("/finance/batches", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(before, await _world.WithDbAsync(db => db.PaymentBatches.CountAsync()));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using CoProduce.Tests.Shared;
 using CoProduce.Web.Data;
+using CoProduce.Web.Domain.Activities;
 using CoProduce.Web.Domain.Payments;
 using CoProduce.Web.Features.Admin;
 using CoProduce.Web.Infrastructure.Security;
@@ -59,6 +60,18 @@ public sealed class SeedCommandTests
                 Assert.Contains(await db.PaymentBatches.Where(b => b.ExportedUtc == null).Select(b => b.Lines.Count).ToListAsync(), n => n == 100);
                 Assert.True(await db.FeedbackItems.CountAsync() > 20);
                 Assert.True(await db.AuditEntries.CountAsync() > await db.Claims.CountAsync());
+
+                // The roster's copy of each person's last day of taking part is filled, and right.
+                var lastTookPart = await db.ExpertProfiles
+                    .Select(p => new
+                    {
+                        Kept = EF.Property<DateOnly?>(p, LastTookPart.Column),
+                        Actual = db.SignUps.Where(s => s.ExpertProfileId == p.Id && s.Attendance == Attendance.Attended)
+                            .Join(db.Activities, s => s.ActivityId, a => a.Id, (s, a) => (DateOnly?)a.Date).Max(),
+                    })
+                    .ToListAsync();
+                Assert.True(lastTookPart.Count(p => p.Kept is not null) > 50, "Most generated experts have taken part");
+                Assert.All(lastTookPart, p => Assert.Equal(p.Actual, p.Kept));
             }
 
             foreach (var role in new[] { Roles.CoProductionLead, Roles.FinanceOfficer, Roles.ExpertByExperience })

@@ -121,9 +121,18 @@ internal sealed class ScaleDataGenerator(IServiceProvider services, int scale, T
         var sample = await Step("Experts by experience", () => MakeExpertsAsync(cancellationToken));
         var projectIds = await Step("Projects", () => MakeProjectsAsync(cancellationToken));
         await Step("Activities, sign-ups, claims and notes", () => MakeActivitiesAsync(projectIds, cancellationToken));
+        // The rows were written past the database context, which keeps each person's last day of taking part: filled here once.
+        await Step("Last day each person took part", () => FillLastTookPartAsync(cancellationToken));
         await Step("Payment batches", () => MakeBatchesAsync(cancellationToken));
         await CountAsync(cancellationToken);
         return new GeneratedData(_counts, sample);
+    }
+
+    private async Task<int> FillLastTookPartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoProduceDbContext>();
+        return await db.Database.ExecuteSqlRawAsync(LastTookPart.FillAllSql, cancellationToken);
     }
 
     private async Task<T> Step<T>(string what, Func<Task<T>> step)

@@ -72,7 +72,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
     /// <summary>
     /// The activity, whether notes can be recorded, and the people who attended (those who can be
     /// named as saying something). Up to <see cref="MostListed"/> of them are all offered in a
-    /// select; with more, the organiser searches by name or email address and up to <see cref="MostMatches"/> are
+    /// select; with more, the organiser searches by name and up to <see cref="MostMatches"/> are
     /// offered, with the person already chosen kept first. Two SQL commands whatever the numbers.
     /// </summary>
     public async Task<FeedbackNotesPage?> HeaderAsync(int activityId, CancellationToken cancellationToken, string? search = null, string? chosen = null)
@@ -91,7 +91,7 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
         }
         var attendees = db.SignUps.AsNoTracking()
             .Where(s => s.ActivityId == activityId && s.Attendance == Attendance.Attended)
-            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => new { p.Id, p.PreferredName, p.ContactEmail });
+            .Join(db.ExpertProfiles, s => s.ExpertProfileId, p => p.Id, (s, p) => new { p.Id, p.PreferredName });
         var searching = activity.Attended > MostListed;
         var term = search?.Trim() ?? string.Empty;
         term = term[..Math.Min(term.Length, FeedbackNoteFormValidator.SpeakerSearchMaxLength)];
@@ -101,9 +101,10 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
             var pattern = term.Length == 0 ? null : "%" + EscapeLike(term) + "%";
             attendees = attendees
                 .Where(p => p.Id == chosenId || (pattern != null
-                    && (EF.Functions.Like(p.PreferredName, pattern, LikeEscape) || EF.Functions.Like(p.ContactEmail, pattern, LikeEscape))))
+                    && EF.Functions.Like(p.PreferredName, pattern, LikeEscape)))
                 .OrderBy(p => p.Id == chosenId ? 0 : 1).ThenBy(p => p.PreferredName).ThenBy(p => p.Id)
-                .Take(MostMatches + 1);
+                // The one already chosen, the most shown, and one more to know there are more.
+                .Take(MostMatches + 2);
         }
         else
         {
@@ -116,9 +117,10 @@ public sealed class FeedbackPages(CoProduceDbContext db, TimeProvider clock)
         {
             people = found;
         }
-        // Among many people several share a name: their email address (as on the roster) tells them apart.
+        // Among many people several share a name: their reference tells them apart without showing
+        // contact details (some withdrew their consent, some prefer the phone).
         var speakers = people.Select(p => new SelectListItem(
-                searching && !string.IsNullOrEmpty(p.ContactEmail) ? $"{p.PreferredName} ({p.ContactEmail})" : p.PreferredName,
+                searching ? $"{p.PreferredName} ({Domain.Roster.ExpertProfile.PayeeReferenceOf(p.Id)})" : p.PreferredName,
                 p.Id.ToString(CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem("The group / not recorded", FeedbackNoteForm.TheGroup)).ToList();
         var finding = searching ? new SpeakerSearch(activity.Attended, term, matches) : null;

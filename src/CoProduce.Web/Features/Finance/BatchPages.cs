@@ -49,7 +49,7 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
     private async Task<WaitingClaimGroup> GroupAsync(IQueryable<Claim> claims, int page, CancellationToken cancellationToken)
     {
         var sum = await claims.GroupBy(c => 1)
-            .Select(g => new { Count = g.Count(), Pence = g.Sum(c => (long)(object)c.Total) })
+            .Select(g => new { Count = g.Count(), Pence = g.Sum(c => (long)(object)c.Total), Ids = g.Sum(c => (long)c.Id) })
             .FirstOrDefaultAsync(cancellationToken);
         var paging = Paging.Of(sum?.Count ?? 0, BatchesPage.ClaimsPageSize, page);
         var rows = sum is null ? [] : await claims.AsNoTracking()
@@ -63,7 +63,7 @@ public sealed class BatchPages(CoProduceDbContext db, BankDetailsProtector bankD
             .ToListAsync(cancellationToken);
         return new WaitingClaimGroup(
             rows.Select(c => new WaitingClaimRow(c.Id, FinanceText.ClaimReference(c.Id), FinanceText.Claimant(c.ExpertProfileId, c.Name), c.Activity ?? string.Empty, c.Total)).ToList(),
-            Money.FromPence(sum?.Pence ?? 0), paging);
+            Money.FromPence(sum?.Pence ?? 0), paging, sum?.Ids ?? 0);
     }
 
     /// <summary>
@@ -121,7 +121,8 @@ public sealed record WaitingClaimRow(int Id, string Reference, string Claimant, 
 public sealed record BatchRow(int Id, string Made, string Status, int Claims, Money Total);
 
 /// <summary>One group of approved claims waiting to be paid: one page of rows, and the count and total of all of them.</summary>
-public sealed record WaitingClaimGroup(IReadOnlyList<WaitingClaimRow> Rows, Money Total, Paging Paging);
+/// <param name="IdSum">The claims' ids added up: with the count and total, tells whether the same claims are still in the group.</param>
+public sealed record WaitingClaimGroup(IReadOnlyList<WaitingClaimRow> Rows, Money Total, Paging Paging, long IdSum = 0);
 
 /// <summary>Which page of each list the finance officer asked for.</summary>
 public sealed record BatchesPageRequest(int Ready = 1, int NeedBankDetails = 1, int Vouchers = 1, int OwedBack = 1, int Batches = 1);

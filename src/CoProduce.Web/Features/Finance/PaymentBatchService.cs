@@ -22,7 +22,8 @@ public sealed record BatchOutcome(int? BatchId, string? Refusal, string? Message
 }
 
 /// <summary>What the finance officer saw before making a batch: how many claims were ready and their total.</summary>
-public sealed record BatchSeen(int Claims, Money Total);
+/// <summary>What the page showed of the ready claims: how many, their total, and their ids added up (so that one claim swapped for another of the same amount is noticed).</summary>
+public sealed record BatchSeen(int Claims, Money Total, long? IdSum = null);
 
 /// <summary>A batch's export: the file for the council's payment system.</summary>
 public sealed record BatchExport(string FileName, byte[] Content);
@@ -60,7 +61,8 @@ public sealed class PaymentBatchService(CoProduceDbContext db, BankDetailsProtec
                     outcome = BatchOutcome.Refused(why);
                     return;
                 }
-                if (seen is not null && (seen.Claims != candidates.Ready.Count || seen.Total != candidates.Ready.Aggregate(Money.Zero, (sum, c) => sum + c.Total)))
+                if (seen is not null && (seen.Claims != candidates.Ready.Count || seen.Total != candidates.Ready.Aggregate(Money.Zero, (sum, c) => sum + c.Total)
+                    || (seen.IdSum is { } ids && ids != candidates.Ready.Sum(c => (long)c.Id))))
                 {
                     outcome = BatchOutcome.Refused(BatchOutcome.ChangedSinceShown);
                     return;

@@ -24,9 +24,9 @@ public sealed class PaymentBatchesController(BatchPages pages, PaymentBatchServi
 
     [HttpPost("")]
     [SubmitOnce]
-    public async Task<IActionResult> Create(int? claims, long? pence, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(int? claims, long? pence, long? ids, CancellationToken cancellationToken)
     {
-        var outcome = await batches.CreateAsync(Me, claims is { } count && pence is { } total ? new BatchSeen(count, Domain.Common.Money.FromPence(total)) : null, cancellationToken);
+        var outcome = await batches.CreateAsync(Me, claims is { } count && pence is { } total ? new BatchSeen(count, Domain.Common.Money.FromPence(total), ids) : null, cancellationToken);
         if (outcome.BatchId is { } id)
         {
             TempData["Success"] = outcome.Message;
