@@ -15,6 +15,13 @@ namespace CoProduce.Tests.Shared;
 /// </summary>
 public class CoProduceAppFactory : WebApplicationFactory<Program>
 {
+    static CoProduceAppFactory()
+    {
+        // Many apps run at once in one test process: their file watchers poll instead of each
+        // holding one of the machine's inotify instances (128 per user by default).
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coproduce-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The SQLite file: its own, or another app's when <see cref="SharedDatabasePath"/> is given.</summary>
